@@ -1,0 +1,12 @@
+import type { INestApplication } from '@nestjs/common';
+import { configureHttpApp } from '@bookstore/http';
+
+/** Everything main.ts does to the app besides listening, shared with the e2e tests. */
+export function setupChatbot(app: INestApplication): void {
+  configureHttpApp(app, {
+    title: 'Bookstore chatbot',
+    description: 'Answers shoppers: intent rules first, then the fallback.',
+    version: '1',
+    bodyLimit: '16kb',
+  });
+}

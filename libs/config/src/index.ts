@@ -1,0 +1,1 @@
+export { InvalidConfigError, validateEnv } from './validate-env.js';

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { READINESS_CHECKS } from './health.tokens.js';
+import type { ReadinessCheck } from './readiness-check.js';
+import { ShutdownState } from './shutdown-state.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly shutdown: ShutdownState,
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+  ) {}
+
+  /** Liveness: the process answers. No dependency is consulted, so an outage never restarts pods. */
+  @Get()
+  @ApiOkResponse({ description: 'The process is alive.' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: every dependency this app needs to serve traffic, each within its own time bound. */
+  @Get('ready')
+  @HealthCheck()
+  @ApiOkResponse({ description: 'Ready to serve traffic.' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down, or the app is draining.' })
+  async ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.isDraining) {
+      throw new ServiceUnavailableException('Shutting down: not accepting new traffic.');
+    }
+    try {
+      return await this.health.check(this.checks.map((c) => () => c.check()));
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      const result = err.getResponse() as HealthCheckResult;
+      throw new ServiceUnavailableException({
+        message: `Not ready: ${summarise(result)}`,
+        details: result.details,
+      });
+    }
+  }
+}
+
+function summarise(result: HealthCheckResult): string {
+  const down = Object.entries(result.error ?? {}).map(([name, r]) => {
+    const why = typeof r.message === 'string' ? `: ${r.message}` : '';
+    return `${name} is ${String(r.status)}${why}`;
+  });
+  return down.length > 0 ? down.join('; ') : 'a dependency is down';
+}
