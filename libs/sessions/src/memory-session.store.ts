@@ -1,0 +1,87 @@
+import { SessionStore } from './session.store.js';
+import type {
+  ConversationState,
+  NewTurn,
+  Rating,
+  SessionOptions,
+  StateUpdate,
+  Turn,
+} from './session.types.js';
+
+interface Entry {
+  turns: Turn[];
+  seq: number;
+  state: ConversationState | null;
+  expiresAt: number;
+}
+
+/** Sessions kept at most; the least recently used go first so memory stays bounded. */
+const MAX_SESSIONS = 10_000;
+
+/** The embedded default: one process, same cap and TTL as Redis, gone on restart. */
+export class MemorySessionStore extends SessionStore {
+  readonly kind = 'memory';
+  private readonly sessions = new Map<string, Entry>();
+
+  constructor(
+    options: SessionOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    super(options);
+  }
+
+  getState(sessionId: string): Promise<ConversationState | null> {
+    return Promise.resolve(this.live(sessionId)?.state ?? null);
+  }
+
+  saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
+    const entry = this.live(sessionId) ?? { turns: [], seq: 0, state: null, expiresAt: 0 };
+    entry.seq += 1;
+    entry.turns.push({ turn: entry.seq, ...turn });
+    if (entry.turns.length > this.options.maxTurns) {
+      entry.turns.splice(0, entry.turns.length - this.options.maxTurns);
+    }
+    if ('set' in update) entry.state = update.set;
+    else if ('clear' in update) entry.state = null;
+    entry.expiresAt = this.now() + this.options.ttlSeconds * 1000;
+    this.sessions.delete(sessionId);
+    this.sessions.set(sessionId, entry);
+    if (this.sessions.size > MAX_SESSIONS) {
+      this.sessions.delete(this.sessions.keys().next().value as string);
+    }
+    return Promise.resolve(entry.seq);
+  }
+
+  history(sessionId: string): Promise<Turn[]> {
+    return Promise.resolve((this.live(sessionId)?.turns ?? []).map((t) => ({ ...t })));
+  }
+
+  rate(sessionId: string, turn: number, rating: Rating): Promise<boolean> {
+    const stored = this.live(sessionId)?.turns.find((t) => t.turn === turn);
+    if (stored) stored.rating = rating;
+    return Promise.resolve(stored !== undefined);
+  }
+
+  delete(sessionId: string): Promise<void> {
+    this.sessions.delete(sessionId);
+    return Promise.resolve();
+  }
+
+  ping(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.sessions.clear();
+    return Promise.resolve();
+  }
+
+  private live(sessionId: string): Entry | undefined {
+    const entry = this.sessions.get(sessionId);
+    if (entry && entry.expiresAt <= this.now()) {
+      this.sessions.delete(sessionId);
+      return undefined;
+    }
+    return entry;
+  }
+}

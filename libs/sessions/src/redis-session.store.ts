@@ -1,0 +1,139 @@
+import { Logger } from '@nestjs/common';
+import { Redis, type RedisOptions } from 'ioredis';
+import { SessionStore } from './session.store.js';
+import type {
+  ConversationState,
+  NewTurn,
+  Rating,
+  SessionOptions,
+  StateUpdate,
+  Turn,
+} from './session.types.js';
+
+export interface RedisSessionOptions extends SessionOptions {
+  url: string;
+  /** A command that takes longer fails, so a hung Redis cannot hold up an answer. */
+  commandTimeoutMs: number;
+}
+
+// Numbers the turn, appends, caps, refreshes every key's TTL and updates the state atomically.
+const SAVE_TURN = `
+local n = redis.call('INCR', KEYS[2])
+redis.call('RPUSH', KEYS[1], '{"turn":' .. n .. ',' .. ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+local ttl = tonumber(ARGV[3])
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('EXPIRE', KEYS[2], ttl)
+if ARGV[4] == 'set' then
+  redis.call('SET', KEYS[3], ARGV[5], 'EX', ttl)
+elseif ARGV[4] == 'clear' then
+  redis.call('DEL', KEYS[3])
+else
+  redis.call('EXPIRE', KEYS[3], ttl)
+end
+redis.call('EXPIRE', KEYS[4], ttl)
+return n`;
+
+// Feedback only for a turn still in the list; it expires with the conversation.
+const RATE_TURN = `
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+local len = redis.call('LLEN', KEYS[1])
+local t = tonumber(ARGV[1])
+if t < 1 or t > last or t <= last - len then return 0 end
+redis.call('HSET', KEYS[4], ARGV[1], ARGV[2])
+local ttl = redis.call('TTL', KEYS[1])
+if ttl > 0 then redis.call('EXPIRE', KEYS[4], ttl) end
+return 1`;
+
+type Scripted = Redis & {
+  saveTurn(...args: (string | number)[]): Promise<number>;
+  rateTurn(...args: (string | number)[]): Promise<number>;
+};
+
+/** Conversations in Redis: shared by every replica, kept for the TTL, each write one round trip. */
+export class RedisSessionStore extends SessionStore {
+  readonly kind = 'redis';
+  private readonly logger = new Logger('RedisSessionStore');
+  private readonly redis: Scripted;
+  private lastErrorLog = 0;
+
+  constructor(options: RedisSessionOptions, extra: RedisOptions = {}) {
+    super(options);
+    this.redis = new Redis(options.url, {
+      // Fail fast on the request path: no queue piling up while disconnected, no retries per
+      // command, and a bounded reconnect backoff so recovery needs no restart.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: options.commandTimeoutMs,
+      connectTimeout: 2_000,
+      retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2_000),
+      ...extra,
+    }) as Scripted;
+    this.redis.on('error', (err: Error) => this.logThrottled(`redis: ${err.message}`));
+    this.redis.defineCommand('saveTurn', { numberOfKeys: 4, lua: SAVE_TURN });
+    this.redis.defineCommand('rateTurn', { numberOfKeys: 4, lua: RATE_TURN });
+  }
+
+  async getState(sessionId: string): Promise<ConversationState | null> {
+    const raw = await this.redis.get(this.keys(sessionId)[2]);
+    return raw === null ? null : (JSON.parse(raw) as ConversationState);
+  }
+
+  async saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
+    const body = JSON.stringify(turn).slice(1);
+    const [mode, state] =
+      'set' in update ? ['set', JSON.stringify(update.set)] : 'clear' in update ? ['clear', ''] : ['keep', ''];
+    const n = await this.redis.saveTurn(
+      ...this.keys(sessionId),
+      body,
+      this.options.maxTurns,
+      this.options.ttlSeconds,
+      mode,
+      state,
+    );
+    return Number(n);
+  }
+
+  async history(sessionId: string): Promise<Turn[]> {
+    const [list, , , feedback] = this.keys(sessionId);
+    const results = await this.redis.multi().lrange(list, 0, -1).hgetall(feedback).exec();
+    if (!results) throw new Error('redis: history transaction aborted');
+    const [[e1, raw], [e2, ratings]] = results as [[Error | null, string[]], [Error | null, Record<string, string>]];
+    if (e1 || e2) throw e1 ?? e2;
+    return raw.map((line) => {
+      const turn = JSON.parse(line) as Turn;
+      const rating = ratings[String(turn.turn)];
+      return rating === 'up' || rating === 'down' ? { ...turn, rating } : turn;
+    });
+  }
+
+  async rate(sessionId: string, turn: number, rating: Rating): Promise<boolean> {
+    return (await this.redis.rateTurn(...this.keys(sessionId), turn, rating)) === 1;
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    await this.redis.del(...this.keys(sessionId));
+  }
+
+  async ping(): Promise<void> {
+    if (this.redis.status !== 'ready') throw new Error(`redis is ${this.redis.status}`);
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+    return Promise.resolve();
+  }
+
+  private keys(sessionId: string): [string, string, string, string] {
+    const base = this.options.prefix + sessionId;
+    return [base, `${base}:seq`, `${base}:state`, `${base}:feedback`];
+  }
+
+  private logThrottled(message: string): void {
+    const now = Date.now();
+    if (now - this.lastErrorLog < 5_000) return;
+    this.lastErrorLog = now;
+    this.logger.warn(message);
+  }
+}

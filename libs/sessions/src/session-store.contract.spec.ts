@@ -1,0 +1,228 @@
+import { dropPrefix, REDIS_URL, testPrefix, withRedis } from '../../../test/support/redis.js';
+import { startBlackhole, TcpProxy } from '../../../test/support/tcp.js';
+import { MemorySessionStore } from './memory-session.store.js';
+import { RedisSessionStore } from './redis-session.store.js';
+import type { SessionStore } from './session.store.js';
+import type { NewTurn, SessionOptions } from './session.types.js';
+
+const turn = (user: string, bot = 'ok'): NewTurn => ({
+  timestamp: new Date().toISOString(),
+  user,
+  bot,
+  intent: 'greeting',
+  source: 'rules',
+});
+
+interface Harness {
+  store: SessionStore;
+  /** Moves the store's clock (memory) or checks Redis TTLs (redis). */
+  prefix: string;
+  cleanup(): Promise<void>;
+}
+
+type Factory = (options: Omit<SessionOptions, 'prefix'>) => Harness;
+
+let clock = 0;
+const factories: Array<[string, Factory]> = [
+  [
+    'memory',
+    (o) => {
+      const prefix = 'chat:';
+      return {
+        store: new MemorySessionStore({ ...o, prefix }, () => clock),
+        prefix,
+        cleanup: async () => undefined,
+      };
+    },
+  ],
+  [
+    'redis',
+    (o) => {
+      const prefix = testPrefix('sessions');
+      const store = new RedisSessionStore({ ...o, prefix, url: REDIS_URL, commandTimeoutMs: 5_000 });
+      return {
+        store,
+        prefix,
+        cleanup: async () => {
+          await store.close();
+          await dropPrefix(prefix);
+        },
+      };
+    },
+  ],
+];
+
+describe.each(factories)('SessionStore contract: %s', (kind, make) => {
+  let h: Harness;
+  beforeEach(async () => {
+    clock = Date.now();
+    h = make({ maxTurns: 5, ttlSeconds: 86_400 });
+    if (kind === 'redis') await waitReady(h.store);
+  });
+  afterEach(() => h.cleanup());
+
+  it('appends numbered turns and returns them oldest first', async () => {
+    expect(await h.store.saveTurn('s1', turn('a'), { keep: true })).toBe(1);
+    expect(await h.store.saveTurn('s1', turn('b'), { keep: true })).toBe(2);
+    expect(await h.store.saveTurn('s2', turn('x'), { keep: true })).toBe(1);
+    const history = await h.store.history('s1');
+    expect(history.map((t) => [t.turn, t.user])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
+    expect(history[0]).toMatchObject({ bot: 'ok', intent: 'greeting', source: 'rules' });
+    expect(await h.store.history('nobody')).toEqual([]);
+  });
+
+  it('keeps only the newest maxTurns turns', async () => {
+    for (let i = 1; i <= 8; i++) await h.store.saveTurn('s', turn(`m${i}`), { keep: true });
+    expect((await h.store.history('s')).map((t) => t.turn)).toEqual([4, 5, 6, 7, 8]);
+  });
+
+  it('expires a conversation after the TTL and refreshes it on each turn', async () => {
+    await h.store.saveTurn('s', turn('a'), { set: { pending: 'order_number' } });
+    if (kind === 'redis') {
+      await withRedis(async (redis) => {
+        await redis.expire(`${h.prefix}s`, 100);
+        await h.store.saveTurn('s', turn('b'), { keep: true });
+        for (const suffix of ['', ':seq', ':state']) {
+          const ttl = await redis.ttl(`${h.prefix}s${suffix}`);
+          expect(ttl, suffix).toBeGreaterThan(86_000);
+          expect(ttl, suffix).toBeLessThanOrEqual(86_400);
+        }
+      });
+    } else {
+      clock += 86_000_000;
+      await h.store.saveTurn('s', turn('b'), { keep: true });
+      clock += 86_000_000;
+      expect(await h.store.history('s')).toHaveLength(2);
+      clock += 1_000_000;
+      expect(await h.store.history('s')).toEqual([]);
+      expect(await h.store.getState('s')).toBeNull();
+    }
+  });
+
+  it('sets, keeps and clears the conversation state with the turn', async () => {
+    expect(await h.store.getState('s')).toBeNull();
+    await h.store.saveTurn('s', turn('where is my order'), { set: { pending: 'order_number' } });
+    expect(await h.store.getState('s')).toEqual({ pending: 'order_number' });
+    await h.store.saveTurn('s', turn('hm'), { keep: true });
+    expect(await h.store.getState('s')).toEqual({ pending: 'order_number' });
+    await h.store.saveTurn('s', turn('123456'), { clear: true });
+    expect(await h.store.getState('s')).toBeNull();
+  });
+
+  it('stores feedback with a turn that is still kept, and refuses others', async () => {
+    for (let i = 1; i <= 7; i++) await h.store.saveTurn('s', turn(`m${i}`), { keep: true });
+    expect(await h.store.rate('s', 6, 'up')).toBe(true);
+    expect(await h.store.rate('s', 7, 'down')).toBe(true);
+    expect(await h.store.rate('s', 6, 'down')).toBe(true);
+    expect(await h.store.rate('s', 2, 'up')).toBe(false); // trimmed away
+    expect(await h.store.rate('s', 8, 'up')).toBe(false); // not yet said
+    expect(await h.store.rate('s', 0, 'up')).toBe(false);
+    expect(await h.store.rate('other', 1, 'up')).toBe(false);
+    const rated = (await h.store.history('s')).map((t) => [t.turn, t.rating]);
+    expect(rated).toEqual([
+      [3, undefined],
+      [4, undefined],
+      [5, undefined],
+      [6, 'down'],
+      [7, 'down'],
+    ]);
+  });
+
+  it('erases turns, state and feedback on delete', async () => {
+    await h.store.saveTurn('s', turn('a'), { set: { pending: 'x' } });
+    await h.store.rate('s', 1, 'up');
+    await h.store.delete('s');
+    expect(await h.store.history('s')).toEqual([]);
+    expect(await h.store.getState('s')).toBeNull();
+    expect(await h.store.saveTurn('s', turn('again'), { keep: true })).toBe(1);
+    if (kind === 'redis') {
+      await h.store.delete('s');
+      await withRedis(async (redis) => {
+        expect(await redis.keys(`${h.prefix}*`)).toEqual([]);
+      });
+    }
+  });
+
+  it('loses none of 10,000 concurrent turns over 100 sessions', async () => {
+    await h.cleanup();
+    h = make({ maxTurns: 100, ttlSeconds: 600 });
+    if (kind === 'redis') await waitReady(h.store);
+    const sessions = Array.from({ length: 100 }, (_, i) => `load-${i}`);
+    const numbers = await Promise.all(
+      Array.from({ length: 10_000 }, (_, i) =>
+        h.store.saveTurn(sessions[i % 100], turn(`m${i}`), { keep: true }),
+      ),
+    );
+    expect(numbers).toHaveLength(10_000);
+    for (const id of sessions) {
+      const history = await h.store.history(id);
+      expect(history).toHaveLength(100);
+      expect(history.map((t) => t.turn)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    }
+  });
+});
+
+describe('RedisSessionStore when Redis fails', () => {
+  const options = { prefix: 'unused:', maxTurns: 10, ttlSeconds: 60, commandTimeoutMs: 300 };
+
+  it('fails fast when nothing listens', async () => {
+    const store = new RedisSessionStore({ ...options, url: 'redis://127.0.0.1:1' });
+    const started = Date.now();
+    await expect(store.getState('s')).rejects.toThrow();
+    await expect(store.saveTurn('s', turn('a'), { keep: true })).rejects.toThrow();
+    await expect(store.ping()).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(500);
+    await store.close();
+  });
+
+  it('gives up on a Redis that accepts connections and never answers', async () => {
+    const hole = await startBlackhole();
+    const store = new RedisSessionStore({ ...options, url: `redis://127.0.0.1:${hole.port}` });
+    const started = Date.now();
+    await expect(store.ping()).rejects.toThrow();
+    await expect(store.getState('s')).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await store.close();
+    await hole.close();
+  });
+
+  it('writes again by itself once Redis is back', async () => {
+    const proxy = await new TcpProxy(Number(new URL(REDIS_URL).port || 6379)).start();
+    const prefix = testPrefix('recovery');
+    const store = new RedisSessionStore({
+      ...options,
+      prefix,
+      url: `redis://127.0.0.1:${proxy.port}/${new URL(REDIS_URL).pathname.slice(1) || 0}`,
+    });
+    try {
+      await waitReady(store);
+      expect(await store.saveTurn('s', turn('before'), { keep: true })).toBe(1);
+      await proxy.stop();
+      await expect(store.saveTurn('s', turn('during'), { keep: true })).rejects.toThrow();
+      await proxy.start();
+      await waitReady(store, 10_000);
+      expect(await store.saveTurn('s', turn('after'), { keep: true })).toBe(2);
+      expect((await store.history('s')).map((t) => t.user)).toEqual(['before', 'after']);
+    } finally {
+      await store.close();
+      await proxy.stop();
+      await dropPrefix(prefix);
+    }
+  });
+});
+
+async function waitReady(store: SessionStore, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await store.ping();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+export type Rating = 'up' | 'down';
+export const RATINGS: readonly Rating[] = ['up', 'down'];
+
+/** One exchange as stored: numbered per session so feedback can name it after older turns expire. */
+export interface Turn {
+  turn: number;
+  timestamp: string;
+  user: string;
+  bot: string;
+  intent: string;
+  source: string;
+  rating?: Rating;
+}
+
+export type NewTurn = Omit<Turn, 'turn' | 'rating'>;
+
+/** Conversation state beside the turns (pending slots and the like), opaque to the store. */
+export type ConversationState = Readonly<Record<string, unknown>>;
+
+/** What to do with the state when a turn is saved. */
+export type StateUpdate = { set: ConversationState } | { clear: true } | { keep: true };
+
+export interface SessionOptions {
+  /** Key prefix in Redis: `chat:` gives `chat:{session_id}`. */
+  prefix: string;
+  /** Turns kept per session; older ones are dropped. */
+  maxTurns: number;
+  /** Idle lifetime of a conversation, refreshed on each turn. */
+  ttlSeconds: number;
+}

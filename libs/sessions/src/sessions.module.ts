@@ -1,0 +1,65 @@
+import {
+  type DynamicModule,
+  type FactoryProvider,
+  Injectable,
+  Module,
+  type ModuleMetadata,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { MemorySessionStore } from './memory-session.store.js';
+import { RedisSessionStore } from './redis-session.store.js';
+import { SessionStore } from './session.store.js';
+import type { SessionOptions } from './session.types.js';
+import { SessionsReadiness } from './sessions.health.js';
+
+export interface SessionsModuleOptions extends SessionOptions {
+  /** Set: conversations in Redis. Unset: in this process's memory. */
+  redisUrl?: string;
+  commandTimeoutMs: number;
+}
+
+export interface SessionsModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: FactoryProvider['inject'];
+  useFactory: (...args: never[]) => SessionsModuleOptions | Promise<SessionsModuleOptions>;
+}
+
+const SESSIONS_OPTIONS = Symbol('SESSIONS_OPTIONS');
+
+export function createSessionStore(options: SessionsModuleOptions): SessionStore {
+  const { redisUrl, commandTimeoutMs, ...common } = options;
+  return redisUrl
+    ? new RedisSessionStore({ ...common, url: redisUrl, commandTimeoutMs })
+    : new MemorySessionStore(common);
+}
+
+@Injectable()
+class SessionStoreCloser implements OnApplicationShutdown {
+  constructor(private readonly store: SessionStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+@Module({})
+export class SessionsModule {
+  static forRootAsync(options: SessionsModuleAsyncOptions): DynamicModule {
+    return {
+      module: SessionsModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: SESSIONS_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: SessionStore,
+          useFactory: (o: SessionsModuleOptions) => createSessionStore(o),
+          inject: [SESSIONS_OPTIONS],
+        },
+        SessionStoreCloser,
+        SessionsReadiness,
+      ],
+      exports: [SessionStore, SessionsReadiness],
+    };
+  }
+}
