@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { BookstoreModule, DatabaseReadiness } from '@bookstore/store';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
+import { MetricsModule } from '@bookstore/observability';
 import { ChatProxyModule } from './chat-proxy/chat-proxy.module.js';
 import { ChatbotReadiness } from './chat-proxy/chatbot.health.js';
 import { GatewayEnv } from './config/gateway.env.js';
-import { StorePageModule } from './store/store-page.module.js';
+import { StoreApiModule } from './store-api/store-api.module.js';
 
 @Module({
   imports: [
@@ -15,10 +16,23 @@ import { StorePageModule } from './store/store-page.module.js';
       ignoreEnvFile: true,
       validate: validateEnv(GatewayEnv),
     }),
-    PrometheusModule.register({ path: '/metrics' }),
+    MetricsModule.forRoot(),
+    BookstoreModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<GatewayEnv, true>) => ({
+        databaseUrl: config.get('DATABASE_URL', { infer: true }),
+        pgliteDataDir: config.get('PGLITE_DATA_DIR', { infer: true }),
+        poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+        statementTimeoutMs: config.get('DATABASE_STATEMENT_TIMEOUT_MS', { infer: true }),
+        seed: config.get('SEED_DEMO_DATA', { infer: true }),
+      }),
+    }),
     ChatProxyModule,
-    HealthModule.forRoot({ imports: [ChatProxyModule], checks: [ChatbotReadiness] }),
-    StorePageModule,
+    StoreApiModule,
+    HealthModule.forRoot({
+      imports: [ChatProxyModule],
+      checks: [ChatbotReadiness, DatabaseReadiness],
+    }),
   ],
 })
 export class GatewayModule {}

@@ -1,12 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { configureHttpApp } from '@bookstore/http';
+import type { GatewayEnv } from './config/gateway.env.js';
+import { serveStorePage } from './store/store-page.js';
 
 /** Everything main.ts does to the app besides listening, shared with the e2e tests. */
 export function setupGateway(app: INestApplication): void {
+  serveStorePage(app);
   configureHttpApp(app, {
     title: 'Bookstore gateway',
     description: 'The store page, the chat widget, the chat proxy and the store API.',
     version: '1',
     bodyLimit: '16kb',
+    trustProxy: app
+      .get<ConfigService<GatewayEnv, true>>(ConfigService)
+      .get('TRUST_PROXY', { infer: true }),
   });
 }

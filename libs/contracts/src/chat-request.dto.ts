@@ -16,10 +16,11 @@ export class ChatRequest {
     example: 'What payment methods do you accept?',
   })
   @Transform(trimIfString)
-  @IsString({ message: 'message must be a string' })
+  // Decorators run bottom-up: the type is checked before the length.
   @Length(1, MESSAGE_MAX_LENGTH, {
     message: `message must be between 1 and ${MESSAGE_MAX_LENGTH} characters after trimming`,
   })
+  @IsString({ message: 'message must be a string' })
   message: string;
 
   @ApiPropertyOptional({
@@ -28,9 +29,9 @@ export class ChatRequest {
     example: '3f2b8c1e-6d7a-4c2e-9b1a-0e5f4d3c2b1a',
   })
   @IsOptional()
-  @IsString({ message: 'session_id must be a string' })
   @Matches(SESSION_ID_PATTERN, {
     message: 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"',
   })
+  @IsString({ message: 'session_id must be a string' })
   session_id?: string;
 }

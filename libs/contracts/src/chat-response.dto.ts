@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export const CHAT_SOURCES = ['rules', 'llm', 'fallback'] as const;
 export type ChatSource = (typeof CHAT_SOURCES)[number];
@@ -18,4 +18,11 @@ export class ChatResponse {
 
   @ApiProperty({ enum: CHAT_SOURCES, description: 'Which stage produced the answer.' })
   source: ChatSource;
+
+  @ApiPropertyOptional({
+    description:
+      'Number of this turn in the conversation, for feedback. Absent when history is down.',
+    example: 3,
+  })
+  turn?: number;
 }

@@ -1,3 +1,28 @@
 export { ChatRequest, MESSAGE_MAX_LENGTH, SESSION_ID_PATTERN } from './chat-request.dto.js';
 export { CHAT_SOURCES, ChatResponse, type ChatSource } from './chat-response.dto.js';
 export { ErrorBody } from './error-body.dto.js';
+export {
+  FeedbackRequest,
+  HistoryResponse,
+  RATINGS,
+  SessionIdParam,
+  SessionQuery,
+  TurnDto,
+  TurnFeedback,
+  type Rating,
+} from './session.dto.js';
+export {
+  CategoriesResponse,
+  CategoryDto,
+  ORDER_ID_PATTERN,
+  ORDER_STATUSES,
+  OrderDetailsResponse,
+  OrderIdParam,
+  OrderItemDto,
+  OrderStatusResponse,
+  ProductDto,
+  ProductsQuery,
+  ProductsResponse,
+  VerifyOrderRequest,
+  type OrderStatusName,
+} from './store.dto.js';

@@ -54,6 +54,7 @@ export class ChatbotClient implements OnModuleDestroy {
     route: string,
     method: 'GET' | 'POST' | 'DELETE',
     body?: unknown,
+    clientIp?: string,
   ): Promise<UpstreamReply> {
     const started = process.hrtime.bigint();
     let outcome: UpstreamOutcome = 'ok';
@@ -61,12 +62,16 @@ export class ChatbotClient implements OnModuleDestroy {
       const res = await this.pool.request({
         path: this.basePath + route,
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          // The shopper's address, so limits downstream count shoppers, not the gateway.
+          ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       const text = await res.body.text();
-      const parsed = parseJson(text);
+      const parsed = text === '' && res.statusCode === 204 ? null : parseJson(text);
       if (res.statusCode >= 500 || parsed === undefined) {
         outcome = 'bad_gateway';
         this.logger.warn(`chatbot answered ${res.statusCode} on ${route}`);

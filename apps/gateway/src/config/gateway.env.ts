@@ -1,5 +1,15 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /** The gateway's environment, validated once at boot. Each variable is in the README's table. */
 export class GatewayEnv {
@@ -31,6 +41,56 @@ export class GatewayEnv {
   @Min(1)
   @Max(1024)
   CHAT_SERVICE_CONNECTIONS: number = 64;
+
+  /** PostgreSQL for orders and the catalog; unset uses the embedded PGlite. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'], require_protocol: true })
+  DATABASE_URL?: string;
+
+  /** Directory where PGlite keeps its data; unset keeps it in memory (demo data reloads each start). */
+  @IsOptional()
+  @IsString()
+  PGLITE_DATA_DIR?: string;
+
+  /** PostgreSQL connections per replica. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE: number = 10;
+
+  /** A query slower than this is cancelled. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_STATEMENT_TIMEOUT_MS: number = 5_000;
+
+  /** Load the demo catalog and orders into an empty store. */
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  SEED_DEMO_DATA: boolean = true;
+
+  /** Order verifications allowed per chat session and per client within the window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  ORDER_VERIFY_MAX_ATTEMPTS: number = 5;
+
+  /** The window for ORDER_VERIFY_MAX_ATTEMPTS, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  ORDER_VERIFY_WINDOW_SECONDS: number = 3_600;
+
+  /**
+   * Proxies trusted to report the client's address (X-Forwarded-For): a hop count such as `1`
+   * behind one ingress, or addresses and presets such as `loopback, uniquelocal`.
+   */
+  @Matches(/^(\d{1,2}|[A-Za-z0-9.:/, ]{1,200})$/)
+  TRUST_PROXY: string = 'loopback';
 
   @IsIn(['production', 'development', 'test'])
   NODE_ENV: string = 'development';

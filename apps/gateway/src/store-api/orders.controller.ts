@@ -1,0 +1,93 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import {
+  ErrorBody,
+  OrderDetailsResponse,
+  OrderIdParam,
+  OrderStatusResponse,
+  VerifyOrderRequest,
+} from '@bookstore/contracts';
+import { BookstoreRepository } from '@bookstore/store';
+import { errorBody } from '@bookstore/http';
+import type { Request, Response } from 'express';
+import type { GatewayEnv } from '../config/gateway.env.js';
+
+// One answer for "no such order" and "not your email", so neither can be told apart.
+const NO_MATCH = 'No order matches that order number and email address.';
+
+@ApiTags('store')
+@ApiBadRequestResponse({ type: ErrorBody })
+@Controller('api/orders/:id')
+export class OrdersController {
+  private readonly maxAttempts: number;
+  private readonly windowSeconds: number;
+
+  constructor(
+    private readonly repo: BookstoreRepository,
+    config: ConfigService<GatewayEnv, true>,
+  ) {
+    this.maxAttempts = config.get('ORDER_VERIFY_MAX_ATTEMPTS', { infer: true });
+    this.windowSeconds = config.get('ORDER_VERIFY_WINDOW_SECONDS', { infer: true });
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: "An order's status: public information only" })
+  @ApiOkResponse({ type: OrderStatusResponse })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async status(@Param() { id }: OrderIdParam): Promise<OrderStatusResponse> {
+    const order = await this.repo.orderStatus(id);
+    if (!order) throw new NotFoundException(`Order ${id} was not found.`);
+    return order;
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Tracking details, for the email the order was placed with',
+    description:
+      'An unknown order and a wrong email get the same 404. Attempts are limited per chat session and per client.',
+  })
+  @ApiOkResponse({ type: OrderDetailsResponse })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiTooManyRequestsResponse({ type: ErrorBody })
+  async verify(
+    @Param() { id }: OrderIdParam,
+    @Body() body: VerifyOrderRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrderDetailsResponse> {
+    const subjects = [`client:${req.ip ?? 'unknown'}`];
+    if (body.session_id) subjects.push(`session:${body.session_id}`);
+    const attempts = await this.repo.recordAttempt(subjects, this.windowSeconds);
+    if (attempts > this.maxAttempts) {
+      res.setHeader('Retry-After', String(this.windowSeconds));
+      throw new HttpException(
+        errorBody(429, 'Too many verification attempts. Please try again later.'),
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    const order = await this.repo.orderDetails(id, body.email);
+    if (!order) throw new NotFoundException(NO_MATCH);
+    return order;
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CatalogController } from './catalog.controller.js';
+import { OrdersController } from './orders.controller.js';
+
+/** The store's own API; the data comes from BookstoreModule (global). */
+@Module({ controllers: [OrdersController, CatalogController] })
+export class StoreApiModule {}

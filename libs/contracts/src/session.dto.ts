@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { CHAT_SOURCES, type ChatSource } from './chat-response.dto.js';
+
+export const RATINGS = ['up', 'down'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+const SESSION_ID_MESSAGE = 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"';
+
+/** A session id in the path: `/sessions/:id/...`. */
+export class SessionIdParam {
+  @ApiProperty({ pattern: SESSION_ID_PATTERN.source })
+  @Matches(SESSION_ID_PATTERN, { message: SESSION_ID_MESSAGE })
+  @IsString()
+  id: string;
+}
+
+/** A session id in the query string: `?session_id=...`. */
+export class SessionQuery {
+  @ApiProperty({ pattern: SESSION_ID_PATTERN.source })
+  @Matches(SESSION_ID_PATTERN, { message: SESSION_ID_MESSAGE })
+  @IsString({ message: 'session_id is required' })
+  session_id: string;
+}
+
+export class TurnFeedback {
+  @ApiProperty({ description: 'The turn number from the chat answer.', example: 3 })
+  @Type(() => Number)
+  @Max(1_000_000_000)
+  @Min(1, { message: 'turn must be 1 or more' })
+  @IsInt({ message: 'turn must be a whole number' })
+  turn: number;
+
+  @ApiProperty({ enum: RATINGS })
+  @IsIn(RATINGS, { message: 'rating must be "up" or "down"' })
+  rating: Rating;
+}
+
+export class FeedbackRequest extends TurnFeedback {
+  @ApiProperty({ pattern: SESSION_ID_PATTERN.source })
+  @Matches(SESSION_ID_PATTERN, { message: SESSION_ID_MESSAGE })
+  @IsString({ message: 'session_id is required' })
+  session_id: string;
+}
+
+export class TurnDto {
+  @ApiProperty({ example: 1 })
+  turn: number;
+
+  @ApiProperty({ example: '2026-11-23T22:15:00.000Z' })
+  timestamp: string;
+
+  @ApiProperty({ example: 'Where is my order?' })
+  user: string;
+
+  @ApiProperty({ example: 'I can help you track your order. Please provide your order number.' })
+  bot: string;
+
+  @ApiProperty({ example: 'order_status' })
+  intent: string;
+
+  @ApiProperty({ enum: CHAT_SOURCES })
+  source: ChatSource;
+
+  @ApiPropertyOptional({ enum: RATINGS })
+  rating?: Rating;
+}
+
+export class HistoryResponse {
+  @ApiProperty()
+  session_id: string;
+
+  @ApiProperty({ type: [TurnDto], description: 'Oldest first.' })
+  turns: TurnDto[];
+}

@@ -1,0 +1,131 @@
+import { createSchema } from '../../../test/support/postgres.js';
+import { BookstoreRepository } from './bookstore.repository.js';
+import { openDatabase } from './bookstore.module.js';
+import type { Database } from './database.js';
+import { migrate } from './migrations.js';
+import { seedIfEmpty } from './seed.js';
+import { BOOKS, CATEGORIES, ORDERS } from './seed-data.js';
+
+interface Harness {
+  db: Database;
+  cleanup(): Promise<void>;
+}
+
+const options = { poolSize: 4, statementTimeoutMs: 5_000, seed: true };
+
+const engines: Array<[string, () => Promise<Harness>]> = [
+  [
+    'postgres',
+    async () => {
+      const schema = await createSchema();
+      const db = await openDatabase({ ...options, databaseUrl: schema.url });
+      return {
+        db,
+        cleanup: async () => {
+          await db.close();
+          await schema.drop();
+        },
+      };
+    },
+  ],
+  [
+    'pglite',
+    async () => {
+      const db = await openDatabase(options);
+      return { db, cleanup: () => db.close() };
+    },
+  ],
+];
+
+describe.each(engines)('bookstore repository on %s', (engine, open) => {
+  let h: Harness;
+  let repo: BookstoreRepository;
+
+  beforeAll(async () => {
+    h = await open();
+    repo = new BookstoreRepository(h.db);
+  }, 60_000);
+  afterAll(() => h.cleanup());
+
+  it('migrates and seeds once', async () => {
+    expect(h.db.kind).toBe(engine);
+    expect(await migrate(h.db)).toEqual([]);
+    expect(await seedIfEmpty(h.db)).toBe(false);
+    const [{ n }] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+    expect(n).toBe(ORDERS.length);
+  });
+
+  it('gives an order status without customer data', async () => {
+    expect(await repo.orderStatus('123456')).toEqual({
+      order_id: '123456',
+      status: 'shipped',
+      updated_at: expect.stringMatching(/^2026-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+    });
+    expect(await repo.orderStatus('999999')).toBeNull();
+  });
+
+  it('gives tracking details only for the right email', async () => {
+    const details = await repo.orderDetails('123456', '  Jane.Doe@Example.com ');
+    expect(details).toMatchObject({ order_id: '123456', status: 'shipped', carrier: 'UPS' });
+    expect(details?.tracking_number).toMatch(/^1Z/);
+    expect(details?.items.length).toBeGreaterThan(0);
+    expect(await repo.orderDetails('123456', 'sam.lee@example.org')).toBeNull();
+    expect(await repo.orderDetails('999999', 'jane.doe@example.com')).toBeNull();
+    expect(await repo.orderDetails('123456', "' OR '1'='1")).toBeNull();
+  });
+
+  it('counts verification attempts per subject within the window', async () => {
+    const subject = `session:${engine}-${Date.now()}`;
+    const counts: number[] = [];
+    for (let i = 0; i < 4; i++) counts.push(await repo.recordAttempt([subject, 'client:x'], 3600));
+    expect(counts.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(await repo.recordAttempt([`session:other-${engine}`], 3600)).toBe(1);
+  });
+
+  it('lists categories with their book counts', async () => {
+    const categories = await repo.categories();
+    expect(categories.map((c) => c.slug).sort()).toEqual(CATEGORIES.map((c) => c.slug).sort());
+    const total = categories.reduce((n, c) => n + c.count, 0);
+    expect(total).toBe(BOOKS.length);
+  });
+
+  it('finds books by category, by words and by bestseller, within the limit', async () => {
+    const mystery = await repo.products({ category: 'mystery', limit: 50 });
+    expect(mystery.length).toBe(BOOKS.filter((b) => b.category === 'mystery').length);
+    expect(mystery.every((b) => b.category === 'mystery')).toBe(true);
+    expect(typeof mystery[0].price).toBe('number');
+
+    const garden = await repo.products({ q: 'garden', limit: 5 });
+    expect(garden.some((b) => /garden/i.test(b.title + b.description))).toBe(true);
+    const author = await repo.products({ q: 'Okafor', limit: 5 });
+    expect(author.some((b) => b.author.includes('Okafor'))).toBe(true);
+    const dragons = await repo.products({ q: 'dragons', limit: 5 });
+    expect(dragons.length).toBeGreaterThan(0);
+
+    const best = await repo.products({ bestseller: true, limit: 3 });
+    expect(best).toHaveLength(3);
+    expect(best.every((b) => b.bestseller)).toBe(true);
+
+    expect(await repo.products({ q: '%_\\', limit: 5 })).toEqual([]);
+    expect(await repo.products({ q: 'zzzzqqq', limit: 5 })).toEqual([]);
+    expect(await repo.products({ category: 'nope', limit: 5 })).toEqual([]);
+    expect(await repo.products({ limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('bookstore repository when PostgreSQL is unreachable', () => {
+  it('answers 503 in words, not a crash', async () => {
+    const { PostgresDatabase } = await import('./postgres.database.js');
+    const db = new PostgresDatabase({
+      url: 'postgres://postgres@127.0.0.1:1/test',
+      poolSize: 1,
+      statementTimeoutMs: 500,
+    });
+    const repo = new BookstoreRepository(db);
+    await expect(repo.orderStatus('123456')).rejects.toMatchObject({
+      status: 503,
+      message: 'The store is unavailable right now. Please try again in a moment.',
+    });
+    await db.close();
+  });
+});

@@ -1,0 +1,77 @@
+import {
+  type DynamicModule,
+  type FactoryProvider,
+  Injectable,
+  Logger,
+  Module,
+  type ModuleMetadata,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { BookstoreRepository } from './bookstore.repository.js';
+import { Database } from './database.js';
+import { migrate } from './migrations.js';
+import { PgliteDatabase } from './pglite.database.js';
+import { PostgresDatabase } from './postgres.database.js';
+import { seedIfEmpty } from './seed.js';
+
+export interface BookstoreModuleOptions {
+  /** Set: PostgreSQL. Unset: the embedded PGlite. */
+  databaseUrl?: string;
+  /** Where PGlite keeps its files; unset keeps them in memory. */
+  pgliteDataDir?: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  /** Load the demo catalog and orders when the store is empty. */
+  seed: boolean;
+}
+
+export interface BookstoreModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: FactoryProvider['inject'];
+  useFactory: (...args: never[]) => BookstoreModuleOptions | Promise<BookstoreModuleOptions>;
+}
+
+const OPTIONS = Symbol('BOOKSTORE_OPTIONS');
+const logger = new Logger('Bookstore');
+
+/** Opens the store, brings its schema up to date and seeds an empty one. */
+export async function openDatabase(options: BookstoreModuleOptions): Promise<Database> {
+  const db = options.databaseUrl
+    ? new PostgresDatabase({
+        url: options.databaseUrl,
+        poolSize: options.poolSize,
+        statementTimeoutMs: options.statementTimeoutMs,
+      })
+    : await PgliteDatabase.open(options.pgliteDataDir);
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.log(`${db.kind}: applied migrations ${applied.join(', ')}`);
+  if (options.seed && (await seedIfEmpty(db))) logger.log(`${db.kind}: loaded the demo catalog`);
+  return db;
+}
+
+@Injectable()
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(private readonly db: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+@Module({})
+export class BookstoreModule {
+  static forRootAsync(options: BookstoreModuleAsyncOptions): DynamicModule {
+    return {
+      module: BookstoreModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
+        BookstoreRepository,
+        DatabaseCloser,
+      ],
+      exports: [Database, BookstoreRepository],
+    };
+  }
+}

@@ -1,0 +1,164 @@
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Database } from './database.js';
+
+export type OrderStatus =
+  'processing' | 'shipped' | 'in_transit' | 'delivered' | 'cancelled' | 'returned';
+
+export interface OrderStatusRow {
+  order_id: string;
+  status: OrderStatus;
+  updated_at: string;
+}
+
+export interface OrderDetailsRow extends OrderStatusRow {
+  carrier: string | null;
+  tracking_number: string | null;
+  estimated_delivery: string | null;
+  items: Array<{ title: string; quantity: number }>;
+}
+
+export interface BookRow {
+  id: number;
+  title: string;
+  author: string;
+  category: string;
+  price: number;
+  description: string;
+  rating: number;
+  bestseller: boolean;
+}
+
+export interface CategoryRow {
+  slug: string;
+  name: string;
+  count: number;
+}
+
+export interface ProductQuery {
+  category?: string;
+  q?: string;
+  bestseller?: boolean;
+  limit: number;
+}
+
+interface RawBook extends Omit<BookRow, 'price' | 'rating'> {
+  price: string;
+  rating: string;
+}
+
+/** Orders and the catalog, in the same SQL for PostgreSQL and PGlite. */
+@Injectable()
+export class BookstoreRepository {
+  private readonly logger = new Logger(BookstoreRepository.name);
+
+  constructor(private readonly db: Database) {}
+
+  /** A database failure becomes a 503 the caller can show, never a 500. */
+  private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      this.logger.warn(`${what} failed: ${(err as Error).message}`);
+      throw new ServiceUnavailableException(
+        'The store is unavailable right now. Please try again in a moment.',
+      );
+    }
+  }
+
+  /** Public information only: no customer data. */
+  async orderStatus(orderId: string): Promise<OrderStatusRow | null> {
+    return this.run('orderStatus', async () => {
+      const rows = await this.db.query<OrderStatusRow>(
+        `SELECT id AS order_id, status, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
+           FROM orders WHERE id = $1`,
+        [orderId],
+      );
+      return rows[0] ?? null;
+    });
+  }
+
+  /** Tracking details, only when the email is the customer's own. */
+  async orderDetails(orderId: string, email: string): Promise<OrderDetailsRow | null> {
+    return this.run('orderDetails', async () => {
+      const rows = await this.db.query<Omit<OrderDetailsRow, 'items'>>(
+        `SELECT id AS order_id, status,
+                to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at,
+                carrier, tracking_number, to_char(estimated_delivery, 'YYYY-MM-DD') AS estimated_delivery
+           FROM orders WHERE id = $1 AND lower(customer_email) = lower($2)`,
+        [orderId, email.trim()],
+      );
+      if (!rows[0]) return null;
+      const items = await this.db.query<{ title: string; quantity: number }>(
+        `SELECT b.title, i.quantity FROM order_items i JOIN books b ON b.id = i.book_id
+          WHERE i.order_id = $1 ORDER BY b.title`,
+        [orderId],
+      );
+      return { ...rows[0], items };
+    });
+  }
+
+  /**
+   * Records one verification attempt for each subject and returns the most attempts any of them
+   * made within the window, this one included.
+   */
+  async recordAttempt(subjects: string[], windowSeconds: number): Promise<number> {
+    return this.run('recordAttempt', async () => {
+      return this.db.transaction(async (tx) => {
+        await tx.query(
+          `DELETE FROM verification_attempts WHERE attempted_at < now() - interval '1 day'`,
+        );
+        let most = 0;
+        for (const subject of subjects) {
+          await tx.query('INSERT INTO verification_attempts (subject) VALUES ($1)', [subject]);
+          const [{ n }] = await tx.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM verification_attempts
+              WHERE subject = $1 AND attempted_at > now() - make_interval(secs => $2)`,
+            [subject, windowSeconds],
+          );
+          most = Math.max(most, n);
+        }
+        return most;
+      });
+    });
+  }
+
+  async products(query: ProductQuery): Promise<BookRow[]> {
+    return this.run('products', async () => {
+      const q = query.q?.trim() || null;
+      const rows = await this.db.query<RawBook>(
+        `SELECT id, title, author, category, price::text AS price, description, rating::text AS rating, bestseller
+           FROM books
+          WHERE ($1::text IS NULL OR category = $1)
+            AND ($3::boolean IS NULL OR bestseller = $3)
+            AND ($2::text IS NULL
+                 OR search @@ websearch_to_tsquery('english', $2)
+                 OR title ILIKE '%' || $4 || '%' ESCAPE '\\'
+                 OR author ILIKE '%' || $4 || '%' ESCAPE '\\')
+          ORDER BY CASE WHEN $2::text IS NULL THEN 0
+                        ELSE ts_rank(search, websearch_to_tsquery('english', $2)) END DESC,
+                   bestseller DESC, rating DESC, id
+          LIMIT $5`,
+        [query.category ?? null, q, query.bestseller ?? null, q && escapeLike(q), query.limit],
+      );
+      return rows.map((r) => ({ ...r, price: Number(r.price), rating: Number(r.rating) }));
+    });
+  }
+
+  async categories(): Promise<CategoryRow[]> {
+    return this.run('categories', async () => {
+      return this.db.query<CategoryRow>(
+        `SELECT c.slug, c.name, count(b.id)::int AS count
+           FROM categories c LEFT JOIN books b ON b.category = c.slug
+          GROUP BY c.slug, c.name ORDER BY c.name`,
+      );
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,17 @@
+export { DatabaseReadiness } from './bookstore.health.js';
+export {
+  BookstoreModule,
+  openDatabase,
+  type BookstoreModuleAsyncOptions,
+  type BookstoreModuleOptions,
+} from './bookstore.module.js';
+export {
+  BookstoreRepository,
+  type BookRow,
+  type CategoryRow,
+  type OrderDetailsRow,
+  type OrderStatus,
+  type OrderStatusRow,
+  type ProductQuery,
+} from './bookstore.repository.js';
+export { Database } from './database.js';

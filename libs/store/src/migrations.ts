@@ -1,0 +1,96 @@
+import type { Database, Queryable } from './database.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration never changes; fixes come as new versions. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'catalog and orders',
+    sql: `
+      CREATE TABLE categories (
+        slug text PRIMARY KEY,
+        name text NOT NULL
+      );
+      CREATE TABLE books (
+        id integer PRIMARY KEY,
+        title text NOT NULL,
+        author text NOT NULL,
+        category text NOT NULL REFERENCES categories (slug),
+        price numeric(8, 2) NOT NULL CHECK (price >= 0),
+        description text NOT NULL,
+        rating numeric(2, 1) NOT NULL CHECK (rating BETWEEN 0 AND 5),
+        bestseller boolean NOT NULL DEFAULT false,
+        search tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('english', title), 'A') ||
+          setweight(to_tsvector('english', author), 'A') ||
+          setweight(to_tsvector('english', description), 'B')
+        ) STORED
+      );
+      CREATE INDEX books_category_idx ON books (category);
+      CREATE INDEX books_search_idx ON books USING gin (search);
+      CREATE TABLE orders (
+        id char(6) PRIMARY KEY CHECK (id ~ '^[0-9]{6}$'),
+        status text NOT NULL CHECK (status IN
+          ('processing', 'shipped', 'in_transit', 'delivered', 'cancelled', 'returned')),
+        customer_email text NOT NULL,
+        carrier text,
+        tracking_number text,
+        estimated_delivery date,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE order_items (
+        order_id char(6) NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+        book_id integer NOT NULL REFERENCES books (id),
+        quantity integer NOT NULL CHECK (quantity > 0),
+        unit_price numeric(8, 2) NOT NULL,
+        PRIMARY KEY (order_id, book_id)
+      );
+      CREATE TABLE verification_attempts (
+        subject text NOT NULL,
+        attempted_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX verification_attempts_idx ON verification_attempts (subject, attempted_at);
+    `,
+  },
+];
+
+// Any fixed number works; it only has to be the same for every replica.
+const MIGRATION_LOCK = 727_274_001;
+
+/** Applies the migrations not yet applied, one transaction each, one replica at a time. */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  return db.transaction(async (tx) => {
+    await lock(tx, db.kind);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map(
+        (r) => r.version,
+      ),
+    );
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}
+
+async function lock(tx: Queryable, kind: Database['kind']): Promise<void> {
+  if (kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+}
