@@ -8,6 +8,7 @@ import { ChatbotEnv } from '../../apps/chatbot/src/config/chatbot.env.js';
 import { GatewayEnv } from '../../apps/gateway/src/config/gateway.env.js';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module.js';
 import { setupGateway } from '../../apps/gateway/src/gateway.setup.js';
+import { closedPort } from './http-server.js';
 
 export interface RunningSystem {
   gatewayUrl: string;
@@ -17,8 +18,8 @@ export interface RunningSystem {
 
 type Env = Record<string, string>;
 
-async function listen(app: INestApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
+async function listen(app: INestApplication, port = 0): Promise<string> {
+  await app.listen(port, '127.0.0.1');
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }
 
@@ -36,26 +37,45 @@ async function boot(
   return app;
 }
 
+export interface RunningApp {
+  url: string;
+  app: INestApplication;
+}
+
+/** The chatbot on an ephemeral loopback port. */
+export async function startChatbot(env: Env = {}): Promise<RunningApp> {
+  const config = validateEnv(ChatbotEnv)({ NODE_ENV: 'test', ...env });
+  const app = await boot(ChatbotModule, new ConfigService(config), setupChatbot);
+  return { app, url: await listen(app) };
+}
+
+/** The gateway on an ephemeral loopback port. */
+export async function startGateway(env: Env = {}, port = 0): Promise<RunningApp> {
+  const config = validateEnv(GatewayEnv)({ NODE_ENV: 'test', ...env });
+  const app = await boot(GatewayModule, new ConfigService(config), setupGateway);
+  return { app, url: await listen(app, port) };
+}
+
 /** Both apps on ephemeral loopback ports, the gateway pointed at the chatbot over real HTTP. */
 export async function startSystem(
   env: { chatbot?: Env; gateway?: Env } = {},
 ): Promise<RunningSystem> {
-  const chatbotConfig = validateEnv(ChatbotEnv)({ NODE_ENV: 'test', ...env.chatbot });
-  const chatbot = await boot(ChatbotModule, new ConfigService(chatbotConfig), setupChatbot);
-  const chatbotUrl = await listen(chatbot);
-  const gatewayConfig = validateEnv(GatewayEnv)({
-    NODE_ENV: 'test',
-    CHAT_SERVICE_URL: chatbotUrl,
-    ...env.gateway,
+  // The chatbot calls the gateway's store API and the gateway calls the chatbot: fix the port first.
+  const gatewayPort = await closedPort();
+  const chatbot = await startChatbot({
+    BOOKSTORE_API_URL: `http://127.0.0.1:${gatewayPort}`,
+    ...env.chatbot,
   });
-  const gateway = await boot(GatewayModule, new ConfigService(gatewayConfig), setupGateway);
-  const gatewayUrl = await listen(gateway);
+  const gateway = await startGateway(
+    { CHAT_SERVICE_URL: chatbot.url, ...env.gateway },
+    gatewayPort,
+  );
   return {
-    gatewayUrl,
-    chatbotUrl,
+    gatewayUrl: gateway.url,
+    chatbotUrl: chatbot.url,
     close: async () => {
-      await gateway.close();
-      await chatbot.close();
+      await gateway.app.close();
+      await chatbot.app.close();
     },
   };
 }

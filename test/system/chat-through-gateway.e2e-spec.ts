@@ -24,7 +24,6 @@ const PLAN_EXAMPLES: Array<[Intent, string[]]> = [
   ['shipping', ['How long does shipping take?', 'Shipping time', 'Delivery']],
   ['returns', ['Return policy', 'How to return', 'Refund']],
   ['payment', ['Payment methods', 'How to pay', 'Credit card']],
-  ['recommendation', ['Book recommendation', 'What should I read', 'Bestsellers']],
 ];
 
 describe('chat through the gateway', () => {
@@ -43,6 +42,14 @@ describe('chat through the gateway', () => {
     },
   );
 
+  it('answers the recommendation examples with bestsellers from the catalog', async () => {
+    for (const message of ['Book recommendation', 'What should I read', 'Bestsellers']) {
+      const res = await chat({ message });
+      expect(res.body, message).toMatchObject({ intent: 'recommendation', source: 'rules' });
+      expect(res.body.response, message).toMatch(/^Here are some of our bestsellers:\n• /);
+    }
+  });
+
   it('gives the fallback for an unknown question and carries the session through', async () => {
     const first = await chat({ message: 'Hello' });
     const sessionId = first.body.session_id as string;
@@ -52,6 +59,7 @@ describe('chat through the gateway', () => {
       session_id: sessionId,
       intent: 'fallback',
       source: 'fallback',
+      turn: 2,
     });
   });
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
+import { MetricsModule } from '@bookstore/observability';
+import { SessionsModule, SessionsReadiness } from '@bookstore/sessions';
 import { ChatModule } from './chat/chat.module.js';
 import { ChatbotEnv } from './config/chatbot.env.js';
+import { ConversationsModule } from './sessions/conversations.module.js';
 
 @Module({
   imports: [
@@ -13,9 +15,20 @@ import { ChatbotEnv } from './config/chatbot.env.js';
       ignoreEnvFile: true,
       validate: validateEnv(ChatbotEnv),
     }),
-    PrometheusModule.register({ path: '/metrics' }),
-    HealthModule.forRoot({ checks: [] }),
+    MetricsModule.forRoot(),
+    SessionsModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ChatbotEnv, true>) => ({
+        redisUrl: config.get('REDIS_URL', { infer: true }),
+        prefix: config.get('SESSION_KEY_PREFIX', { infer: true }),
+        maxTurns: config.get('SESSION_MAX_TURNS', { infer: true }),
+        ttlSeconds: config.get('SESSION_TTL_SECONDS', { infer: true }),
+        commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
+      }),
+    }),
+    HealthModule.forRoot({ checks: [SessionsReadiness] }),
     ChatModule,
+    ConversationsModule,
   ],
 })
 export class ChatbotModule {}

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { configureHttpApp } from '@bookstore/http';
+import type { ChatbotEnv } from './config/chatbot.env.js';
 
 /** Everything main.ts does to the app besides listening, shared with the e2e tests. */
 export function setupChatbot(app: INestApplication): void {
@@ -8,5 +10,8 @@ export function setupChatbot(app: INestApplication): void {
     description: 'Answers shoppers: intent rules first, then the fallback.',
     version: '1',
     bodyLimit: '16kb',
+    trustProxy: app
+      .get<ConfigService<ChatbotEnv, true>>(ConfigService)
+      .get('TRUST_PROXY', { infer: true }),
   });
 }

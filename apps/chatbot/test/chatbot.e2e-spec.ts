@@ -1,16 +1,28 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
+import { validateEnv } from '@bookstore/config';
 import { CANNED_RESPONSES } from '@bookstore/intents';
 import request from 'supertest';
 import { ChatbotModule } from '../src/chatbot.module.js';
 import { setupChatbot } from '../src/chatbot.setup.js';
+import { ChatbotEnv } from '../src/config/chatbot.env.js';
+import { closedPort } from '../../../test/support/http-server.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 let app: INestApplication;
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({ imports: [ChatbotModule] }).compile();
+  // No store answers here: the bot must still answer, recommendations with the canned text.
+  const config = validateEnv(ChatbotEnv)({
+    NODE_ENV: 'test',
+    BOOKSTORE_API_URL: `http://127.0.0.1:${await closedPort()}`,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [ChatbotModule] })
+    .overrideProvider(ConfigService)
+    .useValue(new ConfigService(config))
+    .compile();
   app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   setupChatbot(app);
   await app.init();
@@ -41,6 +53,7 @@ describe('POST /chat', () => {
       session_id: expect.stringMatching(UUID),
       intent,
       source: 'rules',
+      turn: 1,
     });
   });
 
@@ -54,6 +67,7 @@ describe('POST /chat', () => {
       session_id: 'session_12345',
       intent: 'fallback',
       source: 'fallback',
+      turn: 1,
     });
   });
 

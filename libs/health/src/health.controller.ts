@@ -45,8 +45,8 @@ export class HealthController {
 
 function summarise(result: HealthCheckResult): string {
   const down = Object.entries(result.error ?? {}).map(([name, r]) => {
-    const why = typeof r.message === 'string' ? `: ${r.message}` : '';
-    return `${name} is ${String(r.status)}${why}`;
+    const why = typeof r?.message === 'string' ? `: ${r.message}` : '';
+    return `${name} is ${String(r?.status ?? 'down')}${why}`;
   });
   return down.length > 0 ? down.join('; ') : 'a dependency is down';
 }

@@ -10,6 +10,11 @@ export interface HttpAppOptions {
   version: string;
   /** Largest accepted JSON body, in body-parser notation ("16kb"). */
   bodyLimit: string;
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For: a hop count ("1") or
+   * addresses and presets ("loopback, uniquelocal"), as Express's "trust proxy" takes them.
+   */
+  trustProxy: string;
 }
 
 /**
@@ -18,6 +23,12 @@ export interface HttpAppOptions {
  * created with `bodyParser: false` so that the limit here is the only one.
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  const express = app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void };
+  express.set(
+    'trust proxy',
+    /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy,
+  );
+  express.set('x-powered-by', false);
   useJsonBodyParser(app, options.bodyLimit);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -23,7 +24,7 @@ export class ChatController {
   @ApiOkResponse({ type: ChatResponse })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'The body is not a valid ChatRequest.' })
   @ApiPayloadTooLargeResponse({ type: ErrorBody })
-  reply(@Body() body: ChatRequest): ChatResponse {
-    return this.chat.reply(body);
+  reply(@Body() body: ChatRequest, @Req() req: Request): Promise<ChatResponse> {
+    return this.chat.reply(body, req.ip);
   }
 }

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { ChatController } from './chat.controller.js';
 import { chatMetricProviders } from './chat.metrics.js';
 import { ChatService } from './chat.service.js';
+import { DialogueService } from './dialogue.service.js';
+import { BookstoreClient } from '../store/bookstore.client.js';
 
 @Module({
   controllers: [ChatController],
-  providers: [ChatService, ...chatMetricProviders],
+  providers: [ChatService, DialogueService, BookstoreClient, ...chatMetricProviders],
 })
 export class ChatModule {}

@@ -1,0 +1,130 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type {
+  CategoryDto,
+  OrderDetailsResponse,
+  OrderStatusResponse,
+  ProductDto,
+} from '@bookstore/contracts';
+import { Pool } from 'undici';
+import type { ChatbotEnv } from '../config/chatbot.env.js';
+
+/** The store could not be asked: down, slow, or answering nonsense. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+export type VerifyOutcome =
+  | { kind: 'verified'; order: OrderDetailsResponse }
+  | { kind: 'no_match' }
+  | { kind: 'too_many_attempts' };
+
+export interface ProductSearch {
+  category?: string;
+  bestseller?: boolean;
+  limit: number;
+}
+
+/** The store API (the gateway's /api), with a timeout on every call. */
+@Injectable()
+export class BookstoreClient implements OnModuleDestroy {
+  private readonly logger = new Logger(BookstoreClient.name);
+  private readonly pool: Pool;
+  private readonly basePath: string;
+  private readonly timeoutMs: number;
+
+  constructor(config: ConfigService<ChatbotEnv, true>) {
+    const url = new URL(config.get('BOOKSTORE_API_URL', { infer: true }));
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.timeoutMs = config.get('BOOKSTORE_API_TIMEOUT_MS', { infer: true });
+    this.pool = new Pool(url.origin, {
+      connections: 16,
+      keepAliveTimeout: 30_000,
+      connect: { timeout: this.timeoutMs },
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+  }
+
+  async orderStatus(orderId: string): Promise<OrderStatusResponse | null> {
+    const { status, body } = await this.call('GET', `/api/orders/${orderId}/status`);
+    if (status === 404) return null;
+    return this.expect<OrderStatusResponse>(status, body, 'order status');
+  }
+
+  async verifyOrder(
+    orderId: string,
+    email: string,
+    sessionId: string,
+    clientIp?: string,
+  ): Promise<VerifyOutcome> {
+    const { status, body } = await this.call(
+      'POST',
+      `/api/orders/${orderId}/verify`,
+      { email, session_id: sessionId },
+      clientIp,
+    );
+    if (status === 404) return { kind: 'no_match' };
+    if (status === 429) return { kind: 'too_many_attempts' };
+    if (status === 400) return { kind: 'no_match' };
+    return { kind: 'verified', order: this.expect<OrderDetailsResponse>(status, body, 'verify') };
+  }
+
+  async products(search: ProductSearch): Promise<ProductDto[]> {
+    const params = new URLSearchParams({ limit: String(search.limit) });
+    if (search.category) params.set('category', search.category);
+    if (search.bestseller) params.set('bestseller', 'true');
+    const { status, body } = await this.call('GET', `/api/products?${params}`);
+    return this.expect<{ items: ProductDto[] }>(status, body, 'products').items;
+  }
+
+  async categories(): Promise<CategoryDto[]> {
+    const { status, body } = await this.call('GET', '/api/categories');
+    return this.expect<{ items: CategoryDto[] }>(status, body, 'categories').items;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async call(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    clientIp?: string,
+  ): Promise<{ status: number; body: unknown }> {
+    try {
+      const res = await this.pool.request({
+        method,
+        path: this.basePath + path,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const text = await res.body.text();
+      let parsed: unknown;
+      try {
+        parsed = text ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.statusCode, body: parsed };
+    } catch (err) {
+      this.logger.warn(
+        `store API ${method} ${path.split('?')[0]} failed: ${(err as Error).message}`,
+      );
+      throw new StoreUnavailableError((err as Error).message);
+    }
+  }
+
+  private expect<T>(status: number, body: unknown, what: string): T {
+    if (status !== 200 || typeof body !== 'object' || body === null) {
+      this.logger.warn(`store API ${what} answered ${status}`);
+      throw new StoreUnavailableError(`${what}: ${status}`);
+    }
+    return body as T;
+  }
+}

@@ -1,0 +1,26 @@
+export interface JsonReply {
+  status: number;
+  body: Record<string, unknown>;
+  ms: number;
+}
+
+/** A JSON request over real HTTP, timed. */
+export async function json(
+  url: string,
+  method: 'GET' | 'POST' | 'DELETE' = 'GET',
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonReply> {
+  const started = performance.now();
+  const res = await fetch(url, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+    ms: performance.now() - started,
+  };
+}
