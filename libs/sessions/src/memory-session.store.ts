@@ -1,8 +1,8 @@
+import type { Rating } from '@bookstore/contracts';
 import { SessionStore } from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
-  Rating,
   SessionOptions,
   StateUpdate,
   Turn,

@@ -1,10 +1,10 @@
+import type { Rating } from '@bookstore/contracts';
 import { Logger } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
 import { SessionStore } from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
-  Rating,
   SessionOptions,
   StateUpdate,
   Turn,
@@ -74,6 +74,21 @@ export class RedisSessionStore extends SessionStore {
     this.redis.defineCommand('rateTurn', { numberOfKeys: 4, lua: RATE_TURN });
   }
 
+  /** Resolves once connected, or after the timeout: a Redis that is down must not block boot. */
+  async ready(timeoutMs: number): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        resolve(ok);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.redis.once('ready', onReady);
+    });
+  }
+
   async getState(sessionId: string): Promise<ConversationState | null> {
     const raw = await this.redis.get(this.keys(sessionId)[2]);
     return raw === null ? null : (JSON.parse(raw) as ConversationState);
@@ -82,7 +97,11 @@ export class RedisSessionStore extends SessionStore {
   async saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
     const body = JSON.stringify(turn).slice(1);
     const [mode, state] =
-      'set' in update ? ['set', JSON.stringify(update.set)] : 'clear' in update ? ['clear', ''] : ['keep', ''];
+      'set' in update
+        ? ['set', JSON.stringify(update.set)]
+        : 'clear' in update
+          ? ['clear', '']
+          : ['keep', ''];
     const n = await this.redis.saveTurn(
       ...this.keys(sessionId),
       body,
@@ -98,7 +117,10 @@ export class RedisSessionStore extends SessionStore {
     const [list, , , feedback] = this.keys(sessionId);
     const results = await this.redis.multi().lrange(list, 0, -1).hgetall(feedback).exec();
     if (!results) throw new Error('redis: history transaction aborted');
-    const [[e1, raw], [e2, ratings]] = results as [[Error | null, string[]], [Error | null, Record<string, string>]];
+    const [[e1, raw], [e2, ratings]] = results as [
+      [Error | null, string[]],
+      [Error | null, Record<string, string>],
+    ];
     if (e1 || e2) throw e1 ?? e2;
     return raw.map((line) => {
       const turn = JSON.parse(line) as Turn;

@@ -39,7 +39,12 @@ const factories: Array<[string, Factory]> = [
     'redis',
     (o) => {
       const prefix = testPrefix('sessions');
-      const store = new RedisSessionStore({ ...o, prefix, url: REDIS_URL, commandTimeoutMs: 5_000 });
+      const store = new RedisSessionStore({
+        ...o,
+        prefix,
+        url: REDIS_URL,
+        commandTimeoutMs: 5_000,
+      });
       return {
         store,
         prefix,

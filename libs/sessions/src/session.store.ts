@@ -1,7 +1,7 @@
+import type { Rating } from '@bookstore/contracts';
 import type {
   ConversationState,
   NewTurn,
-  Rating,
   SessionOptions,
   StateUpdate,
   Turn,

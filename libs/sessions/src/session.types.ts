@@ -1,5 +1,4 @@
-export type Rating = 'up' | 'down';
-export const RATINGS: readonly Rating[] = ['up', 'down'];
+import type { Rating } from '@bookstore/contracts';
 
 /** One exchange as stored: numbered per session so feedback can name it after older turns expire. */
 export interface Turn {

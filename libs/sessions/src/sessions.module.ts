@@ -10,7 +10,6 @@ import { MemorySessionStore } from './memory-session.store.js';
 import { RedisSessionStore } from './redis-session.store.js';
 import { SessionStore } from './session.store.js';
 import type { SessionOptions } from './session.types.js';
-import { SessionsReadiness } from './sessions.health.js';
 
 export interface SessionsModuleOptions extends SessionOptions {
   /** Set: conversations in Redis. Unset: in this process's memory. */
@@ -26,11 +25,15 @@ export interface SessionsModuleAsyncOptions {
 
 const SESSIONS_OPTIONS = Symbol('SESSIONS_OPTIONS');
 
-export function createSessionStore(options: SessionsModuleOptions): SessionStore {
+const BOOT_WAIT_MS = 3_000;
+
+export async function createSessionStore(options: SessionsModuleOptions): Promise<SessionStore> {
   const { redisUrl, commandTimeoutMs, ...common } = options;
-  return redisUrl
-    ? new RedisSessionStore({ ...common, url: redisUrl, commandTimeoutMs })
-    : new MemorySessionStore(common);
+  if (!redisUrl) return new MemorySessionStore(common);
+  const store = new RedisSessionStore({ ...common, url: redisUrl, commandTimeoutMs });
+  // Commands fail fast while disconnected, so give the first connection a moment before serving.
+  await store.ready(BOOT_WAIT_MS);
+  return store;
 }
 
 @Injectable()
@@ -57,9 +60,8 @@ export class SessionsModule {
           inject: [SESSIONS_OPTIONS],
         },
         SessionStoreCloser,
-        SessionsReadiness,
       ],
-      exports: [SessionStore, SessionsReadiness],
+      exports: [SessionStore],
     };
   }
 }
