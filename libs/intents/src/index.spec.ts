@@ -1,0 +1,41 @@
+import * as intents from './index.js';
+
+describe('public API', () => {
+  it('lists the intents', () => {
+    expect(intents.INTENTS).toEqual([
+      'greeting',
+      'order_status',
+      'shipping',
+      'returns',
+      'payment',
+      'recommendation',
+      'fallback',
+    ]);
+  });
+
+  it('has the exact canned texts', () => {
+    expect(intents.CANNED_RESPONSES).toEqual({
+      greeting: "Hello! I'm here to help. What can I assist you with today?",
+      order_status: 'I can help you track your order. Please provide your order number.',
+      shipping: 'Standard shipping takes 5-7 business days. Express shipping is 2-3 business days.',
+      returns: 'We accept returns within 30 days. Books must be in original condition.',
+      payment: 'We accept Visa, Mastercard, American Express, and PayPal.',
+      recommendation: 'Check out our Fiction category for popular titles!',
+      fallback: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
+    });
+    expect(intents.LLM_FAILURE_RESPONSE).toBe(
+      "I'm having trouble processing that. Please contact support@bookstore.com.",
+    );
+  });
+
+  it('freezes the shared tables', () => {
+    expect(Object.isFrozen(intents.CANNED_RESPONSES)).toBe(true);
+    expect(Object.isFrozen(intents.INTENTS)).toBe(true);
+  });
+
+  it('exports the functions', () => {
+    expect(typeof intents.matchIntent).toBe('function');
+    expect(typeof intents.extractOrderId).toBe('function');
+    expect(typeof intents.extractCategory).toBe('function');
+  });
+});

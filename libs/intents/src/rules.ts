@@ -1,0 +1,271 @@
+import type { Intent } from './intent.types.js';
+
+/**
+ * One row of the intent table. The highest-priority rule with a matching pattern wins; ties go to
+ * the row listed first. Pattern syntax is described in pattern.ts.
+ */
+export interface IntentRule {
+  readonly id: string;
+  readonly intent: Intent;
+  readonly priority: number;
+  readonly patterns: readonly string[];
+  /** Any of these words or concepts anywhere in the message vetoes the rule. */
+  readonly exclude?: readonly string[];
+  /** How many content words may stand outside the matched slots (unlimited when absent). */
+  readonly maxExtraWords?: number;
+  /** Words or concepts that never count as extra content. */
+  readonly ignore?: readonly string[];
+}
+
+// Priority bands: clear topic words beat loose ones, and small talk loses to any real question.
+const REFUND = 90;
+const PAYMENT = 85;
+const ORDER = 80;
+const SHIPPING = 75;
+const RECOMMEND = 70;
+const DAMAGED = 70;
+const SUPPORT_TOPIC = 65;
+const ORDER_LOOSE = 60;
+const SHIPPING_LOOSE = 50;
+const PAYMENT_LOOSE = 45;
+const CATEGORY_ONLY = 40;
+const GREETING = 10;
+
+export const INTENT_RULES: readonly IntentRule[] = [
+  // Returns and refunds.
+  {
+    id: 'returns.refund-word',
+    intent: 'returns',
+    priority: REFUND,
+    patterns: ['@refund'],
+    exclude: ['tax', 'taxes', 'irs'],
+  },
+  {
+    id: 'returns.money-back',
+    intent: 'returns',
+    priority: REFUND,
+    patterns: ['@money *2 back', 'back *2 @money', '@getMoney *1 @my @money', 'want @my @money'],
+    exclude: ['@moneyBlock'],
+  },
+  {
+    id: 'returns.return-item',
+    intent: 'returns',
+    priority: REFUND,
+    patterns: [
+      '@return @returnObject',
+      '@return @returnNoun',
+      '@returnStart *2 @return',
+      'how|can|want|possible|like|need|way *3 @return $',
+      '^ @return $',
+      'send|ship|mail|post @returnObject? *1 back',
+    ],
+    exclude: ['@returnBlock'],
+  },
+  {
+    id: 'returns.exchange',
+    intent: 'returns',
+    priority: DAMAGED,
+    patterns: ['@exchange *2 @returnObject'],
+    exclude: ['@currency'],
+  },
+  {
+    id: 'returns.damaged',
+    intent: 'returns',
+    priority: DAMAGED,
+    patterns: ['@damaged *2 @orderNoun', '@orderNoun *3 @damaged'],
+    exclude: ['address'],
+  },
+
+  // Payment.
+  {
+    id: 'payment.methods',
+    intent: 'payment',
+    priority: PAYMENT,
+    patterns: [
+      '@pay @payAttr',
+      '@payAttr *2 @pay',
+      'how @can|do|should|would|to|will *2 @pay',
+      'can *2 @pay',
+      '@pay with|by|using|via|through|in|on|over',
+      '@accept *3 @payMethod',
+      '@payMethod *3 @accept',
+      'credit|debit|gift|bank @payMethod',
+      '@payBrand',
+      'american express',
+      'apple|google|amazon|samsung|shop pay',
+      'cash on delivery',
+      'bank|wire transfer',
+      'pay later',
+    ],
+    exclude: ['@payBlock'],
+  },
+  {
+    id: 'payment.word',
+    intent: 'payment',
+    priority: PAYMENT_LOOSE,
+    // A bare "pay" only on its own: "who pays for dinner" is not a question for a shop.
+    patterns: ['payment|checkout', '^ @pay $'],
+    exclude: ['@payBlock'],
+  },
+
+  // Order status.
+  {
+    id: 'order.number',
+    intent: 'order_status',
+    priority: ORDER,
+    patterns: ['#orderid'],
+  },
+  {
+    id: 'order.track',
+    intent: 'order_status',
+    priority: ORDER,
+    patterns: [
+      '@track *3 @orderNoun|#num|number|info|information|id|code|link|status',
+      '@orderNoun *2 @track',
+    ],
+  },
+  {
+    id: 'order.status',
+    intent: 'order_status',
+    priority: ORDER,
+    patterns: [
+      '@status *4 @orderNoun|#num',
+      '@orderNoun *3 @status',
+      // "How long until my order arrives" is about one order, not shipping in general.
+      'how @howLong *6 @my *1 @orderNoun',
+    ],
+  },
+  {
+    id: 'order.where',
+    intent: 'order_status',
+    priority: ORDER,
+    patterns: [
+      'where @be|did|does|do|has|have? @my|the|this|that|these|those? *1 @orderNoun',
+      'where *2 @my *1 @orderNoun',
+    ],
+  },
+  {
+    id: 'order.mine',
+    intent: 'order_status',
+    priority: ORDER_LOOSE,
+    patterns: [
+      '@my *1 @orderNoun',
+      '@orderNoun *3 @arrive',
+      'not|never|yet|still *2 @arriveVerb',
+      '@trouble *2 @parcel',
+      '@parcel *2 @trouble',
+      '@parcel|number|no|nr *1 #num',
+    ],
+    exclude: ['@orderChange'],
+  },
+
+  // Shipping.
+  {
+    id: 'shipping.how-long',
+    intent: 'shipping',
+    priority: SHIPPING,
+    patterns: ['how @howLong *8 @ship|@arrive|@parcel'],
+    exclude: ['@travel', '@notShipping'],
+  },
+  {
+    id: 'shipping.details',
+    intent: 'shipping',
+    priority: SHIPPING,
+    patterns: ['@ship *2 @shipAttr', '@shipAttrBefore *3 @ship', '@shipKind *1 @ship'],
+    exclude: ['@notShipping'],
+  },
+  {
+    id: 'shipping.destination',
+    intent: 'shipping',
+    priority: SHIPPING,
+    patterns: [
+      '@ship *1 @shipDest',
+      '@you *2 @ship',
+      '@can *4 order|purchase|buy|shop *2 from|to',
+      'place|placing|make *1 order|purchase *1 from',
+    ],
+    exclude: ['@notShipping', '@pastCue'],
+  },
+  {
+    id: 'shipping.word',
+    intent: 'shipping',
+    priority: SHIPPING_LOOSE,
+    patterns: ['@ship'],
+    exclude: ['@notShipping'],
+  },
+
+  // Recommendations.
+  {
+    id: 'recommendation.ask',
+    intent: 'recommendation',
+    priority: RECOMMEND,
+    patterns: [
+      '@recommend',
+      'what|which @book? should|could|can|to|would|do|shall @you|i? @readVerb',
+      '@book|something|anything|stuff *1 to @readVerb',
+      '@readVerb next',
+      '@quality *1 @book',
+      '@quality *3 #category',
+      'new|latest release|arrival|title',
+      '@bestseller',
+      'best seller',
+      '#category *1 @book',
+      '@fondOf *2 #category',
+      '@carry *3 #category',
+      '@book @bookAbout',
+      '@browse *3 @book|#category',
+    ],
+    exclude: ['@notBook'],
+  },
+  {
+    id: 'recommendation.category',
+    intent: 'recommendation',
+    priority: CATEGORY_ONLY,
+    patterns: ['#category+'],
+    maxExtraWords: 0,
+    ignore: ['@quality', '@book', '@recommend'],
+  },
+
+  // Out-of-scope support topics: an explicit fallback so they do not pass for small talk.
+  {
+    id: 'fallback.support-topic',
+    intent: 'fallback',
+    priority: SUPPORT_TOPIC,
+    patterns: [
+      '@accountish',
+      'sign|log in|up|on|out|into',
+      '@complaint',
+      '@reachOut *3 @human',
+      'human|live|real @human',
+      'customer|client @serviceDesk',
+    ],
+  },
+
+  // Greetings and small talk; only when little else is said.
+  {
+    id: 'greeting.hello',
+    intent: 'greeting',
+    priority: GREETING,
+    patterns: [
+      '@greet',
+      'good @daytime',
+      '^ @daytime @smalltalk? $',
+      'how @be @you',
+      'how @you @be @ongoing?',
+      'how @be|have|do? @you|it|things|everything|life|everyone|stuff @ongoing',
+      'how @be|have? the? ai|bot|assistant @be? @ongoing',
+      'how @be things|everything|life|stuff|tricks',
+      'how @be @your day|morning|week|evening|afternoon|weekend|life',
+      'how goes it',
+      'how do @you do $',
+      '^ @greet? what @be up|new|good|happening|cracking',
+      '^ @greet? what @be going on',
+      '@be @you doing? @wellbeing $',
+      '@be everything @wellbeing',
+      'good|nice|great|glad|pleased|happy to see|meet|talk|chat *1 @you',
+      'long time no see',
+    ],
+    maxExtraWords: 0,
+    ignore: ['@smalltalk', '@greet', '@you', '@wellbeing', '@ongoing', '@daytime'],
+  },
+];
