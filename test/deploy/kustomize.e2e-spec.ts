@@ -235,7 +235,12 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
     expect(byName('Namespace', NAMESPACE)).toBeDefined();
   });
 
-  it('labels every pod with the recommended labels', () => {
+  it('labels every object as part of the product, and every pod with the recommended labels', () => {
+    for (const o of objects) {
+      expect(o.metadata.labels?.['app.kubernetes.io/part-of'], `${o.kind}/${o.metadata.name}`).toBe(
+        'bookstore-support-chat',
+      );
+    }
     for (const w of pods) {
       expect(w.labels, w.name).toMatchObject({
         'app.kubernetes.io/name': expect.any(String),

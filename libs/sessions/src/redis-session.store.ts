@@ -121,7 +121,8 @@ export class RedisSessionStore extends SessionStore {
       [Error | null, string[]],
       [Error | null, Record<string, string>],
     ];
-    if (e1 || e2) throw e1 ?? e2;
+    const failed = e1 ?? e2;
+    if (failed) throw failed;
     return raw.map((line) => {
       const turn = JSON.parse(line) as Turn;
       const rating = ratings[String(turn.turn)];

@@ -31,7 +31,7 @@ const factories: Array<[string, Factory]> = [
       return {
         store: new MemorySessionStore({ ...o, prefix }, () => clock),
         prefix,
-        cleanup: async () => undefined,
+        cleanup: () => Promise.resolve(),
       };
     },
   ],

@@ -77,8 +77,9 @@ export class DialogueService {
       return this.verify(state, email, asker);
     }
 
+    // "Refund for order 123456" is about refunds: only an order question looks the order up.
     const orderId =
-      match.entities.orderId ??
+      (match.intent === 'order_status' ? match.entities.orderId : undefined) ??
       (state.pending === 'order_number' && BARE_ORDER_NUMBER.test(message)
         ? extractOrderId(message)
         : undefined);
