@@ -13,7 +13,9 @@ describe('PROTECTED_WORDS', () => {
   });
 
   it('never rewrites any protected word', () => {
-    const rewritten = PROTECTED_WORDS.filter((word) => resolveWord(word).correctedFrom !== undefined);
+    const rewritten = PROTECTED_WORDS.filter(
+      (word) => resolveWord(word).correctedFrom !== undefined,
+    );
     expect(rewritten).toEqual([]);
   });
 });
