@@ -26,7 +26,14 @@ import { ConversationsModule } from './sessions/conversations.module.js';
         commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
       }),
     }),
-    HealthModule.forRoot({ checks: [SessionsReadiness] }),
+    HealthModule.forRoot({
+      checks: [SessionsReadiness],
+      shutdownGraceMs: {
+        inject: [ConfigService],
+        useFactory: (config: ConfigService<ChatbotEnv, true>) =>
+          config.get('SHUTDOWN_GRACE_MS', { infer: true }),
+      },
+    }),
     ChatModule,
     ConversationsModule,
   ],

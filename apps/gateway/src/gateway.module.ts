@@ -32,6 +32,11 @@ import { StoreApiModule } from './store-api/store-api.module.js';
     HealthModule.forRoot({
       imports: [ChatProxyModule],
       checks: [ChatbotReadiness, DatabaseReadiness],
+      shutdownGraceMs: {
+        inject: [ConfigService],
+        useFactory: (config: ConfigService<GatewayEnv, true>) =>
+          config.get('SHUTDOWN_GRACE_MS', { infer: true }),
+      },
     }),
   ],
 })

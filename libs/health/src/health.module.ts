@@ -1,7 +1,13 @@
-import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type FactoryProvider,
+  Module,
+  type ModuleMetadata,
+  type Type,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
-import { READINESS_CHECKS } from './health.tokens.js';
+import { READINESS_CHECKS, SHUTDOWN_GRACE_MS } from './health.tokens.js';
 import type { ReadinessCheck } from './readiness-check.js';
 import { ShutdownState } from './shutdown-state.js';
 
@@ -9,8 +15,11 @@ export interface HealthModuleOptions {
   /** Modules that provide what the checks inject. */
   imports?: ModuleMetadata['imports'];
   checks: Type<ReadinessCheck>[];
-  /** How long Terminus waits on shutdown before the server closes (matches the pod's preStop). */
-  gracefulShutdownTimeoutMs?: number;
+  /** How long to keep serving after SIGTERM, read from the app's validated config. */
+  shutdownGraceMs?: {
+    inject: FactoryProvider['inject'];
+    useFactory: (...args: never[]) => number;
+  };
 }
 
 @Module({})
@@ -18,16 +27,13 @@ export class HealthModule {
   static forRoot(options: HealthModuleOptions): DynamicModule {
     return {
       module: HealthModule,
-      imports: [
-        TerminusModule.forRoot({
-          errorLogStyle: 'pretty',
-          gracefulShutdownTimeoutMs: options.gracefulShutdownTimeoutMs ?? 0,
-        }),
-        ...(options.imports ?? []),
-      ],
+      imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty' }), ...(options.imports ?? [])],
       controllers: [HealthController],
       providers: [
         ShutdownState,
+        options.shutdownGraceMs
+          ? { provide: SHUTDOWN_GRACE_MS, ...options.shutdownGraceMs }
+          : { provide: SHUTDOWN_GRACE_MS, useValue: 0 },
         ...options.checks,
         {
           provide: READINESS_CHECKS,

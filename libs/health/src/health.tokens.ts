@@ -1,1 +1,2 @@
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+export const SHUTDOWN_GRACE_MS = Symbol('SHUTDOWN_GRACE_MS');

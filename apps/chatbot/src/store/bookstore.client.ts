@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type {
   CategoryDto,
@@ -27,7 +27,7 @@ export interface ProductSearch {
 
 /** The store API (the gateway's /api), with a timeout on every call. */
 @Injectable()
-export class BookstoreClient implements OnModuleDestroy {
+export class BookstoreClient implements OnApplicationShutdown {
   private readonly logger = new Logger(BookstoreClient.name);
   private readonly pool: Pool;
   private readonly basePath: string;
@@ -83,7 +83,7 @@ export class BookstoreClient implements OnModuleDestroy {
     return this.expect<{ items: CategoryDto[] }>(status, body, 'categories').items;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.pool.close();
   }
 

@@ -3,7 +3,7 @@ import {
   HttpStatus,
   Injectable,
   Logger,
-  type OnModuleDestroy,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
@@ -26,7 +26,7 @@ const BAD_GATEWAY = 'The chat service could not answer that. Please try again.';
 
 /** The chatbot over a keep-alive pool, with every failure mapped to a status the widget can show. */
 @Injectable()
-export class ChatbotClient implements OnModuleDestroy {
+export class ChatbotClient implements OnApplicationShutdown {
   private readonly logger = new Logger(ChatbotClient.name);
   private readonly pool: Pool;
   private readonly basePath: string;
@@ -110,7 +110,7 @@ export class ChatbotClient implements OnModuleDestroy {
     if (res.statusCode !== 200) throw new Error(`chatbot /health answered ${res.statusCode}`);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.pool.close();
   }
 }

@@ -92,6 +92,13 @@ export class GatewayEnv {
   @Matches(/^(\d{1,2}|[A-Za-z0-9.:/, ]{1,200})$/)
   TRUST_PROXY: string = 'loopback';
 
+  /** After SIGTERM, keep serving this long (readiness already 503) before closing the server. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_GRACE_MS: number = 0;
+
   @IsIn(['production', 'development', 'test'])
   NODE_ENV: string = 'development';
 }
