@@ -32,6 +32,8 @@ async function send(page: Page, text: string): Promise<void> {
   await page.fill('#bsc-input', text);
   await page.keyboard.press('Enter');
   await page.locator('#bsc-messages .bsc-msg--bot').nth(before).waitFor();
+  // Answers stream in: wait until this one is complete.
+  await page.locator('#bsc-stop').waitFor({ state: 'hidden' });
 }
 
 describe('chat widget in Chromium', () => {

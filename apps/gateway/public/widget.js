@@ -24,6 +24,10 @@
       "Hi! I'm the Chapter & Verse support assistant. Ask me about orders, shipping, returns, payment or book ideas.",
     genericError: 'Sorry, something went wrong. Please try again.',
     networkError: "Can't reach support right now. Please try again in a moment.",
+    cutOff: 'The answer was cut off. Please try again.',
+    stop: 'Stop',
+    stopLabel: 'Stop answer',
+    stopped: '(stopped)',
     placeholder: 'Type your message...',
     privacy: "Please don't share card numbers or passwords in this chat.",
     feedbackGroup: 'Was this answer helpful?',
@@ -32,6 +36,8 @@
     feedbackError: "Couldn't save your feedback",
   };
   const RATINGS = ['up', 'down'];
+  // Pixels from the bottom within which a growing answer keeps the conversation scrolled down.
+  const STICKY_SCROLL_PX = 48;
 
   // Captured now: document.currentScript is null once this script has finished running.
   const ownScript =
@@ -96,6 +102,9 @@
   let sessionId = store.get();
   let started = false;
   let inflight = null;
+  // Streamed answers need fetch body streams; without them (or without the endpoint) use /api/chat.
+  let streamAnswers =
+    typeof window.ReadableStream === 'function' && typeof window.TextDecoder === 'function';
 
   /* ---------- DOM helpers (text only, never HTML strings) ---------- */
 
@@ -234,10 +243,29 @@
     text: 'Send',
   });
 
+  // Takes the Send button's place while an answer is on its way.
+  const stopButton = el(
+    'button',
+    {
+      type: 'button',
+      id: 'bsc-stop',
+      className: 'bsc-send bsc-stop',
+      'aria-label': TEXT.stopLabel,
+      hidden: true,
+    },
+    [
+      svg('0 0 24 24', 'bsc-stop__icon', [
+        ['rect', { x: '6', y: '6', width: '12', height: '12', rx: '2' }],
+      ]),
+      el('span', { className: 'bsc-stop__text', text: TEXT.stop }),
+    ],
+  );
+
   const form = el('form', { id: 'bsc-form', className: 'bsc-composer', novalidate: true }, [
     el('label', { className: 'bsc-sr-only', for: 'bsc-input', text: 'Your message' }),
     input,
     sendButton,
+    stopButton,
   ]);
 
   const dialog = el(
@@ -402,15 +430,61 @@
   }
 
   // With a stored turn number, the answer gets thumbs up / down (and `rating` preselected).
+  function attachFeedback(node, turn, rating) {
+    if (!isTurnNumber(turn) || !sessionId) return;
+    node.setAttribute('data-turn', String(turn));
+    node.classList.add('bsc-msg--rateable');
+    node.appendChild(feedbackRow(turn, rating));
+  }
+
   function appendBotMessage(text, turn, rating) {
     const node = appendMessage(text, 'bsc-msg--bot');
-    if (isTurnNumber(turn) && sessionId) {
-      node.setAttribute('data-turn', String(turn));
-      node.classList.add('bsc-msg--rateable');
-      node.appendChild(feedbackRow(turn, rating));
-      scrollToEnd();
-    }
+    attachFeedback(node, turn, rating);
+    scrollToEnd();
     return node;
+  }
+
+  /* ---------- Answers that arrive piece by piece ---------- */
+
+  // Someone who scrolled up to reread is left there while the answer grows.
+  function isNearEnd() {
+    return messages.scrollHeight - messages.scrollTop - messages.clientHeight <= STICKY_SCROLL_PX;
+  }
+
+  /*
+   * A streamed answer's bubble, made on its first piece of text. The text lives in its own
+   * .bsc-msg__text span so notes such as "(stopped)" stay outside it. While it grows, the bubble
+   * and the log are aria-busy, so screen readers announce the finished answer once, not each piece.
+   */
+  function answerBubble(answer) {
+    if (answer.node) return answer.node;
+    const follow = isNearEnd();
+    answer.textNode = document.createTextNode('');
+    answer.node = el(
+      'div',
+      { className: 'bsc-msg bsc-msg--bot bsc-msg--streaming', 'aria-busy': 'true' },
+      [el('span', { className: 'bsc-msg__text' }, [answer.textNode])],
+    );
+    messages.setAttribute('aria-busy', 'true');
+    setTyping(false);
+    messages.insertBefore(answer.node, typing);
+    if (follow) scrollToEnd();
+    return answer.node;
+  }
+
+  function appendAnswerText(answer, text) {
+    const follow = isNearEnd();
+    answerBubble(answer);
+    answer.textNode.appendData(text);
+    if (follow) scrollToEnd();
+  }
+
+  function settleAnswer(answer) {
+    if (answer && answer.node) {
+      answer.node.classList.remove('bsc-msg--streaming');
+      answer.node.setAttribute('aria-busy', 'false');
+    }
+    messages.removeAttribute('aria-busy');
   }
 
   function appendErrorMessage(text) {
@@ -430,16 +504,26 @@
     if (on) scrollToEnd();
   }
 
-  function setBusy(on) {
-    if (on && document.activeElement === sendButton) input.focus();
+  // While an answer is on its way, Stop stands where Send was (Send stays disabled).
+  function setBusy(on, answering) {
+    const showStop = Boolean(on && answering);
+    const active = document.activeElement;
+    if ((on && active === sendButton) || (!showStop && active === stopButton)) input.focus();
     sendButton.disabled = on;
+    sendButton.hidden = showStop;
+    stopButton.hidden = !showStop;
     root.classList.toggle('bsc-root--busy', on);
+    root.classList.toggle('bsc-root--answering', showStop);
   }
 
   function setSession(id) {
     sessionId = id;
     if (id) store.set(id);
     else store.clear();
+  }
+
+  function rememberSession(id) {
+    if (typeof id === 'string' && SESSION_ID_PATTERN.test(id)) setSession(id);
   }
 
   /* ---------- API ---------- */
@@ -462,15 +546,28 @@
     return TEXT.genericError;
   }
 
-  function startRequest(timeoutMs) {
+  function discardBody(res) {
+    if (res && res.body) res.body.cancel().catch(() => {});
+  }
+
+  // The timeout restarts whenever part of a streamed answer arrives.
+  function armTimer(controller) {
+    clearTimeout(controller.timer);
+    controller.timer = setTimeout(() => controller.abort(), controller.timeoutMs);
+  }
+
+  // `answering`: a chat message, which gets an answer (and a Stop button) rather than history.
+  function startRequest(timeoutMs, answering) {
     const controller = new AbortController();
-    controller.timer = setTimeout(() => controller.abort(), timeoutMs);
+    controller.timeoutMs = timeoutMs;
+    if (answering) controller.answer = { node: null, textNode: null };
+    armTimer(controller);
     inflight = controller;
-    setBusy(true);
+    setBusy(true, answering);
     return controller;
   }
 
-  // Returns false when this request was superseded (e.g. by "New conversation").
+  // Returns false when this request was superseded (e.g. by "New conversation" or Stop).
   function finishRequest(controller) {
     clearTimeout(controller.timer);
     if (inflight !== controller) return false;
@@ -485,24 +582,194 @@
     inflight = null;
     clearTimeout(controller.timer);
     controller.abort();
+    settleAnswer(controller.answer);
     setTyping(false);
     setBusy(false);
   }
 
-  async function send(text) {
-    const message = String(text == null ? '' : text).trim();
-    if (!message || inflight) return false;
+  // Stop: end the answer here. What has arrived stays, marked as stopped.
+  function stopAnswer() {
+    const controller = inflight;
+    if (!controller || !controller.answer) return;
+    inflight = null;
+    clearTimeout(controller.timer);
+    controller.abort();
+    const follow = isNearEnd();
+    const node = answerBubble(controller.answer);
+    node.classList.add('bsc-msg--stopped');
+    node.appendChild(el('span', { className: 'bsc-stopped-note', text: TEXT.stopped }));
+    settleAnswer(controller.answer);
+    setTyping(false);
+    setBusy(false);
+    if (follow) scrollToEnd();
+  }
 
-    appendUserMessage(message);
-    input.value = '';
-    autosize();
+  // The whole answer: its final text replaces the pieces, and it can be rated.
+  function completeAnswer(controller, response, turn) {
+    if (inflight !== controller) return;
+    const answer = controller.answer;
+    const follow = isNearEnd();
+    answerBubble(answer);
+    answer.textNode.data = response;
+    attachFeedback(answer.node, turn);
+    settleAnswer(answer);
+    setTyping(false);
+    finishRequest(controller);
+    if (follow) scrollToEnd();
+  }
 
-    const controller = startRequest(CHAT_TIMEOUT_MS);
-    setTyping(true);
+  // An error notice after whatever part of the answer was already shown.
+  function failAnswer(controller, text) {
+    if (inflight !== controller) return;
+    settleAnswer(controller.answer);
+    setTyping(false);
+    finishRequest(controller);
+    appendErrorMessage(text);
+  }
 
-    const payload = { message };
-    if (sessionId) payload.session_id = sessionId;
+  /*
+   * Server-sent events, parsed by hand: "field: value" lines, a blank line ends an event, lines
+   * starting with ":" are comments. Chunks may end anywhere, even inside a line or between "\r"
+   * and "\n", so an unfinished line waits for the next chunk.
+   */
+  function eventParser(onEvent) {
+    let buffer = '';
+    let name = '';
+    let data = null;
 
+    function line(text) {
+      if (text === '') {
+        if (data !== null) onEvent(name || 'message', data);
+        name = '';
+        data = null;
+        return;
+      }
+      if (text.charAt(0) === ':') return;
+      const colon = text.indexOf(':');
+      const field = colon === -1 ? text : text.slice(0, colon);
+      let value = colon === -1 ? '' : text.slice(colon + 1);
+      if (value.charAt(0) === ' ') value = value.slice(1);
+      if (field === 'event') name = value;
+      else if (field === 'data') data = data === null ? value : data + '\n' + value;
+    }
+
+    function push(chunk) {
+      buffer += chunk;
+      const breaks = /\r\n|\r|\n/g;
+      let start = 0;
+      let match;
+      while ((match = breaks.exec(buffer))) {
+        if (match[0] === '\r' && breaks.lastIndex === buffer.length) break;
+        line(buffer.slice(start, match.index));
+        start = breaks.lastIndex;
+      }
+      buffer = buffer.slice(start);
+    }
+
+    // At the end a held-back "\r" is a line break after all; an unfinished event is dropped.
+    function end() {
+      if (buffer.endsWith('\r')) push('\n');
+    }
+
+    return { push, end };
+  }
+
+  const STREAM_EVENTS = ['meta', 'token', 'done', 'error'];
+
+  function onStreamEvent(controller, name, data) {
+    if (inflight !== controller || !STREAM_EVENTS.includes(name)) return;
+    let event = null;
+    try {
+      event = JSON.parse(data);
+    } catch {
+      event = null;
+    }
+    if (!event || typeof event !== 'object') {
+      failAnswer(controller, TEXT.genericError);
+    } else if (name === 'meta') {
+      rememberSession(event.session_id);
+    } else if (name === 'token') {
+      if (typeof event.text === 'string' && event.text) {
+        appendAnswerText(controller.answer, event.text);
+      }
+    } else if (name === 'done') {
+      if (typeof event.response !== 'string') failAnswer(controller, TEXT.genericError);
+      else completeAnswer(controller, event.response, event.turn);
+    } else {
+      failAnswer(controller, errorText(event));
+    }
+  }
+
+  async function readEvents(controller, body) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    const parser = eventParser((name, data) => onStreamEvent(controller, name, data));
+    try {
+      while (inflight === controller) {
+        const chunk = await reader.read();
+        if (inflight !== controller) break;
+        if (chunk.done) {
+          parser.push(decoder.decode());
+          parser.end();
+          break;
+        }
+        armTimer(controller);
+        parser.push(decoder.decode(chunk.value, { stream: true }));
+      }
+    } catch {
+      // A dropped connection or a timeout: an early end, told below.
+    }
+    if (inflight === controller) failAnswer(controller, TEXT.cutOff);
+    else reader.cancel().catch(() => {});
+  }
+
+  // Returns false when the server has no streaming endpoint, so the caller uses /api/chat.
+  async function streamAnswer(controller, payload) {
+    let res;
+    try {
+      res = await fetch(apiUrl('/api/chat/stream'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify(payload),
+        signal: controller.signal,
+      });
+    } catch {
+      failAnswer(controller, TEXT.networkError);
+      return true;
+    }
+    if (inflight !== controller) {
+      discardBody(res);
+      return true;
+    }
+    if (res.status === 404 || res.status === 405) {
+      discardBody(res);
+      streamAnswers = false;
+      armTimer(controller);
+      return false;
+    }
+    const type = (res.headers.get('content-type') || '').toLowerCase();
+    if (!res.ok || !res.body || type.includes('json')) {
+      let body = null;
+      let failure = null;
+      try {
+        body = await readJson(res);
+      } catch {
+        failure = TEXT.networkError;
+      }
+      if (inflight !== controller) return true;
+      if (!failure && res.ok && body && typeof body.response === 'string') {
+        rememberSession(body.session_id);
+        completeAnswer(controller, body.response, body.turn);
+      } else {
+        failAnswer(controller, failure || errorText(body));
+      }
+      return true;
+    }
+    await readEvents(controller, res.body);
+    return true;
+  }
+
+  async function plainAnswer(controller, payload) {
     let reply = null;
     let failure = null;
     try {
@@ -522,18 +789,34 @@
       failure = TEXT.networkError;
     }
 
-    if (inflight !== controller) return false;
+    if (inflight !== controller) return;
+    if (!reply) {
+      failAnswer(controller, failure);
+      return;
+    }
     setTyping(false);
     finishRequest(controller);
+    rememberSession(reply.session_id);
+    appendBotMessage(reply.response, reply.turn);
+  }
 
-    if (reply) {
-      if (typeof reply.session_id === 'string' && SESSION_ID_PATTERN.test(reply.session_id)) {
-        setSession(reply.session_id);
-      }
-      appendBotMessage(reply.response, reply.turn);
-    } else {
-      appendErrorMessage(failure);
-    }
+  async function send(text) {
+    const message = String(text == null ? '' : text).trim();
+    if (!message || inflight) return false;
+
+    appendUserMessage(message);
+    input.value = '';
+    autosize();
+
+    const controller = startRequest(CHAT_TIMEOUT_MS, true);
+    setTyping(true);
+
+    const payload = { message };
+    if (sessionId) payload.session_id = sessionId;
+
+    if (streamAnswers && (await streamAnswer(controller, payload))) return true;
+    if (inflight !== controller) return false;
+    await plainAnswer(controller, payload);
     return true;
   }
 
@@ -677,6 +960,7 @@
   launcher.addEventListener('click', () => (isOpen() ? close() : open()));
   closeButton.addEventListener('click', close);
   newButton.addEventListener('click', newConversation);
+  stopButton.addEventListener('click', stopAnswer);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
