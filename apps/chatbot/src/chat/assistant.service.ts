@@ -1,0 +1,119 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { ChatSource } from '@bookstore/contracts';
+import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE, extractCategory } from '@bookstore/intents';
+import { LlmClient, LlmUnavailableError } from '@bookstore/llm';
+import { SessionStore, type Turn } from '@bookstore/sessions';
+import type { ChatbotEnv } from '../config/chatbot.env.js';
+import { BookstoreClient } from '../store/bookstore.client.js';
+import type { DialogueState } from './dialogue.service.js';
+import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
+
+export interface AssistantAnswer {
+  response: string;
+  source: ChatSource;
+}
+
+const ABOUT_BOOKS =
+  /\b(books?|novels?|authors?|read(ing)?|titles?|series|stories|genre|writer|poetry|kids?)\b/i;
+const STOP_WORDS = new Set(
+  'about after again also been before being could does doing from have having into just like more most much other over some such than that their them then there these they this those through very what when where which while with would your yours book books read reading novel novels recommend something anything good best'.split(
+    ' ',
+  ),
+);
+
+/** The LLM stage: what the rules could not answer, grounded in the store's own facts. */
+@Injectable()
+export class AssistantService {
+  private readonly logger = new Logger(AssistantService.name);
+  private readonly maxTokens: number;
+  private readonly budget: HistoryBudget;
+
+  constructor(
+    private readonly llm: LlmClient,
+    private readonly sessions: SessionStore,
+    private readonly store: BookstoreClient,
+    config: ConfigService<ChatbotEnv, true>,
+  ) {
+    this.maxTokens = config.get('LLM_MAX_TOKENS', { infer: true });
+    this.budget = {
+      turns: config.get('LLM_HISTORY_TURNS', { infer: true }),
+      chars: config.get('LLM_HISTORY_CHARS', { infer: true }),
+    };
+  }
+
+  /** With no LLM configured, the rules' fallback is the answer. */
+  get enabled(): boolean {
+    return this.llm.backend !== 'none';
+  }
+
+  async answer(
+    question: string,
+    sessionId: string,
+    state: DialogueState,
+  ): Promise<AssistantAnswer> {
+    if (!this.enabled) return { response: CANNED_RESPONSES.fallback, source: 'fallback' };
+    try {
+      const messages = await this.prompt(question, sessionId, state);
+      const reply = await this.llm.chat(messages, { maxTokens: this.maxTokens });
+      const text = reply.text.trim();
+      if (!text) throw new LlmUnavailableError('empty reply');
+      return { response: text, source: 'llm' };
+    } catch (err) {
+      if (!(err instanceof LlmUnavailableError)) throw err;
+      this.logger.warn(`LLM answer failed: ${err.message}`);
+      return { response: LLM_FAILURE_RESPONSE, source: 'fallback' };
+    }
+  }
+
+  /** Text deltas; throws LlmUnavailableError when the LLM fails (before or after the first token). */
+  async *stream(
+    question: string,
+    sessionId: string,
+    state: DialogueState,
+    signal: AbortSignal,
+  ): AsyncGenerator<string> {
+    const messages = await this.prompt(question, sessionId, state);
+    yield* this.llm.stream(messages, { maxTokens: this.maxTokens, signal });
+  }
+
+  private async prompt(question: string, sessionId: string, state: DialogueState) {
+    const [history, books] = await Promise.all([this.history(sessionId), this.books(question)]);
+    const grounding: Grounding = {
+      books,
+      verifiedOrders: (state.verified ?? []).map((v) => v.summary),
+    };
+    return buildPrompt(question, history, grounding, this.budget);
+  }
+
+  private async history(sessionId: string): Promise<Turn[]> {
+    if (this.budget.turns === 0) return [];
+    try {
+      return await this.sessions.history(sessionId);
+    } catch {
+      return [];
+    }
+  }
+
+  // A few catalog entries when the question is about books, so the LLM names real ones.
+  private async books(question: string): Promise<string[]> {
+    const category = extractCategory(question);
+    if (!category && !ABOUT_BOOKS.test(question)) return [];
+    const words = (question.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter(
+      (w) => !STOP_WORDS.has(w),
+    );
+    try {
+      let found =
+        words.length > 0
+          ? await this.store.products({ q: words.slice(0, 6).join(' or '), limit: 3 })
+          : [];
+      if (found.length === 0) found = await this.store.products({ bestseller: true, limit: 3 });
+      return found.map(
+        (b) =>
+          `${b.title} by ${b.author} (${b.category}, $${b.price.toFixed(2)}): ${b.description}`,
+      );
+    } catch {
+      return [];
+    }
+  }
+}

@@ -1,0 +1,8 @@
+import type { ChatSource } from './chat-response.dto.js';
+
+/** The server-sent events of `POST /chat/stream` and `POST /api/chat/stream`, in order. */
+export type ChatStreamEvent =
+  | { event: 'meta'; data: { session_id: string; intent: string; source: ChatSource } }
+  | { event: 'token'; data: { text: string } }
+  | { event: 'done'; data: { response: string; turn?: number } }
+  | { event: 'error'; data: { message: string } };

@@ -1,0 +1,124 @@
+import type { Readable } from 'node:stream';
+import { SseDecoder } from './sse-decoder.js';
+import { LlmUnavailableError } from './llm-unavailable.error.js';
+import type { LlmUsage } from './llm.types.js';
+import { messageOf } from './upstream-error.js';
+
+interface StreamChunk {
+  choices?: { delta?: { content?: unknown }; finish_reason?: unknown }[];
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+  error?: unknown;
+}
+
+/**
+ * Reads a chat-completions SSE body: text deltas in order, then the finish reason and usage. A
+ * body that ends before `data: [DONE]` is a cut, not a short answer.
+ *
+ * The body is read as it arrives rather than on demand: a stream destroyed by a dropped connection
+ * discards what it buffered, and the deltas that made it here before the cut belong to the caller.
+ */
+export class CompletionStream {
+  usage: LlmUsage | undefined;
+  finishReason: string | undefined;
+  private readonly sse = new SseDecoder();
+  private pending: string[] = [];
+  private done = false;
+  private ended = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(body: Readable) {
+    body.on('data', (bytes: Uint8Array) => this.arrived(this.sse.push(bytes)));
+    body.on('end', () => {
+      this.ended = true;
+      this.arrived(this.sse.end());
+    });
+    body.on('error', (err: Error) => {
+      this.failure ??= err;
+      this.arrived([]);
+    });
+    body.on('close', () => {
+      if (!this.ended) this.failure ??= new Error('body closed before its end');
+      this.arrived([]);
+    });
+  }
+
+  /** True once `[DONE]` has arrived. */
+  get complete(): boolean {
+    return this.done;
+  }
+
+  /** True once the body has been read to its end. */
+  get drained(): boolean {
+    return this.ended;
+  }
+
+  /** The next non-empty text delta, or undefined after `[DONE]`. */
+  async next(): Promise<string | undefined> {
+    for (;;) {
+      const data = this.pending.shift();
+      if (data !== undefined) {
+        if (data.trim() === '[DONE]') {
+          this.done = true;
+          this.pending = [];
+          return undefined;
+        }
+        const text = this.read(data);
+        if (text) return text;
+        continue;
+      }
+      if (this.done) return undefined;
+      if (this.ended || this.failure) {
+        throw new LlmUnavailableError('stream cut', { cause: this.failure });
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  /** Resolves once the body has ended or failed, or after `ms`. */
+  async settled(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    while (!this.ended && !this.failure) {
+      const timedOut = await new Promise<boolean>((resolve) => {
+        this.wake = () => resolve(false);
+        timer = setTimeout(() => resolve(true), ms);
+      });
+      clearTimeout(timer);
+      if (timedOut) return;
+    }
+  }
+
+  private arrived(events: string[]): void {
+    if (!this.done) this.pending.push(...events);
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private read(data: string): string {
+    let chunk: StreamChunk;
+    try {
+      chunk = JSON.parse(data) as StreamChunk;
+    } catch (err) {
+      throw new LlmUnavailableError('malformed chunk', { cause: err });
+    }
+    if (typeof chunk !== 'object' || chunk === null) {
+      throw new LlmUnavailableError('malformed chunk');
+    }
+    // Some servers report a failure mid-stream as an event of its own.
+    if (chunk.error !== undefined && chunk.error !== null) {
+      throw new LlmUnavailableError(`stream error: ${messageOf(chunk) ?? 'unknown'}`);
+    }
+    const usage = chunk.usage;
+    if (usage && typeof usage.prompt_tokens === 'number') {
+      this.usage = {
+        promptTokens: usage.prompt_tokens,
+        completionTokens: typeof usage.completion_tokens === 'number' ? usage.completion_tokens : 0,
+      };
+    }
+    const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+    if (typeof choice?.finish_reason === 'string') this.finishReason = choice.finish_reason;
+    const content = choice?.delta?.content;
+    return typeof content === 'string' ? content : '';
+  }
+}

@@ -1,0 +1,27 @@
+export { LlmClient } from './llm.client.js';
+export { LlmReadiness } from './llm.health.js';
+export {
+  LLM_CIRCUIT_STATE,
+  LLM_REQUESTS,
+  LLM_REQUEST_SECONDS,
+  LLM_TIME_TO_FIRST_TOKEN_SECONDS,
+  LLM_TOKENS,
+} from './llm.metrics.js';
+export {
+  LlmModule,
+  createLlmClient,
+  type LlmClientDeps,
+  type LlmModuleAsyncOptions,
+} from './llm.module.js';
+export {
+  LLM_BACKENDS,
+  type CircuitStateName,
+  type LlmBackend,
+  type LlmCallOptions,
+  type LlmHealth,
+  type LlmMessage,
+  type LlmModuleOptions,
+  type LlmReply,
+  type LlmUsage,
+} from './llm.types.js';
+export { LlmUnavailableError, type LlmOutcome } from './llm-unavailable.error.js';

@@ -1,0 +1,33 @@
+import type {
+  CircuitStateName,
+  LlmBackend,
+  LlmCallOptions,
+  LlmHealth,
+  LlmMessage,
+  LlmReply,
+} from './llm.types.js';
+
+/**
+ * The LLM behind the chat. The abstract class is the DI token: consumers inject `LlmClient` and
+ * never know which backend answers. Every failure is an `LlmUnavailableError`.
+ */
+export abstract class LlmClient {
+  abstract readonly backend: LlmBackend;
+  abstract readonly model: string;
+
+  /** One whole reply. */
+  abstract chat(messages: LlmMessage[], options?: LlmCallOptions): Promise<LlmReply>;
+
+  /** The reply as text deltas; aborting `options.signal` stops it and closes the upstream request. */
+  abstract stream(messages: LlmMessage[], options?: LlmCallOptions): AsyncIterable<string>;
+
+  /** Whether the backend answers and serves the configured model. Never throws. */
+  abstract health(signal?: AbortSignal): Promise<LlmHealth>;
+
+  abstract circuitState(): CircuitStateName;
+
+  /** Releases connections; the module calls it on shutdown. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { ReadinessCheck } from '@bookstore/health';
+import { LlmClient } from './llm.client.js';
+import { LLM_MODULE_OPTIONS } from './llm.tokens.js';
+import type { LlmModuleOptions } from './llm.types.js';
+
+/** Probes may come every few seconds from several kubelets; the LLM is asked at most this often. */
+const HEALTH_CACHE_MS = 5_000;
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/**
+ * Readiness of the LLM. The bot still answers by rules without it, so by default an unhealthy
+ * LLM (or an open circuit) leaves the pod ready but `degraded`; `requiredForReadiness` makes it
+ * `down` instead.
+ */
+@Injectable()
+export class LlmReadiness extends ReadinessCheck {
+  constructor(
+    private readonly indicator: HealthIndicatorService,
+    private readonly client: LlmClient,
+    @Inject(LLM_MODULE_OPTIONS) private readonly options: LlmModuleOptions,
+  ) {
+    super();
+  }
+
+  async check(): Promise<HealthIndicatorResult> {
+    const session = this.indicator.check('llm');
+    const { client } = this;
+    if (client.backend === 'none') return session.up({ backend: 'none' });
+    const about = { backend: client.backend, model: client.model };
+
+    const circuit = client.circuitState();
+    if (circuit === 'open' || circuit === 'isolated') {
+      return this.unhealthy({ ...about, circuit, message: 'circuit open' });
+    }
+    const result = await session
+      .attempt(async ({ signal }) => {
+        const health = await client.health(signal);
+        if (!health.ok) throw new Error(health.detail);
+        return { ...about, detail: health.detail };
+      })
+      .withTimeout(HEALTH_TIMEOUT_MS)
+      .cacheFor(HEALTH_CACHE_MS);
+    const { status, ...data } = result.llm;
+    // The circuit moves faster than the cache: report it as it is now.
+    const now = { ...about, ...data, circuit: client.circuitState() };
+    return status === 'up' ? session.up(now) : this.unhealthy(now);
+  }
+
+  private unhealthy(data: Record<string, unknown>): HealthIndicatorResult {
+    const session = this.indicator.check('llm');
+    return this.options.requiredForReadiness ? session.down(data) : session.degraded(data);
+  }
+}

@@ -1,0 +1,74 @@
+import {
+  type DynamicModule,
+  type FactoryProvider,
+  Injectable,
+  Module,
+  type ModuleMetadata,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Registry } from 'prom-client';
+import { DisabledLlmClient } from './disabled-llm.client.js';
+import { backendProfile } from './llm-backends.js';
+import { LlmClient } from './llm.client.js';
+import { LlmMetrics } from './llm.metrics.js';
+import { LLM_MODULE_OPTIONS } from './llm.tokens.js';
+import type { LlmModuleOptions } from './llm.types.js';
+import { OpenAiCompatibleClient } from './openai-compatible.client.js';
+
+export interface LlmModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: FactoryProvider['inject'];
+  useFactory: (...args: never[]) => LlmModuleOptions | Promise<LlmModuleOptions>;
+}
+
+export interface LlmClientDeps {
+  /** Where the `llm_*` metrics go; prom-client's global registry (what /metrics serves) by default. */
+  registry?: Registry;
+}
+
+/** The client for the configured backend. Throws when that backend's settings are incomplete. */
+export function createLlmClient(options: LlmModuleOptions, deps: LlmClientDeps = {}): LlmClient {
+  if (options.backend === 'none') return new DisabledLlmClient();
+  const profile = backendProfile(options);
+  return new OpenAiCompatibleClient(
+    profile,
+    // A first-token limit above the overall one would never fire.
+    { ...options, firstTokenTimeoutMs: Math.min(options.firstTokenTimeoutMs, options.timeoutMs) },
+    new LlmMetrics(profile.backend, deps.registry),
+  );
+}
+
+@Injectable()
+class LlmClientCloser implements OnApplicationShutdown {
+  constructor(private readonly client: LlmClient) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+@Module({})
+export class LlmModule {
+  static forRootAsync(options: LlmModuleAsyncOptions): DynamicModule {
+    return {
+      module: LlmModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        {
+          provide: LLM_MODULE_OPTIONS,
+          useFactory: options.useFactory,
+          inject: options.inject ?? [],
+        },
+        {
+          provide: LlmClient,
+          useFactory: (o: LlmModuleOptions) => createLlmClient(o),
+          inject: [LLM_MODULE_OPTIONS],
+        },
+        LlmClientCloser,
+      ],
+      // The options go with the client so that LlmReadiness, provided by the health module, sees them.
+      exports: [LlmClient, LLM_MODULE_OPTIONS],
+    };
+  }
+}

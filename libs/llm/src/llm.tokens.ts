@@ -1,0 +1,1 @@
+export const LLM_MODULE_OPTIONS = Symbol('LLM_MODULE_OPTIONS');

@@ -1,0 +1,63 @@
+export type LlmBackend = 'ollama' | 'vcf_private_ai' | 'openai' | 'none';
+
+export const LLM_BACKENDS: readonly LlmBackend[] = ['ollama', 'vcf_private_ai', 'openai', 'none'];
+
+export interface LlmMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface LlmCallOptions {
+  /** Reply length cap; the module's `maxTokens` when unset. */
+  maxTokens?: number;
+  /** Sampling temperature; 0.3 when unset, for answers that stay on topic. */
+  temperature?: number;
+  /** Aborting stops the call and closes the upstream request. */
+  signal?: AbortSignal;
+}
+
+export interface LlmUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface LlmReply {
+  text: string;
+  usage?: LlmUsage;
+  finishReason?: string;
+}
+
+export interface LlmHealth {
+  ok: boolean;
+  backend: LlmBackend;
+  model: string;
+  /** What was found, in a few words: `model llama3.2:3b is pulled`, `HTTP 401`. */
+  detail: string;
+}
+
+export type CircuitStateName = 'closed' | 'open' | 'half_open' | 'isolated';
+
+export interface LlmModuleOptions {
+  backend: LlmBackend;
+  /** Bounds every call end to end, streams included. */
+  timeoutMs: number;
+  /** Streams: time allowed to the first token; a cold model load can take most of `timeoutMs`. */
+  firstTokenTimeoutMs: number;
+  /** Default `max_tokens` for replies. */
+  maxTokens: number;
+  ollama: { url: string; model: string };
+  vcf: {
+    /** The OpenAI-compatible base, with or without its trailing `/v1`. */
+    endpoint?: string;
+    model: string;
+    /** The supervisor namespace serving the model; reported in health details. */
+    namespace?: string;
+    apiToken?: string;
+    /** A projected service-account token; preferred over `apiToken` when the file exists. */
+    tokenFile: string;
+  };
+  openai: { apiKey?: string; model: string; baseUrl: string };
+  circuit: { failureThreshold: number; halfOpenAfterMs: number };
+  /** False: an unhealthy LLM leaves readiness `degraded` (the bot still answers by rules). */
+  requiredForReadiness: boolean;
+}

@@ -1,0 +1,360 @@
+import { Logger } from '@nestjs/common';
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  IsolatedCircuitError,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import { Pool, type Dispatcher } from 'undici';
+import { CallScope, untilAborted } from './call-scope.js';
+import { CompletionStream } from './completion-stream.js';
+import { DeltaQueue } from './delta-queue.js';
+import type { BackendProfile } from './llm-backends.js';
+import { LlmUnavailableError } from './llm-unavailable.error.js';
+import { LlmClient } from './llm.client.js';
+import type { LlmMetrics } from './llm.metrics.js';
+import type {
+  CircuitStateName,
+  LlmCallOptions,
+  LlmHealth,
+  LlmMessage,
+  LlmModuleOptions,
+  LlmReply,
+  LlmUsage,
+} from './llm.types.js';
+import { httpError, isBackendFailure } from './upstream-error.js';
+
+/** Low enough that support answers stay on topic, high enough not to read as canned. */
+const DEFAULT_TEMPERATURE = 0.3;
+
+type Response = Dispatcher.ResponseData;
+
+interface ChatCompletion {
+  choices?: { message?: { content?: unknown }; finish_reason?: unknown }[];
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+}
+
+/**
+ * One client for every OpenAI-compatible backend (Ollama, Private AI Services, OpenAI): the
+ * profile says where and how to authenticate. Each call is bounded by the timeouts and guarded by
+ * a circuit breaker, so a slow or dead LLM costs the chat at most one timeout, then nothing.
+ */
+export class OpenAiCompatibleClient extends LlmClient {
+  readonly backend: BackendProfile['backend'];
+  readonly model: string;
+  private readonly logger = new Logger('LlmClient');
+  private readonly pool: Pool;
+  private readonly chatPath: string;
+  private readonly healthPath: string;
+  private readonly policy: CircuitBreakerPolicy;
+  private openedAt = 0;
+  private halfOpenTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly profile: BackendProfile,
+    private readonly options: LlmModuleOptions,
+    private readonly metrics: LlmMetrics,
+  ) {
+    super();
+    this.backend = profile.backend;
+    this.model = profile.model;
+    const base = new URL(profile.baseUrl);
+    const health = new URL(profile.healthUrl);
+    // Keep-alive connections of our own, whatever the global dispatcher is set to.
+    this.pool = new Pool(base.origin, { connections: 32, keepAliveTimeout: 30_000 });
+    this.chatPath = `${base.pathname.replace(/\/+$/, '')}/chat/completions`;
+    this.healthPath = health.pathname;
+
+    this.policy = circuitBreaker(handleWhen(isBackendFailure), {
+      halfOpenAfter: options.circuit.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(options.circuit.failureThreshold),
+    });
+    this.policy.onBreak((reason) => {
+      this.openedAt = Date.now();
+      const why = 'error' in reason && reason.error instanceof Error ? reason.error.message : '';
+      this.logger.warn(`${this.backend} circuit opened${why ? ` after: ${why}` : ''}`);
+      // The gauge should show half-open once calls may try again, even before one does.
+      clearTimeout(this.halfOpenTimer);
+      this.halfOpenTimer = setTimeout(
+        () => this.metrics.circuitState(this.circuitState()),
+        options.circuit.halfOpenAfterMs,
+      ).unref();
+    });
+    this.policy.onReset(() => this.logger.log(`${this.backend} circuit closed`));
+    this.policy.onStateChange(() => this.metrics.circuitState(this.circuitState()));
+    this.metrics.circuitState('closed');
+  }
+
+  async chat(messages: LlmMessage[], options: LlmCallOptions = {}): Promise<LlmReply> {
+    const scope = new CallScope(this.options.timeoutMs, options.signal);
+    try {
+      const reply = await this.guarded(scope, () => this.complete(messages, options, scope));
+      this.metrics.request('ok', scope.startedAt);
+      this.metrics.usage(reply.usage);
+      return reply;
+    } catch (err) {
+      throw this.settle(err, scope);
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  async *stream(messages: LlmMessage[], options: LlmCallOptions = {}): AsyncGenerator<string> {
+    const scope = new CallScope(
+      this.options.timeoutMs,
+      options.signal,
+      this.options.firstTokenTimeoutMs,
+    );
+    const deltas = new DeltaQueue();
+    // The whole upstream read runs under the circuit breaker, so a stream cut after its first
+    // token counts as the failure it is; the caller reads the deltas as they come meanwhile.
+    const run = this.guarded(scope, () => this.produce(messages, options, scope, deltas));
+    run.then(
+      () => deltas.end(),
+      (err: unknown) => deltas.fail(err),
+    );
+    let settled = false;
+    try {
+      for (let text = await deltas.next(); text !== undefined; text = await deltas.next()) {
+        // After an abort, deltas already queued are not wanted either.
+        if (scope.cause === 'aborted') throw new Error('aborted');
+        yield text;
+      }
+      const usage = await run;
+      settled = true;
+      this.metrics.request('ok', scope.startedAt);
+      this.metrics.usage(usage);
+    } catch (err) {
+      settled = true;
+      throw this.settle(err, scope);
+    } finally {
+      if (!settled) {
+        // The consumer stopped iterating early: close the upstream request, count an abort.
+        scope.cancel();
+        this.metrics.request('aborted', scope.startedAt);
+      }
+      scope.dispose();
+    }
+  }
+
+  async health(signal?: AbortSignal): Promise<LlmHealth> {
+    const scope = new CallScope(this.options.timeoutMs, signal);
+    try {
+      const res = await untilAborted(
+        this.send('GET', this.healthPath, undefined, { signal: scope.signal }),
+        scope.signal,
+      );
+      const text = await untilAborted(res.body.text(), scope.signal);
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        return this.report(false, httpError(res.statusCode, text).message);
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return this.report(false, 'health reply is not JSON');
+      }
+      const { ok, detail } = this.profile.judgeHealth(body);
+      return this.report(ok, detail);
+    } catch (err) {
+      return this.report(false, this.classify(err, scope).message);
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  circuitState(): CircuitStateName {
+    switch (this.policy.state) {
+      case CircuitState.Closed:
+        return 'closed';
+      case CircuitState.HalfOpen:
+        return 'half_open';
+      case CircuitState.Isolated:
+        return 'isolated';
+      case CircuitState.Open:
+        // cockatiel only moves to half-open when a call arrives; report what that call will find.
+        return Date.now() - this.openedAt >= this.options.circuit.halfOpenAfterMs
+          ? 'half_open'
+          : 'open';
+    }
+  }
+
+  override async close(): Promise<void> {
+    clearTimeout(this.halfOpenTimer);
+    await this.pool.destroy();
+  }
+
+  /** Runs the call under the circuit breaker, and never longer than the call's deadlines. */
+  private guarded<T>(scope: CallScope, fn: () => Promise<T>): Promise<T> {
+    if (scope.signal.aborted) return Promise.reject(new Error('aborted before start'));
+    // While the one half-open trial is out, other calls fail fast rather than queue behind it.
+    if (this.policy.state === CircuitState.HalfOpen) {
+      return Promise.reject(new BrokenCircuitError());
+    }
+    const run = this.policy.execute(async () => {
+      try {
+        return await fn();
+      } catch (err) {
+        throw this.classify(err, scope);
+      }
+    });
+    return untilAborted(run, scope.signal);
+  }
+
+  private async complete(
+    messages: LlmMessage[],
+    options: LlmCallOptions,
+    scope: CallScope,
+  ): Promise<LlmReply> {
+    const res = await this.send('POST', this.chatPath, this.body(messages, options, false), {
+      signal: scope.signal,
+    });
+    const text = await res.body.text();
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.rejected(res.statusCode, text);
+    let completion: ChatCompletion;
+    try {
+      completion = JSON.parse(text) as ChatCompletion;
+    } catch (err) {
+      throw new LlmUnavailableError('malformed response', { cause: err });
+    }
+    const choice = Array.isArray(completion?.choices) ? completion.choices[0] : undefined;
+    if (!choice) throw new LlmUnavailableError('malformed response');
+    const content = choice.message?.content;
+    const finishReason = choice.finish_reason;
+    return {
+      text: typeof content === 'string' ? content : '',
+      usage: usageOf(completion.usage),
+      finishReason: typeof finishReason === 'string' ? finishReason : undefined,
+    };
+  }
+
+  /** Reads one streamed completion into `deltas`; resolves with the usage at `[DONE]`. */
+  private async produce(
+    messages: LlmMessage[],
+    options: LlmCallOptions,
+    scope: CallScope,
+    deltas: DeltaQueue,
+  ): Promise<LlmUsage | undefined> {
+    const res = await this.send('POST', this.chatPath, this.body(messages, options, true), {
+      signal: scope.signal,
+      stream: true,
+    });
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      throw this.rejected(res.statusCode, await res.body.text());
+    }
+    const reader = new CompletionStream(res.body);
+    try {
+      for (let text = await reader.next(); text !== undefined; text = await reader.next()) {
+        if (scope.firstTokenArrived()) this.metrics.firstTokenAfter(scope.startedAt);
+        deltas.push(text);
+      }
+      // The body's end follows [DONE] closely; reading it keeps the connection for the next call.
+      await reader.settled(100);
+      return reader.usage;
+    } finally {
+      if (!reader.drained) res.body.destroy();
+    }
+  }
+
+  /** One request; after a 401 the token is re-read and, if it rotated, the request sent again. */
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | undefined,
+    opts: { signal: AbortSignal; stream?: boolean },
+  ): Promise<Response> {
+    const token = await this.profile.token?.get();
+    const res = await this.pool.request({
+      method,
+      path,
+      body,
+      signal: opts.signal,
+      headers: headers(token, body !== undefined, opts.stream),
+    });
+    if (res.statusCode !== 401 || !this.profile.token) return res;
+    if (!(await this.profile.token.reload(token))) return res;
+    await res.body.dump();
+    return this.pool.request({
+      method,
+      path,
+      body,
+      signal: opts.signal,
+      headers: headers(await this.profile.token.get(), body !== undefined, opts.stream),
+    });
+  }
+
+  private body(messages: LlmMessage[], options: LlmCallOptions, stream: boolean): string {
+    return JSON.stringify({
+      model: this.model,
+      messages: messages.map(({ role, content }) => ({ role, content })),
+      max_tokens: options.maxTokens ?? this.options.maxTokens,
+      temperature: options.temperature ?? DEFAULT_TEMPERATURE,
+      stream,
+      ...(stream && { stream_options: { include_usage: true } }),
+    });
+  }
+
+  private rejected(status: number, text: string): LlmUnavailableError {
+    const err = httpError(status, text);
+    // Not the backend's fault: our request is wrong, which no retry or fallback will fix.
+    if (!isBackendFailure(err)) {
+      this.logger.warn(`${this.backend} refused a request: ${err.message}`);
+    }
+    return err;
+  }
+
+  /** Every error becomes an LlmUnavailableError; our own cuts win over what they caused. */
+  private classify(err: unknown, scope: CallScope): LlmUnavailableError {
+    switch (scope.cause) {
+      case 'aborted':
+        return new LlmUnavailableError('aborted', { outcome: 'aborted' });
+      case 'timeout':
+        return new LlmUnavailableError('timeout', { outcome: 'timeout' });
+      case 'first_token':
+        return new LlmUnavailableError('timeout before the first token', { outcome: 'timeout' });
+    }
+    if (err instanceof LlmUnavailableError) return err;
+    if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) {
+      return new LlmUnavailableError('circuit open', { outcome: 'circuit_open' });
+    }
+    return new LlmUnavailableError(`connection failed: ${describe(err)}`, { cause: err });
+  }
+
+  /** Counts the call's end. A failure classified when it happened keeps that reason. */
+  private settle(err: unknown, scope: CallScope): LlmUnavailableError {
+    const failure = err instanceof LlmUnavailableError ? err : this.classify(err, scope);
+    const reachedBackend = failure.outcome !== 'circuit_open';
+    this.metrics.request(failure.outcome, reachedBackend ? scope.startedAt : undefined);
+    return failure;
+  }
+
+  private report(ok: boolean, detail: string): LlmHealth {
+    return { ok, backend: this.backend, model: this.model, detail };
+  }
+}
+
+function headers(token: string | undefined, json: boolean, stream = false): Record<string, string> {
+  return {
+    accept: stream ? 'text/event-stream' : 'application/json',
+    ...(json && { 'content-type': 'application/json' }),
+    ...(token && { authorization: `Bearer ${token}` }),
+  };
+}
+
+function usageOf(usage: ChatCompletion['usage']): LlmUsage | undefined {
+  if (!usage || typeof usage.prompt_tokens !== 'number') return undefined;
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: typeof usage.completion_tokens === 'number' ? usage.completion_tokens : 0,
+  };
+}
+
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  const inner = err.cause instanceof Error ? `: ${err.cause.message}` : '';
+  return typeof code === 'string' ? `${code} (${err.message}${inner})` : err.message;
+}
