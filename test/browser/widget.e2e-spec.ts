@@ -3,13 +3,15 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { CANNED_RESPONSES } from '@bookstore/intents';
 import { launchChromium } from '../support/browser.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  system = await startSystem();
+  // The embedded store, as `npm start` runs it.
+  system = await startSystem({ gateway: { DATABASE_URL: '' } });
   browser = await launchChromium();
   mkdirSync('test-results', { recursive: true });
 });
@@ -122,6 +124,51 @@ describe('chat widget in Chromium', () => {
       Array.from(document.styleSheets).some((s) => s.href?.endsWith('/widget.css')),
     );
     expect(cssLoaded).toBe(true);
+    await page.close();
+  });
+});
+
+describe('streamed LLM answers in Chromium', () => {
+  let llmSystem: RunningSystem;
+  let fake: FakeOpenAi;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    llmSystem = await startSystem({ chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url } });
+  });
+  afterAll(async () => {
+    await llmSystem?.close();
+    await fake?.close();
+  });
+
+  it('shows tokens as they arrive and keeps the partial answer on Stop', async () => {
+    fake.set({
+      reply: 'We <b>gift-wrap</b> every order in recycled paper, free of charge, on request.',
+      chunkDelayMs: 120,
+    });
+    const page = await browser.newPage();
+    await page.goto(llmSystem.gatewayUrl);
+    await page.click('#bsc-launcher');
+    await page.fill('#bsc-input', 'Do you offer gift wrapping?');
+    await page.keyboard.press('Enter');
+    const answer = page.locator('#bsc-messages .bsc-msg--bot .bsc-msg__text').last();
+    await answer.waitFor();
+    const early = (await answer.textContent()) ?? '';
+    await expect
+      .poll(async () => ((await answer.textContent()) ?? '').length)
+      .toBeGreaterThan(early.length);
+    await page.click('#bsc-stop');
+    await page.locator('#bsc-stop').waitFor({ state: 'hidden' });
+    const partial = (await answer.textContent()) ?? '';
+    expect(partial.length).toBeGreaterThan(0);
+    expect(
+      'We <b>gift-wrap</b> every order in recycled paper, free of charge, on request.',
+    ).toContain(partial);
+    expect(partial.length).toBeLessThan(78);
+    expect(await page.locator('#bsc-messages b').count()).toBe(0);
+    await expect
+      .poll(() => fake.requests.some((r) => r.clientClosed), { timeout: 3_000 })
+      .toBe(true);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { GatewayEnv } from '../../apps/gateway/src/config/gateway.env.js';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module.js';
 import { setupGateway } from '../../apps/gateway/src/gateway.setup.js';
 import { closedPort } from './http-server.js';
+import { createSchema } from './postgres.js';
 
 export interface RunningSystem {
   gatewayUrl: string;
@@ -44,15 +45,38 @@ export interface RunningApp {
 
 /** The chatbot on an ephemeral loopback port. */
 export async function startChatbot(env: Env = {}): Promise<RunningApp> {
-  const config = validateEnv(ChatbotEnv)({ NODE_ENV: 'test', ...env });
+  // No LLM unless a test brings one (a fake server), and no rate limit unless a test sets one.
+  const config = validateEnv(ChatbotEnv)({
+    NODE_ENV: 'test',
+    LLM_BACKEND: 'none',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
   const app = await boot(ChatbotModule, new ConfigService(config), setupChatbot);
   return { app, url: await listen(app) };
 }
 
-/** The gateway on an ephemeral loopback port. */
+/**
+ * The gateway on an ephemeral loopback port. Its store is a fresh schema in the test PostgreSQL
+ * (fast to create), unless the env names a database, or `DATABASE_URL: ''` asks for the embedded
+ * PGlite that `npm start` uses.
+ */
 export async function startGateway(env: Env = {}, port = 0): Promise<RunningApp> {
-  const config = validateEnv(GatewayEnv)({ NODE_ENV: 'test', ...env });
+  const schema = env.DATABASE_URL === undefined ? await createSchema() : undefined;
+  const config = validateEnv(GatewayEnv)({
+    NODE_ENV: 'test',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...(schema ? { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '3' } : {}),
+    ...env,
+  });
   const app = await boot(GatewayModule, new ConfigService(config), setupGateway);
+  if (schema) {
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      await schema.drop();
+    };
+  }
   return { app, url: await listen(app, port) };
 }
 

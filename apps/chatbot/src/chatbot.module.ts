@@ -3,6 +3,8 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
 import { MetricsModule } from '@bookstore/observability';
+import { LlmModule, LlmReadiness } from '@bookstore/llm';
+import { RateLimitModule } from '@bookstore/ratelimit';
 import { SessionsModule, SessionsReadiness } from '@bookstore/sessions';
 import { ChatModule } from './chat/chat.module.js';
 import { ChatbotEnv } from './config/chatbot.env.js';
@@ -26,13 +28,52 @@ import { ConversationsModule } from './sessions/conversations.module.js';
         commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
       }),
     }),
+    LlmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ChatbotEnv, true>) => {
+        const get = <K extends keyof ChatbotEnv>(key: K) => config.get(key, { infer: true });
+        return {
+          backend: get('LLM_BACKEND'),
+          timeoutMs: get('LLM_TIMEOUT') * 1000,
+          firstTokenTimeoutMs: Math.min(get('LLM_FIRST_TOKEN_TIMEOUT'), get('LLM_TIMEOUT')) * 1000,
+          maxTokens: get('LLM_MAX_TOKENS'),
+          requiredForReadiness: get('LLM_REQUIRED_FOR_READINESS'),
+          ollama: { url: get('OLLAMA_URL'), model: get('OLLAMA_MODEL') },
+          vcf: {
+            endpoint: get('VCF_MODEL_ENDPOINT'),
+            model: get('VCF_MODEL_NAME'),
+            namespace: get('VCF_NAMESPACE'),
+            apiToken: get('VCF_API_TOKEN'),
+            tokenFile: get('VCF_TOKEN_FILE'),
+          },
+          openai: {
+            apiKey: get('OPENAI_API_KEY'),
+            model: get('OPENAI_MODEL'),
+            baseUrl: get('OPENAI_BASE_URL'),
+          },
+          circuit: {
+            failureThreshold: get('LLM_CIRCUIT_FAILURES'),
+            halfOpenAfterMs: get('LLM_CIRCUIT_HALF_OPEN_SECONDS') * 1000,
+          },
+        };
+      },
+    }),
     HealthModule.forRoot({
-      checks: [SessionsReadiness],
+      checks: [SessionsReadiness, LlmReadiness],
       shutdownGraceMs: {
         inject: [ConfigService],
         useFactory: (config: ConfigService<ChatbotEnv, true>) =>
           config.get('SHUTDOWN_GRACE_MS', { infer: true }),
       },
+    }),
+    RateLimitModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ChatbotEnv, true>) => ({
+        perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
+        by: 'session',
+        redisUrl: config.get('REDIS_URL', { infer: true }),
+        keyPrefix: 'ratelimit:chatbot:',
+      }),
     }),
     ChatModule,
     ConversationsModule,

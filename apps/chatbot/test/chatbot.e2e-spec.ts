@@ -17,6 +17,8 @@ beforeAll(async () => {
   // No store answers here: the bot must still answer, recommendations with the canned text.
   const config = validateEnv(ChatbotEnv)({
     NODE_ENV: 'test',
+    LLM_BACKEND: 'none',
+    RATE_LIMIT_PER_MINUTE: '0',
     BOOKSTORE_API_URL: `http://127.0.0.1:${await closedPort()}`,
   });
   const moduleRef = await Test.createTestingModule({ imports: [ChatbotModule] })

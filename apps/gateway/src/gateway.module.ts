@@ -4,6 +4,7 @@ import { BookstoreModule, DatabaseReadiness } from '@bookstore/store';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
 import { MetricsModule } from '@bookstore/observability';
+import { RateLimitModule } from '@bookstore/ratelimit';
 import { ChatProxyModule } from './chat-proxy/chat-proxy.module.js';
 import { ChatbotReadiness } from './chat-proxy/chatbot.health.js';
 import { GatewayEnv } from './config/gateway.env.js';
@@ -25,6 +26,15 @@ import { StoreApiModule } from './store-api/store-api.module.js';
         poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
         statementTimeoutMs: config.get('DATABASE_STATEMENT_TIMEOUT_MS', { infer: true }),
         seed: config.get('SEED_DEMO_DATA', { infer: true }),
+      }),
+    }),
+    RateLimitModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<GatewayEnv, true>) => ({
+        perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
+        by: 'client',
+        redisUrl: config.get('REDIS_URL', { infer: true }),
+        keyPrefix: 'ratelimit:gateway:',
       }),
     }),
     ChatProxyModule,

@@ -20,7 +20,9 @@ let received: unknown[] = [];
 let fake: TestServer;
 
 async function gateway(env: Record<string, string>): Promise<INestApplication> {
-  const config = new ConfigService(validateEnv(GatewayEnv)({ NODE_ENV: 'test', ...env }));
+  const config = new ConfigService(
+    validateEnv(GatewayEnv)({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env }),
+  );
   const moduleRef = await Test.createTestingModule({ imports: [GatewayModule] })
     .overrideProvider(ConfigService)
     .useValue(config)

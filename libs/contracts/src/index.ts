@@ -26,3 +26,4 @@ export {
   VerifyOrderRequest,
   type OrderStatusName,
 } from './store.dto.js';
+export type { ChatStreamEvent } from './chat-stream.js';

@@ -1,16 +1,24 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { ChatRequest, ChatResponse, ErrorBody } from '@bookstore/contracts';
+import type { Request, Response } from 'express';
 import { ChatService } from './chat.service.js';
+import { writeEventStream } from './event-stream.js';
 
 @ApiTags('chat')
+@ApiBadRequestResponse({ type: ErrorBody, description: 'The body is not a valid ChatRequest.' })
+@ApiPayloadTooLargeResponse({ type: ErrorBody })
+@UseGuards(RateLimitGuard)
+@ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('chat')
 export class ChatController {
   constructor(private readonly chat: ChatService) {}
@@ -19,12 +27,29 @@ export class ChatController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Answer one message',
-    description: 'Rules first, then the fallback. A missing session_id starts a new conversation.',
+    description:
+      'Rules and the store first, then the LLM, then the fallback. A missing session_id starts a new conversation.',
   })
   @ApiOkResponse({ type: ChatResponse })
-  @ApiBadRequestResponse({ type: ErrorBody, description: 'The body is not a valid ChatRequest.' })
-  @ApiPayloadTooLargeResponse({ type: ErrorBody })
   reply(@Body() body: ChatRequest, @Req() req: Request): Promise<ChatResponse> {
     return this.chat.reply(body, req.ip);
+  }
+
+  @Post('stream')
+  @ApiOperation({
+    summary: 'Answer one message as server-sent events',
+    description:
+      'Events: `meta` {session_id, intent, source}, then `token` {text} deltas, then `done` {response, turn} or `error` {message}.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An event stream.' })
+  async stream(
+    @Body() body: ChatRequest,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    await writeEventStream(res, this.chat.stream(body, req.ip, abort.signal));
   }
 }

@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ChatController } from './chat.controller.js';
 import { chatMetricProviders } from './chat.metrics.js';
+import { AssistantService } from './assistant.service.js';
 import { ChatService } from './chat.service.js';
 import { DialogueService } from './dialogue.service.js';
 import { BookstoreClient } from '../store/bookstore.client.js';
 
 @Module({
   controllers: [ChatController],
-  providers: [ChatService, DialogueService, BookstoreClient, ...chatMetricProviders],
+  providers: [
+    ChatService,
+    DialogueService,
+    AssistantService,
+    BookstoreClient,
+    ...chatMetricProviders,
+  ],
 })
 export class ChatModule {}

@@ -1,12 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
-import type { ChatRequest, ChatResponse } from '@bookstore/contracts';
-import { SessionStore, type ConversationState } from '@bookstore/sessions';
+import type { ChatRequest, ChatResponse, ChatSource, ChatStreamEvent } from '@bookstore/contracts';
+import { LLM_FAILURE_RESPONSE, type Intent } from '@bookstore/intents';
+import { LlmUnavailableError } from '@bookstore/llm';
+import { SessionStore, type ConversationState, type StateUpdate } from '@bookstore/sessions';
 import type { Counter, Histogram } from 'prom-client';
+import { AssistantService } from './assistant.service.js';
 import { CHAT_REQUESTS, CHAT_RESPONSE_SECONDS } from './chat.metrics.js';
-import { DialogueService, readState, type DialogueReply } from './dialogue.service.js';
+import {
+  DialogueService,
+  readState,
+  type DialogueReply,
+  type DialogueState,
+} from './dialogue.service.js';
 
+interface TurnContext {
+  started: bigint;
+  sessionId: string;
+  message: string;
+  state: DialogueState;
+  reply: DialogueReply;
+}
+
+interface Final {
+  response: string;
+  intent: Intent;
+  source: ChatSource;
+  state: StateUpdate;
+}
+
+/** One chat turn: the rules and the store first, then the LLM, then the fallback text. */
 @Injectable()
 export class ChatService {
   private readonly logger = new Logger(ChatService.name);
@@ -14,27 +38,96 @@ export class ChatService {
   constructor(
     private readonly sessions: SessionStore,
     private readonly dialogue: DialogueService,
+    private readonly assistant: AssistantService,
     @InjectMetric(CHAT_REQUESTS) private readonly requests: Counter<'intent' | 'source'>,
     @InjectMetric(CHAT_RESPONSE_SECONDS) private readonly seconds: Histogram<'intent' | 'source'>,
   ) {}
 
   async reply(request: ChatRequest, clientIp?: string): Promise<ChatResponse> {
+    const ctx = await this.begin(request, clientIp);
+    let { response, source } = ctx.reply;
+    if (ctx.reply.needsLlm) {
+      ({ response, source } = await this.assistant.answer(ctx.message, ctx.sessionId, ctx.state));
+    }
+    return this.finish(ctx, { ...ctx.reply, response, source });
+  }
+
+  /**
+   * The same turn as server-sent events: `meta` once the source is known, `token` deltas, then
+   * `done` (or `error` when the LLM breaks off). The turn is saved once, complete.
+   */
+  async *stream(
+    request: ChatRequest,
+    clientIp: string | undefined,
+    signal: AbortSignal,
+  ): AsyncGenerator<ChatStreamEvent> {
+    const ctx = await this.begin(request, clientIp);
+    const meta = (source: ChatSource): ChatStreamEvent => ({
+      event: 'meta',
+      data: { session_id: ctx.sessionId, intent: ctx.reply.intent, source },
+    });
+    if (!ctx.reply.needsLlm || !this.assistant.enabled) {
+      yield meta(ctx.reply.source);
+      yield { event: 'token', data: { text: ctx.reply.response } };
+      const done = await this.finish(ctx, ctx.reply);
+      yield { event: 'done', data: { response: done.response, turn: done.turn } };
+      return;
+    }
+    let text = '';
+    try {
+      for await (const delta of this.assistant.stream(
+        ctx.message,
+        ctx.sessionId,
+        ctx.state,
+        signal,
+      )) {
+        if (text === '') yield meta('llm');
+        text += delta;
+        yield { event: 'token', data: { text: delta } };
+      }
+      if (text.trim() === '') throw new LlmUnavailableError('empty reply');
+    } catch (err) {
+      if (signal.aborted) {
+        // The shopper stopped it: keep what they saw.
+        if (text) await this.finish(ctx, { ...ctx.reply, response: text, source: 'llm' });
+        return;
+      }
+      if (!(err instanceof LlmUnavailableError)) throw err;
+      this.logger.warn(`LLM stream failed: ${err.message}`);
+      const failed = { ...ctx.reply, response: LLM_FAILURE_RESPONSE, source: 'fallback' as const };
+      if (text === '') {
+        yield meta('fallback');
+        yield { event: 'token', data: { text: LLM_FAILURE_RESPONSE } };
+        const done = await this.finish(ctx, failed);
+        yield { event: 'done', data: { response: done.response, turn: done.turn } };
+      } else {
+        await this.finish(ctx, failed);
+        yield { event: 'error', data: { message: LLM_FAILURE_RESPONSE } };
+      }
+      return;
+    }
+    const done = await this.finish(ctx, { ...ctx.reply, response: text, source: 'llm' });
+    yield { event: 'done', data: { response: done.response, turn: done.turn } };
+  }
+
+  private async begin(request: ChatRequest, clientIp?: string): Promise<TurnContext> {
     const started = process.hrtime.bigint();
     const sessionId = request.session_id ?? randomUUID();
-    const state = await this.loadState(sessionId);
-    const reply = await this.dialogue.respond(request.message, readState(state), {
-      sessionId,
-      clientIp,
-    });
-    const turn = await this.saveTurn(sessionId, request.message, reply);
-    const labels = { intent: reply.intent, source: reply.source };
+    const state = readState(await this.loadState(sessionId));
+    const reply = await this.dialogue.respond(request.message, state, { sessionId, clientIp });
+    return { started, sessionId, message: request.message, state, reply };
+  }
+
+  private async finish(ctx: TurnContext, final: Final): Promise<ChatResponse> {
+    const turn = await this.saveTurn(ctx.sessionId, ctx.message, final);
+    const labels = { intent: final.intent, source: final.source };
     this.requests.inc(labels);
-    this.seconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    this.seconds.observe(labels, Number(process.hrtime.bigint() - ctx.started) / 1e9);
     return {
-      response: reply.response,
-      session_id: sessionId,
-      intent: reply.intent,
-      source: reply.source,
+      response: final.response,
+      session_id: ctx.sessionId,
+      intent: final.intent,
+      source: final.source,
       ...(turn === undefined ? {} : { turn }),
     };
   }
@@ -52,7 +145,7 @@ export class ChatService {
   private async saveTurn(
     sessionId: string,
     user: string,
-    reply: DialogueReply,
+    final: Final,
   ): Promise<number | undefined> {
     try {
       return await this.sessions.saveTurn(
@@ -60,11 +153,11 @@ export class ChatService {
         {
           timestamp: new Date().toISOString(),
           user,
-          bot: reply.response,
-          intent: reply.intent,
-          source: reply.source,
+          bot: final.response,
+          intent: final.intent,
+          source: final.source,
         },
-        reply.state,
+        final.state,
       );
     } catch (err) {
       this.logger.warn(`turn not saved to history: ${(err as Error).message}`);

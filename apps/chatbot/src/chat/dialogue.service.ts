@@ -21,8 +21,13 @@ export interface DialogueState {
   pending?: 'order_number' | 'order_email';
   /** The order the conversation is about. */
   orderId?: string;
-  /** Orders whose owner this session has proved (by email). */
-  verified?: string[];
+  /** Orders whose owner this session has proved (by email), with what was shown to them. */
+  verified?: VerifiedOrder[];
+}
+
+export interface VerifiedOrder {
+  orderId: string;
+  summary: string;
 }
 
 /** Who is asking: limits on order verification count per conversation and per shopper. */
@@ -36,6 +41,8 @@ export interface DialogueReply {
   intent: Intent;
   source: ChatSource;
   state: StateUpdate;
+  /** No rule knew: the LLM should answer, `response` being the answer if there is no LLM. */
+  needsLlm?: boolean;
 }
 
 const BARE_ORDER_NUMBER = /^\s*(?:#\s*)?\d{6}\s*[.!]?\s*$/;
@@ -56,7 +63,15 @@ export function readState(raw: ConversationState | null): DialogueState {
   if (raw.pending === 'order_number' || raw.pending === 'order_email') state.pending = raw.pending;
   if (typeof raw.orderId === 'string' && /^\d{6}$/.test(raw.orderId)) state.orderId = raw.orderId;
   if (Array.isArray(raw.verified)) {
-    state.verified = raw.verified.filter((v): v is string => typeof v === 'string').slice(-10);
+    state.verified = raw.verified
+      .filter(
+        (v): v is VerifiedOrder =>
+          typeof v === 'object' &&
+          v !== null &&
+          typeof (v as VerifiedOrder).orderId === 'string' &&
+          typeof (v as VerifiedOrder).summary === 'string',
+      )
+      .slice(-5);
   }
   return state;
 }
@@ -101,7 +116,11 @@ export class DialogueService {
       case 'recommendation':
         return this.recommend(match.entities.category, state);
       case 'fallback':
-        return { ...reply(match.response, 'fallback', rest(state)), source: 'fallback' };
+        return {
+          ...reply(match.response, 'fallback', rest(state)),
+          source: 'fallback',
+          needsLlm: true,
+        };
       default:
         return reply(match.response, match.intent, rest(state));
     }
@@ -144,11 +163,14 @@ export class DialogueService {
     try {
       const outcome = await this.store.verifyOrder(orderId, email, asker.sessionId, asker.clientIp);
       switch (outcome.kind) {
-        case 'verified':
-          return reply(orderDetailsText(outcome.order), 'order_status', {
+        case 'verified': {
+          const summary = orderDetailsText(outcome.order);
+          const others = (state.verified ?? []).filter((v) => v.orderId !== orderId);
+          return reply(summary, 'order_status', {
             ...rest(state),
-            verified: [...new Set([...(state.verified ?? []), orderId])],
+            verified: [...others, { orderId, summary }],
           });
+        }
         case 'no_match':
           return reply(EMAIL_NO_MATCH(orderId), 'order_status', state);
         case 'too_many_attempts':

@@ -1,7 +1,28 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 /** The chatbot's environment, validated once at boot. Each variable is in the README's table. */
+const BACKENDS = ['ollama', 'vcf_private_ai', 'openai', 'none'] as const;
+const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+const toBool = ({ value }: { value: unknown }) =>
+  value === true || value === 'true' || value === '1'
+    ? true
+    : value === 'false' || value === '0'
+      ? false
+      : value;
+
 export class ChatbotEnv {
   /** Port of the chat API. */
   @Type(() => Number)
@@ -68,6 +89,113 @@ export class ChatbotEnv {
   @Min(0)
   @Max(120_000)
   SHUTDOWN_GRACE_MS: number = 0;
+
+  /** Chat messages per minute per conversation (or per client without one); 0 turns it off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  RATE_LIMIT_PER_MINUTE: number = 30;
+
+  /** Which LLM answers what the rules cannot: ollama, vcf_private_ai, openai or none. */
+  @IsIn(BACKENDS, { message: `LLM_BACKEND must be one of: ${BACKENDS.join(', ')}` })
+  LLM_BACKEND: (typeof BACKENDS)[number] = 'ollama';
+
+  /** Seconds any LLM call may take, end to end. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  LLM_TIMEOUT: number = 30;
+
+  /** Seconds a streamed reply may take to its first token (a cold Ollama model loads slowly). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  LLM_FIRST_TOKEN_TIMEOUT: number = 20;
+
+  /** Longest LLM reply, in tokens. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(16)
+  @Max(4_096)
+  LLM_MAX_TOKENS: number = 300;
+
+  /** Earlier turns sent to the LLM with the question, within LLM_HISTORY_CHARS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  LLM_HISTORY_TURNS: number = 6;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  LLM_HISTORY_CHARS: number = 4_000;
+
+  /** Consecutive LLM failures that open the circuit (the LLM is then skipped until it half-opens). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LLM_CIRCUIT_FAILURES: number = 5;
+
+  /** Seconds the circuit stays open before one call may try again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  LLM_CIRCUIT_HALF_OPEN_SECONDS: number = 30;
+
+  /** Whether readiness fails when the LLM is down; by default the bot stays ready on its rules. */
+  @Transform(toBool)
+  @IsBoolean()
+  LLM_REQUIRED_FOR_READINESS: boolean = false;
+
+  @IsUrl(HTTP_URL)
+  OLLAMA_URL: string = 'http://localhost:11434';
+
+  @IsString()
+  @IsNotEmpty()
+  OLLAMA_MODEL: string = 'llama3.2:3b';
+
+  /** VCF Private AI's OpenAI-compatible base, e.g. https://host/api/v1/compatibility/openai/v1. */
+  @ValidateIf((e: ChatbotEnv) => e.LLM_BACKEND === 'vcf_private_ai')
+  @IsUrl(HTTP_URL, {
+    message: 'VCF_MODEL_ENDPOINT must be an http(s) URL when LLM_BACKEND=vcf_private_ai',
+  })
+  VCF_MODEL_ENDPOINT?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  VCF_MODEL_NAME: string = 'llama-3.1-8b';
+
+  @IsOptional()
+  @IsString()
+  VCF_NAMESPACE?: string;
+
+  /** Used when no service-account token file is mounted. */
+  @IsOptional()
+  @IsString()
+  VCF_API_TOKEN?: string;
+
+  /** The projected service-account token, preferred over VCF_API_TOKEN and re-read when it rotates. */
+  @IsString()
+  VCF_TOKEN_FILE: string = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+  @ValidateIf((e: ChatbotEnv) => e.LLM_BACKEND === 'openai')
+  @IsString({ message: 'OPENAI_API_KEY is required when LLM_BACKEND=openai' })
+  @IsNotEmpty({ message: 'OPENAI_API_KEY is required when LLM_BACKEND=openai' })
+  OPENAI_API_KEY?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  OPENAI_MODEL: string = 'gpt-4o-mini';
+
+  @IsUrl(HTTP_URL)
+  OPENAI_BASE_URL: string = 'https://api.openai.com/v1';
 
   @IsIn(['production', 'development', 'test'])
   NODE_ENV: string = 'development';

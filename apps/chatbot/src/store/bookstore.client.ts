@@ -21,6 +21,8 @@ export type VerifyOutcome =
 
 export interface ProductSearch {
   category?: string;
+  /** Words to look for; `a or b` finds either. */
+  q?: string;
   bestseller?: boolean;
   limit: number;
 }
@@ -73,6 +75,7 @@ export class BookstoreClient implements OnApplicationShutdown {
   async products(search: ProductSearch): Promise<ProductDto[]> {
     const params = new URLSearchParams({ limit: String(search.limit) });
     if (search.category) params.set('category', search.category);
+    if (search.q) params.set('q', search.q);
     if (search.bestseller) params.set('bestseller', 'true');
     const { status, body } = await this.call('GET', `/api/products?${params}`);
     return this.expect<{ items: ProductDto[] }>(status, body, 'products').items;

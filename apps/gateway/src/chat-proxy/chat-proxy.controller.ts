@@ -9,7 +9,9 @@ import {
   Query,
   Req,
   Res,
+  UseGuards,
 } from '@nestjs/common';
+import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -18,9 +20,11 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiQuery,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import {
   ChatRequest,
@@ -34,11 +38,15 @@ import {
 import type { Request, Response } from 'express';
 import { ChatbotClient } from './chatbot.client.js';
 
+const STREAM_BROKEN = 'The answer was cut off. Please try again.';
+
 @ApiTags('chat')
 @ApiBadRequestResponse({ type: ErrorBody })
 @ApiBadGatewayResponse({ type: ErrorBody, description: 'The chatbot failed.' })
 @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The chatbot is unreachable.' })
 @ApiGatewayTimeoutResponse({ type: ErrorBody, description: 'The chatbot was too slow.' })
+@UseGuards(RateLimitGuard)
+@ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api/chat')
 export class ChatProxyController {
   constructor(private readonly chatbot: ChatbotClient) {}
@@ -53,6 +61,47 @@ export class ChatProxyController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     return this.relay(res, await this.chatbot.send('/chat', 'POST', body, req.ip));
+  }
+
+  @Post('stream')
+  @ApiOperation({
+    summary: 'Send a message and receive the answer as server-sent events',
+    description:
+      'Events, passed through from the chatbot as they come: `meta` {session_id, intent, source}, `token` {text}, then `done` {response, turn} or `error` {message}.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An event stream.' })
+  async stream(
+    @Body() body: ChatRequest,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const abort = new AbortController();
+    // The shopper went away (or pressed Stop): stop the chatbot, which stops the LLM.
+    res.on('close', () => abort.abort());
+    const upstream = await this.chatbot.openStream(body, req.ip, abort.signal);
+    if (!('stream' in upstream)) {
+      res.status(upstream.status).json(upstream.body);
+      return;
+    }
+    res.status(200);
+    res.setHeader('content-type', 'text/event-stream; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache, no-transform');
+    res.setHeader('x-accel-buffering', 'no');
+    res.flushHeaders();
+    try {
+      for await (const chunk of upstream.stream) {
+        if (res.destroyed) break;
+        res.write(chunk);
+      }
+    } catch {
+      if (!abort.signal.aborted && !res.destroyed) {
+        // The blank lines end any event cut in half before the error is told.
+        res.write(`\n\nevent: error\ndata: ${JSON.stringify({ message: STREAM_BROKEN })}\n\n`);
+      }
+    } finally {
+      if (!res.writableEnded) res.end();
+    }
   }
 
   @Get('history')

@@ -99,6 +99,52 @@ export class ChatbotClient implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Opens `POST /chat/stream`. A 4xx comes back as a reply to relay; a stream comes back as the
+   * upstream body to pass through as it arrives; failures before that throw like `send`.
+   */
+  async openStream(
+    body: unknown,
+    clientIp: string | undefined,
+    signal: AbortSignal,
+  ): Promise<UpstreamReply | { stream: AsyncIterable<Buffer> }> {
+    const route = '/chat/stream';
+    let outcome: UpstreamOutcome = 'ok';
+    try {
+      const res = await this.pool.request({
+        path: this.basePath + route,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
+      });
+      const type = String(res.headers['content-type'] ?? '');
+      if (res.statusCode === 200 && type.startsWith('text/event-stream')) {
+        return { stream: res.body };
+      }
+      const parsed = parseJson(await res.body.text());
+      if (res.statusCode >= 400 && res.statusCode < 500 && isErrorBody(parsed)) {
+        outcome = 'client_error';
+        return { status: res.statusCode, body: parsed };
+      }
+      outcome = 'bad_gateway';
+      throw new HttpException(errorBody(502, BAD_GATEWAY), HttpStatus.BAD_GATEWAY);
+    } catch (err) {
+      if (err instanceof HttpException) throw err;
+      outcome = isTimeout(err) ? 'timeout' : 'unavailable';
+      this.logger.warn(`chatbot ${outcome} on ${route}: ${describe(err)}`);
+      throw outcome === 'timeout'
+        ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
+        : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
+    } finally {
+      this.requests.inc({ route, outcome });
+    }
+  }
+
   /** Readiness: the chatbot's liveness endpoint answers within the given time. */
   async ping(timeoutMs: number): Promise<void> {
     const res = await this.pool.request({

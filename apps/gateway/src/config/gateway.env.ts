@@ -99,6 +99,18 @@ export class GatewayEnv {
   @Max(120_000)
   SHUTDOWN_GRACE_MS: number = 0;
 
+  /** API requests per minute per client address; 0 turns the limit off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  RATE_LIMIT_PER_MINUTE: number = 60;
+
+  /** Redis for rate-limit counters shared by every replica; unset counts per process. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
+  REDIS_URL?: string;
+
   @IsIn(['production', 'development', 'test'])
   NODE_ENV: string = 'development';
 }

@@ -1,9 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CategoriesResponse, ProductsQuery, ProductsResponse } from '@bookstore/contracts';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { RateLimitGuard } from '@bookstore/ratelimit';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  CategoriesResponse,
+  ErrorBody,
+  ProductsQuery,
+  ProductsResponse,
+} from '@bookstore/contracts';
 import { BookstoreRepository } from '@bookstore/store';
 
 @ApiTags('store')
+@UseGuards(RateLimitGuard)
+@ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api')
 export class CatalogController {
   constructor(private readonly repo: BookstoreRepository) {}

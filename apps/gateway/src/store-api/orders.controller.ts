@@ -10,7 +10,9 @@ import {
   Post,
   Req,
   Res,
+  UseGuards,
 } from '@nestjs/common';
+import { RateLimitGuard } from '@bookstore/ratelimit';
 import { ConfigService } from '@nestjs/config';
 import {
   ApiBadRequestResponse,
@@ -37,6 +39,8 @@ const NO_MATCH = 'No order matches that order number and email address.';
 
 @ApiTags('store')
 @ApiBadRequestResponse({ type: ErrorBody })
+@UseGuards(RateLimitGuard)
+@ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api/orders/:id')
 export class OrdersController {
   private readonly maxAttempts: number;
