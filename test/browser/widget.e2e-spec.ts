@@ -20,8 +20,18 @@ afterAll(async () => {
   await system?.close();
 });
 
+const cspViolations: string[] = [];
+
+afterEach(() => {
+  // The page and widget run under the strict Content-Security-Policy without tripping it.
+  expect(cspViolations).toEqual([]);
+});
+
 async function openPage(path = '/', viewport = { width: 1280, height: 900 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   page.on('dialog', (d) => {
     throw new Error(`a script opened a ${d.type()} dialog: ${d.message()}`);
   });

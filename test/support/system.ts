@@ -50,6 +50,7 @@ export async function startChatbot(env: Env = {}): Promise<RunningApp> {
     NODE_ENV: 'test',
     LLM_BACKEND: 'none',
     RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'silent',
     ...env,
   });
   const app = await boot(ChatbotModule, new ConfigService(config), setupChatbot);
@@ -66,6 +67,7 @@ export async function startGateway(env: Env = {}, port = 0): Promise<RunningApp>
   const config = validateEnv(GatewayEnv)({
     NODE_ENV: 'test',
     RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'silent',
     ...(schema ? { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '3' } : {}),
     ...env,
   });

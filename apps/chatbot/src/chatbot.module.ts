@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
-import { MetricsModule } from '@bookstore/observability';
+import { LoggingModule, MetricsModule } from '@bookstore/observability';
 import { LlmModule, LlmReadiness } from '@bookstore/llm';
 import { RateLimitModule } from '@bookstore/ratelimit';
 import { SessionsModule, SessionsReadiness } from '@bookstore/sessions';
@@ -17,6 +17,7 @@ import { ConversationsModule } from './sessions/conversations.module.js';
       ignoreEnvFile: true,
       validate: validateEnv(ChatbotEnv),
     }),
+    LoggingModule.forRoot(),
     MetricsModule.forRoot(),
     SessionsModule.forRootAsync({
       inject: [ConfigService],

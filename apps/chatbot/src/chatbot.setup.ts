@@ -1,17 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { configureHttpApp } from '@bookstore/http';
+import { Logger } from 'nestjs-pino';
 import type { ChatbotEnv } from './config/chatbot.env.js';
 
 /** Everything main.ts does to the app besides listening, shared with the e2e tests. */
 export function setupChatbot(app: INestApplication): void {
+  const config = app.get<ConfigService<ChatbotEnv, true>>(ConfigService);
+  app.useLogger(app.get(Logger));
   configureHttpApp(app, {
     title: 'Bookstore chatbot',
     description: 'Answers shoppers: intent rules first, then the fallback.',
     version: '1',
     bodyLimit: '16kb',
-    trustProxy: app
-      .get<ConfigService<ChatbotEnv, true>>(ConfigService)
-      .get('TRUST_PROXY', { infer: true }),
+    trustProxy: config.get('TRUST_PROXY', { infer: true }),
+    corsOrigins: config
+      .get('CORS_ORIGINS', { infer: true })
+      .split(',')
+      .filter((origin) => origin !== ''),
   });
 }

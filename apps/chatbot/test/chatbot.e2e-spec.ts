@@ -19,6 +19,7 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     LLM_BACKEND: 'none',
     RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'silent',
     BOOKSTORE_API_URL: `http://127.0.0.1:${await closedPort()}`,
   });
   const moduleRef = await Test.createTestingModule({ imports: [ChatbotModule] })

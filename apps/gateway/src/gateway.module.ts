@@ -3,7 +3,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { BookstoreModule, DatabaseReadiness } from '@bookstore/store';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
-import { MetricsModule } from '@bookstore/observability';
+import { LoggingModule, MetricsModule } from '@bookstore/observability';
 import { RateLimitModule } from '@bookstore/ratelimit';
 import { ChatProxyModule } from './chat-proxy/chat-proxy.module.js';
 import { ChatbotReadiness } from './chat-proxy/chatbot.health.js';
@@ -17,6 +17,7 @@ import { StoreApiModule } from './store-api/store-api.module.js';
       ignoreEnvFile: true,
       validate: validateEnv(GatewayEnv),
     }),
+    LoggingModule.forRoot(),
     MetricsModule.forRoot(),
     BookstoreModule.forRootAsync({
       inject: [ConfigService],

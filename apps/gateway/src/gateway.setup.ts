@@ -1,19 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { configureHttpApp } from '@bookstore/http';
+import { Logger } from 'nestjs-pino';
 import type { GatewayEnv } from './config/gateway.env.js';
 import { serveStorePage } from './store/store-page.js';
 
 /** Everything main.ts does to the app besides listening, shared with the e2e tests. */
 export function setupGateway(app: INestApplication): void {
-  serveStorePage(app);
+  const config = app.get<ConfigService<GatewayEnv, true>>(ConfigService);
+  app.useLogger(app.get(Logger));
   configureHttpApp(app, {
     title: 'Bookstore gateway',
     description: 'The store page, the chat widget, the chat proxy and the store API.',
     version: '1',
     bodyLimit: '16kb',
-    trustProxy: app
-      .get<ConfigService<GatewayEnv, true>>(ConfigService)
-      .get('TRUST_PROXY', { infer: true }),
+    trustProxy: config.get('TRUST_PROXY', { infer: true }),
+    corsOrigins: config
+      .get('CORS_ORIGINS', { infer: true })
+      .split(',')
+      .filter((origin) => origin !== ''),
   });
+  // After the security headers, so the static page gets its Content-Security-Policy too.
+  serveStorePage(app);
 }

@@ -21,7 +21,12 @@ let fake: TestServer;
 
 async function gateway(env: Record<string, string>): Promise<INestApplication> {
   const config = new ConfigService(
-    validateEnv(GatewayEnv)({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env }),
+    validateEnv(GatewayEnv)({
+      NODE_ENV: 'test',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
   );
   const moduleRef = await Test.createTestingModule({ imports: [GatewayModule] })
     .overrideProvider(ConfigService)

@@ -14,6 +14,8 @@ export interface LlmCallOptions {
   temperature?: number;
   /** Aborting stops the call and closes the upstream request. */
   signal?: AbortSignal;
+  /** Extra request headers, such as the caller's `x-request-id` for tracing. */
+  headers?: Record<string, string>;
 }
 
 export interface LlmUsage {

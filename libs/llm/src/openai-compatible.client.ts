@@ -211,6 +211,7 @@ export class OpenAiCompatibleClient extends LlmClient {
   ): Promise<LlmReply> {
     const res = await this.send('POST', this.chatPath, this.body(messages, options, false), {
       signal: scope.signal,
+      headers: options.headers,
     });
     const text = await res.body.text();
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.rejected(res.statusCode, text);
@@ -241,6 +242,7 @@ export class OpenAiCompatibleClient extends LlmClient {
     const res = await this.send('POST', this.chatPath, this.body(messages, options, true), {
       signal: scope.signal,
       stream: true,
+      headers: options.headers,
     });
     if (res.statusCode < 200 || res.statusCode >= 300) {
       throw this.rejected(res.statusCode, await res.body.text());
@@ -264,7 +266,7 @@ export class OpenAiCompatibleClient extends LlmClient {
     method: 'GET' | 'POST',
     path: string,
     body: string | undefined,
-    opts: { signal: AbortSignal; stream?: boolean },
+    opts: { signal: AbortSignal; stream?: boolean; headers?: Record<string, string> },
   ): Promise<Response> {
     const token = await this.profile.token?.get();
     const res = await this.pool.request({
@@ -272,7 +274,7 @@ export class OpenAiCompatibleClient extends LlmClient {
       path,
       body,
       signal: opts.signal,
-      headers: headers(token, body !== undefined, opts.stream),
+      headers: { ...opts.headers, ...headers(token, body !== undefined, opts.stream) },
     });
     if (res.statusCode !== 401 || !this.profile.token) return res;
     if (!(await this.profile.token.reload(token))) return res;
@@ -282,7 +284,10 @@ export class OpenAiCompatibleClient extends LlmClient {
       path,
       body,
       signal: opts.signal,
-      headers: headers(await this.profile.token.get(), body !== undefined, opts.stream),
+      headers: {
+        ...opts.headers,
+        ...headers(await this.profile.token.get(), body !== undefined, opts.stream),
+      },
     });
   }
 

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { ChatSource } from '@bookstore/contracts';
 import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE, extractCategory } from '@bookstore/intents';
 import { LlmClient, LlmUnavailableError } from '@bookstore/llm';
+import { requestIdHeader } from '@bookstore/observability';
 import { SessionStore, type Turn } from '@bookstore/sessions';
 import type { ChatbotEnv } from '../config/chatbot.env.js';
 import { BookstoreClient } from '../store/bookstore.client.js';
@@ -55,7 +56,10 @@ export class AssistantService {
     if (!this.enabled) return { response: CANNED_RESPONSES.fallback, source: 'fallback' };
     try {
       const messages = await this.prompt(question, sessionId, state);
-      const reply = await this.llm.chat(messages, { maxTokens: this.maxTokens });
+      const reply = await this.llm.chat(messages, {
+        maxTokens: this.maxTokens,
+        headers: requestIdHeader(),
+      });
       const text = reply.text.trim();
       if (!text) throw new LlmUnavailableError('empty reply');
       return { response: text, source: 'llm' };
@@ -74,7 +78,11 @@ export class AssistantService {
     signal: AbortSignal,
   ): AsyncGenerator<string> {
     const messages = await this.prompt(question, sessionId, state);
-    yield* this.llm.stream(messages, { maxTokens: this.maxTokens, signal });
+    yield* this.llm.stream(messages, {
+      maxTokens: this.maxTokens,
+      signal,
+      headers: requestIdHeader(),
+    });
   }
 
   private async prompt(question: string, sessionId: string, state: DialogueState) {

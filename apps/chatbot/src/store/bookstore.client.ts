@@ -6,6 +6,7 @@ import type {
   OrderStatusResponse,
   ProductDto,
 } from '@bookstore/contracts';
+import { requestIdHeader } from '@bookstore/observability';
 import { Pool } from 'undici';
 import type { ChatbotEnv } from '../config/chatbot.env.js';
 
@@ -103,6 +104,7 @@ export class BookstoreClient implements OnApplicationShutdown {
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+          ...requestIdHeader(),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),

@@ -8,6 +8,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { errorBody, isErrorBody } from '@bookstore/http';
+import { requestIdHeader } from '@bookstore/observability';
 import type { Counter, Histogram } from 'prom-client';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { GatewayEnv } from '../config/gateway.env.js';
@@ -66,6 +67,7 @@ export class ChatbotClient implements OnApplicationShutdown {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           // The shopper's address, so limits downstream count shoppers, not the gateway.
           ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+          ...requestIdHeader(),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -118,6 +120,7 @@ export class ChatbotClient implements OnApplicationShutdown {
           'content-type': 'application/json',
           accept: 'text/event-stream',
           ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+          ...requestIdHeader(),
         },
         body: JSON.stringify(body),
         signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),

@@ -1,3 +1,4 @@
+import { LOG_LEVELS, type LogLevel } from '@bookstore/observability';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -110,6 +111,14 @@ export class GatewayEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
   REDIS_URL?: string;
+
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Browser origins allowed to call the API, comma-separated; empty keeps CORS closed. */
+  @Matches(/^[^\s]*$/, { message: 'CORS_ORIGINS must be origins separated by commas, no spaces' })
+  CORS_ORIGINS: string = '';
 
   @IsIn(['production', 'development', 'test'])
   NODE_ENV: string = 'development';
