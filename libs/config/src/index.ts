@@ -1,1 +1,2 @@
+export { LOG_LEVELS, ServiceEnv, type LogLevel } from './service.env.js';
 export { InvalidConfigError, validateEnv } from './validate-env.js';

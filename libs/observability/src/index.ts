@@ -1,3 +1,3 @@
-export { LOG_LEVELS, LoggingModule, type LogLevel } from './logging.module.js';
+export { LoggingModule } from './logging.module.js';
 export { MetricsModule } from './metrics.module.js';
 export { currentRequestId, requestIdHeader, requestIdMiddleware } from './request-context.js';

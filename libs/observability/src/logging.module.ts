@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { LogLevel } from '@bookstore/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const QUIET_PATHS = new Set(['/health', '/health/ready', '/metrics']);
 

@@ -1,4 +1,4 @@
-import { LOG_LEVELS, type LogLevel } from '@bookstore/observability';
+import { ServiceEnv } from '@bookstore/config';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -24,17 +24,13 @@ const toBool = ({ value }: { value: unknown }) =>
       ? false
       : value;
 
-export class ChatbotEnv {
-  /** Port of the chat API. */
+export class ChatbotEnv extends ServiceEnv {
+  /** Port to listen on. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
   PORT: number = 5000;
-
-  /** Interface to listen on. */
-  @IsString()
-  HOST: string = '0.0.0.0';
 
   /** Redis for conversations (`redis://redis:6379/0`); unset keeps them in this process's memory. */
   @IsOptional()
@@ -76,20 +72,6 @@ export class ChatbotEnv {
   @Min(100)
   @Max(30_000)
   BOOKSTORE_API_TIMEOUT_MS: number = 2_000;
-
-  /**
-   * Proxies trusted to report the client's address (X-Forwarded-For): a hop count such as `1`
-   * behind one ingress, or addresses and presets such as `loopback, uniquelocal`.
-   */
-  @Matches(/^(\d{1,2}|[A-Za-z0-9.:/, ]{1,200})$/)
-  TRUST_PROXY: string = 'loopback';
-
-  /** After SIGTERM, keep serving this long (readiness already 503) before closing the server. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(120_000)
-  SHUTDOWN_GRACE_MS: number = 0;
 
   /** Chat messages per minute per conversation (or per client without one); 0 turns it off. */
   @Type(() => Number)
@@ -197,15 +179,4 @@ export class ChatbotEnv {
 
   @IsUrl(HTTP_URL)
   OPENAI_BASE_URL: string = 'https://api.openai.com/v1';
-
-  /** pino level: fatal, error, warn, info, debug, trace or silent. */
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: LogLevel = 'info';
-
-  /** Browser origins allowed to call the API, comma-separated; empty keeps CORS closed. */
-  @Matches(/^[^\s]*$/, { message: 'CORS_ORIGINS must be origins separated by commas, no spaces' })
-  CORS_ORIGINS: string = '';
-
-  @IsIn(['production', 'development', 'test'])
-  NODE_ENV: string = 'development';
 }

@@ -35,6 +35,7 @@ import {
   SESSION_ID_PATTERN,
   SessionQuery,
 } from '@bookstore/contracts';
+import { formatEvent, startEventStream } from '@bookstore/http';
 import type { Request, Response } from 'express';
 import { ChatbotClient } from './chatbot.client.js';
 
@@ -84,11 +85,7 @@ export class ChatProxyController {
       res.status(upstream.status).json(upstream.body);
       return;
     }
-    res.status(200);
-    res.setHeader('content-type', 'text/event-stream; charset=utf-8');
-    res.setHeader('cache-control', 'no-cache, no-transform');
-    res.setHeader('x-accel-buffering', 'no');
-    res.flushHeaders();
+    startEventStream(res);
     try {
       for await (const chunk of upstream.stream) {
         if (res.destroyed) break;
@@ -97,7 +94,7 @@ export class ChatProxyController {
     } catch {
       if (!abort.signal.aborted && !res.destroyed) {
         // The blank lines end any event cut in half before the error is told.
-        res.write(`\n\nevent: error\ndata: ${JSON.stringify({ message: STREAM_BROKEN })}\n\n`);
+        res.write(`\n\n${formatEvent('error', { message: STREAM_BROKEN })}`);
       }
     } finally {
       if (!res.writableEnded) res.end();

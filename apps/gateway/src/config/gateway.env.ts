@@ -1,29 +1,15 @@
-import { LOG_LEVELS, type LogLevel } from '@bookstore/observability';
+import { ServiceEnv } from '@bookstore/config';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 
 /** The gateway's environment, validated once at boot. Each variable is in the README's table. */
-export class GatewayEnv {
-  /** Port of the store page, widget and store API. */
+export class GatewayEnv extends ServiceEnv {
+  /** Port to listen on. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
   PORT: number = 8080;
-
-  /** Interface to listen on. */
-  @IsString()
-  HOST: string = '0.0.0.0';
 
   /** Where the chatbot service answers (`http://chatbot-service:5000` in the cluster). */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
@@ -86,20 +72,6 @@ export class GatewayEnv {
   @Max(86_400)
   ORDER_VERIFY_WINDOW_SECONDS: number = 3_600;
 
-  /**
-   * Proxies trusted to report the client's address (X-Forwarded-For): a hop count such as `1`
-   * behind one ingress, or addresses and presets such as `loopback, uniquelocal`.
-   */
-  @Matches(/^(\d{1,2}|[A-Za-z0-9.:/, ]{1,200})$/)
-  TRUST_PROXY: string = 'loopback';
-
-  /** After SIGTERM, keep serving this long (readiness already 503) before closing the server. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(120_000)
-  SHUTDOWN_GRACE_MS: number = 0;
-
   /** API requests per minute per client address; 0 turns the limit off. */
   @Type(() => Number)
   @IsInt()
@@ -111,15 +83,4 @@ export class GatewayEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
   REDIS_URL?: string;
-
-  /** pino level: fatal, error, warn, info, debug, trace or silent. */
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: LogLevel = 'info';
-
-  /** Browser origins allowed to call the API, comma-separated; empty keeps CORS closed. */
-  @Matches(/^[^\s]*$/, { message: 'CORS_ORIGINS must be origins separated by commas, no spaces' })
-  CORS_ORIGINS: string = '';
-
-  @IsIn(['production', 'development', 'test'])
-  NODE_ENV: string = 'development';
 }
