@@ -37,7 +37,7 @@ const NAMESPACE = 'bookstore';
 const PRODUCTION = ['ollama', 'vcf-private-ai'];
 const OVERLAYS = ['local', ...PRODUCTION];
 const APPS = { gateway: 8080, chatbot: 5000 } as const;
-// Secrets live outside Git; docs/deploy.md shows how to create each of these.
+// Secrets live outside Git; the README (Deploy) shows how to create each of these.
 const DOCUMENTED_SECRETS = [
   'chatbot-secrets',
   'gateway-secrets',
