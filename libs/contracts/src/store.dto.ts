@@ -52,6 +52,11 @@ export class VerifyOrderRequest {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
+  // Before IsEmail: validator.js throws on lone surrogates, and no address has control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  @Matches(/^[^\s\u0000-\u001f\u007f\ud800-\udfff]+$/u, {
+    message: 'email must be an email address',
+  })
   @IsString({ message: 'email must be a string' })
   email: string;
 
@@ -102,6 +107,8 @@ export class ProductsQuery {
   })
   @IsOptional()
   @Length(1, 100, { message: 'q must be between 1 and 100 characters' })
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'q must not contain control characters' })
   @IsString()
   q?: string;
 

@@ -1,8 +1,33 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  HttpException,
+  Logger,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
+
+/**
+ * A validator that throws on odd input (validator.js's encodeURI on a lone surrogate) is a bad
+ * request, not a server error.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  private readonly log = new Logger('Validation');
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return (await super.transform(value, metadata)) as unknown;
+    } catch (err) {
+      if (err instanceof HttpException) throw err;
+      this.log.warn(`validation threw: ${(err as Error).message}`);
+      throw new BadRequestException(`The request ${metadata.type} could not be read.`);
+    }
+  }
+}
 
 /** Strict DTO validation: unknown properties are rejected and every problem is named in one line. */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
