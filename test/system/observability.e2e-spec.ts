@@ -17,14 +17,14 @@ beforeAll(async () => {
   fake = await startFakeOpenAi({ reply: 'We gift-wrap for free.' });
   // The apps log JSON to stdout: keep a copy of every line while they run.
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
     lines.push(
       ...String(chunk)
         .split('\n')
         .filter((l) => l.startsWith('{')),
     );
     return write(chunk, ...rest);
-  });
+  };
   restore = () => (process.stdout.write = write);
   system = await startSystem({
     chatbot: { LOG_LEVEL: 'info', LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url },
