@@ -13,7 +13,6 @@ import {
   type RunningApp,
   type RunningSystem,
 } from '../support/system.js';
-import { StallingProxy } from '../support/stalling-proxy.js';
 import { TcpProxy } from '../support/tcp.js';
 
 /*
@@ -127,13 +126,13 @@ describe('PostgreSQL stops under the gateway', () => {
 
 describe('PostgreSQL hangs under the gateway (connections open, no answers)', () => {
   let schema: Awaited<ReturnType<typeof createSchema>>;
-  let proxy: StallingProxy;
+  let proxy: TcpProxy;
   let system: RunningSystem;
 
   beforeAll(async () => {
     schema = await createSchema();
     const postgres = new URL(POSTGRES_URL);
-    proxy = await new StallingProxy(Number(postgres.port || 5432), postgres.hostname).start();
+    proxy = await new TcpProxy(Number(postgres.port || 5432), postgres.hostname).start();
     const url = new URL(schema.url);
     url.hostname = '127.0.0.1';
     url.port = String(proxy.port);

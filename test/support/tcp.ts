@@ -15,10 +15,16 @@ export async function startBlackhole(): Promise<{ port: number; close(): Promise
   };
 }
 
-/** A TCP proxy to a real server that can be cut and restored on the same port, for outages. */
+/**
+ * A TCP proxy to a real server for outages: `stop()` cuts it and `start()` restores it on the same
+ * port (a stopped dependency); `stall()` keeps connections open but moves no byte until
+ * `resume()` (a hung one).
+ */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private stalled = false;
+  private held: Array<() => void> = [];
   port = 0;
 
   constructor(
@@ -34,7 +40,8 @@ export class TcpProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => undefined);
       }
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -43,9 +50,30 @@ export class TcpProxy {
     return this;
   }
 
+  stall(): void {
+    this.stalled = true;
+  }
+
+  resume(): void {
+    this.stalled = false;
+    const held = this.held;
+    this.held = [];
+    for (const write of held) write();
+  }
+
   async stop(): Promise<void> {
     if (this.server) await closeServer(this.server, this.sockets);
     this.server = undefined;
+  }
+
+  private forward(from: Socket, to: Socket): void {
+    from.on('data', (chunk: Buffer) => {
+      const write = () => {
+        if (!to.destroyed) to.write(chunk);
+      };
+      if (this.stalled) this.held.push(write);
+      else write();
+    });
   }
 }
 
