@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
-import type { ChatRequest, ChatResponse, ChatSource, ChatStreamEvent } from '@bookstore/contracts';
+import type {
+  AnswerParts,
+  ChatRequest,
+  ChatResponse,
+  ChatSource,
+  ChatStreamEvent,
+} from '@bookstore/contracts';
 import { LLM_FAILURE_RESPONSE, type Intent } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
 import { SessionStore, type ConversationState, type StateUpdate } from '@bookstore/sessions';
@@ -28,6 +34,8 @@ interface Final {
   intent: Intent;
   source: ChatSource;
   state: StateUpdate;
+  /** Quick replies, book cards and links; the LLM's own answers carry none. */
+  parts?: AnswerParts;
 }
 
 /** One chat turn: the rules and the store first, then the LLM, then the fallback text. */
@@ -45,11 +53,15 @@ export class ChatService {
 
   async reply(request: ChatRequest, clientIp?: string): Promise<ChatResponse> {
     const ctx = await this.begin(request, clientIp);
-    let { response, source } = ctx.reply;
     if (ctx.reply.needsLlm) {
-      ({ response, source } = await this.assistant.answer(ctx.message, ctx.sessionId, ctx.state));
+      const { response, source } = await this.assistant.answer(
+        ctx.message,
+        ctx.sessionId,
+        ctx.state,
+      );
+      return this.finish(ctx, { ...ctx.reply, response, source, parts: undefined });
     }
-    return this.finish(ctx, { ...ctx.reply, response, source });
+    return this.finish(ctx, ctx.reply);
   }
 
   /**
@@ -69,8 +81,13 @@ export class ChatService {
     if (!ctx.reply.needsLlm || !this.assistant.enabled) {
       yield meta(ctx.reply.source);
       yield { event: 'token', data: { text: ctx.reply.response } };
-      const done = await this.finish(ctx, ctx.reply);
-      yield { event: 'done', data: { response: done.response, turn: done.turn } };
+      const {
+        session_id: _id,
+        intent: _intent,
+        source: _source,
+        ...done
+      } = await this.finish(ctx, ctx.reply);
+      yield { event: 'done', data: done };
       return;
     }
     let text = '';
@@ -89,12 +106,18 @@ export class ChatService {
     } catch (err) {
       if (signal.aborted) {
         // The shopper stopped it: keep what they saw.
-        if (text) await this.finish(ctx, { ...ctx.reply, response: text, source: 'llm' });
+        if (text)
+          await this.finish(ctx, { ...ctx.reply, response: text, source: 'llm', parts: undefined });
         return;
       }
       if (!(err instanceof LlmUnavailableError)) throw err;
       this.logger.warn(`LLM stream failed: ${err.message}`);
-      const failed = { ...ctx.reply, response: LLM_FAILURE_RESPONSE, source: 'fallback' as const };
+      const failed: Final = {
+        ...ctx.reply,
+        response: LLM_FAILURE_RESPONSE,
+        source: 'fallback',
+        parts: undefined,
+      };
       if (text === '') {
         yield meta('fallback');
         yield { event: 'token', data: { text: LLM_FAILURE_RESPONSE } };
@@ -106,7 +129,12 @@ export class ChatService {
       }
       return;
     }
-    const done = await this.finish(ctx, { ...ctx.reply, response: text, source: 'llm' });
+    const done = await this.finish(ctx, {
+      ...ctx.reply,
+      response: text,
+      source: 'llm',
+      parts: undefined,
+    });
     yield { event: 'done', data: { response: done.response, turn: done.turn } };
   }
 
@@ -129,6 +157,7 @@ export class ChatService {
       intent: final.intent,
       source: final.source,
       ...(turn === undefined ? {} : { turn }),
+      ...withoutEmpty(final.parts),
     };
   }
 
@@ -164,4 +193,13 @@ export class ChatService {
       return undefined;
     }
   }
+}
+
+/** Only the parts that hold something, so plain answers stay `{response, session_id, intent, source}`. */
+function withoutEmpty(parts: AnswerParts | undefined): AnswerParts {
+  const out: AnswerParts = {};
+  if (parts?.suggestions?.length) out.suggestions = parts.suggestions;
+  if (parts?.books?.length) out.books = parts.books;
+  if (parts?.links?.length) out.links = parts.links;
+  return out;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatSource } from '@bookstore/contracts';
+import type { AnswerParts, ChatSource } from '@bookstore/contracts';
 import { CANNED_RESPONSES, extractOrderId, matchIntent, type Intent } from '@bookstore/intents';
 import type { ConversationState, StateUpdate } from '@bookstore/sessions';
 import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
@@ -43,6 +43,8 @@ export interface DialogueReply {
   state: StateUpdate;
   /** No rule knew: the LLM should answer, `response` being the answer if there is no LLM. */
   needsLlm?: boolean;
+  /** Quick replies, book cards and links to send beside the text. */
+  parts?: AnswerParts;
 }
 
 const BARE_ORDER_NUMBER = /^\s*(?:#\s*)?\d{6}\s*[.!]?\s*$/;
