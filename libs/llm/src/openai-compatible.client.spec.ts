@@ -474,6 +474,48 @@ describe('OpenAI-compatible client: streaming', () => {
   });
 });
 
+describe('OpenAI-compatible client: errors inside a stream', () => {
+  const forms = ['llama.cpp', 'vllm', 'openai'] as const;
+
+  it.each(forms)(
+    '%s: an error after some tokens fails the stream, though [DONE] follows',
+    async (form) => {
+      fake.set({ reply: 'one two three four', streamError: { afterChunks: 2, form } });
+      const seen: string[] = [];
+      await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow(
+        'stream error: context shift is disabled',
+      );
+      expect(seen).toEqual(['one ', 'two ']);
+      expect(await metric(LLM_REQUESTS)).toContain('outcome="error"} 1');
+      expect(await metric(LLM_REQUESTS)).not.toContain('outcome="ok"');
+    },
+  );
+
+  it('llama.cpp: an error before any token is an error, not an empty success', async () => {
+    fake.set({ reply: 'one two', streamError: { afterChunks: 0, form: 'llama.cpp' } });
+    const seen: string[] = [];
+    await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow('stream error');
+    expect(seen).toEqual([]);
+    expect(await metric(LLM_REQUESTS)).toContain('outcome="error"} 1');
+  });
+
+  it('llama.cpp: the error line is read when TCP splits it anywhere', async () => {
+    fake.set({
+      reply: 'one two three',
+      streamError: { afterChunks: 1, form: 'llama.cpp' },
+      splitBytes: 3,
+    });
+    await expect(collect(client('ollama').stream(question))).rejects.toThrow('stream error');
+  });
+
+  it('stream errors open the circuit', async () => {
+    const c = client('ollama', { circuit: { failureThreshold: 3, halfOpenAfterMs: 10_000 } });
+    fake.set({ reply: 'a b c', streamError: { afterChunks: 1, form: 'llama.cpp' } });
+    for (let i = 0; i < 3; i++) await collect(c.stream(question)).catch(() => undefined);
+    expect(c.circuitState()).toBe('open');
+  });
+});
+
 describe('OpenAI-compatible client: circuit breaker', () => {
   const breaker = { circuit: { failureThreshold: 3, halfOpenAfterMs: 200 } };
 
