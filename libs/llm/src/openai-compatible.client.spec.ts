@@ -365,7 +365,8 @@ describe('OpenAI-compatible client: streaming', () => {
     fake.set({ reply: 'Yes, we stock signed first editions in the rare books section.' });
     const c = client('ollama');
     const deltas = await collect(c.stream(question));
-    expect(deltas[0]).toBe('Yes, ');
+    // A delta's trailing space waits for the next word, so the stream never ends on a space.
+    expect(deltas[0]).toBe('Yes,');
     expect(deltas.every((d) => d.length > 0)).toBe(true);
     expect(deltas.join('')).toBe('Yes, we stock signed first editions in the rare books section.');
     expect(fake.requests[0].body).toMatchObject({
@@ -373,6 +374,15 @@ describe('OpenAI-compatible client: streaming', () => {
       stream_options: { include_usage: true },
     });
     expect(fake.requests[0].headers.accept).toBe('text/event-stream');
+  });
+
+  it('streams the same text as the JSON reply: no leading space, no trailing newline', async () => {
+    // llama.cpp's first token usually carries the space before the word.
+    fake.set({ reply: ' measures since 1990.\n' });
+    const c = client('ollama');
+    const streamed = (await collect(c.stream(question))).join('');
+    expect(streamed).toBe('measures since 1990.');
+    expect((await c.chat(question)).text).toBe(streamed);
   });
 
   it('reports usage from the final chunk with empty choices', async () => {
@@ -447,14 +457,14 @@ describe('OpenAI-compatible client: streaming', () => {
     await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow(
       'malformed chunk',
     );
-    expect(seen).toEqual(['first ']);
+    expect(seen).toEqual(['first']);
   });
 
   it('reports a cut stream after yielding what arrived', async () => {
     fake.set({ reply: 'one two three four', cutAfterChunks: 2 });
     const seen: string[] = [];
     await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow('stream cut');
-    expect(seen).toEqual(['one ', 'two ']);
+    expect(seen).toEqual(['one', ' two']);
   });
 
   it('treats a clean end without [DONE] as a cut', async () => {
@@ -485,7 +495,7 @@ describe('OpenAI-compatible client: errors inside a stream', () => {
       await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow(
         'stream error: context shift is disabled',
       );
-      expect(seen).toEqual(['one ', 'two ']);
+      expect(seen).toEqual(['one', ' two']);
       expect(await metric(LLM_REQUESTS)).toContain('outcome="error"} 1');
       expect(await metric(LLM_REQUESTS)).not.toContain('outcome="ok"');
     },

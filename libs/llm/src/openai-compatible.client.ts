@@ -15,6 +15,7 @@ import { DeltaQueue } from './delta-queue.js';
 import type { BackendProfile } from './llm-backends.js';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import { LlmClient } from './llm.client.js';
+import { TrimmedDeltas } from './reply-text.js';
 import type { LlmMetrics } from './llm.metrics.js';
 import type {
   CircuitStateName,
@@ -117,11 +118,13 @@ export class OpenAiCompatibleClient extends LlmClient {
       (err: unknown) => deltas.fail(err),
     );
     let settled = false;
+    const trimmed = new TrimmedDeltas();
     try {
       for (let text = await deltas.next(); text !== undefined; text = await deltas.next()) {
         // After an abort, deltas already queued are not wanted either.
         if (scope.cause === 'aborted') throw new Error('aborted');
-        yield text;
+        const shown = trimmed.next(text);
+        if (shown) yield shown;
       }
       const usage = await run;
       settled = true;
@@ -226,7 +229,8 @@ export class OpenAiCompatibleClient extends LlmClient {
     const content = choice.message?.content;
     const finishReason = choice.finish_reason;
     return {
-      text: typeof content === 'string' ? content : '',
+      // Trimmed as a stream of the same reply is: one text whichever path asked.
+      text: typeof content === 'string' ? content.trim() : '',
       usage: usageOf(completion.usage),
       finishReason: typeof finishReason === 'string' ? finishReason : undefined,
     };
