@@ -52,12 +52,14 @@ export class AssistantService {
     question: string,
     sessionId: string,
     state: DialogueState,
+    signal?: AbortSignal,
   ): Promise<AssistantAnswer> {
     if (!this.enabled) return { response: CANNED_RESPONSES.fallback, source: 'fallback' };
     try {
       const messages = await this.prompt(question, sessionId, state);
       const reply = await this.llm.chat(messages, {
         maxTokens: this.maxTokens,
+        signal,
         headers: requestIdHeader(),
       });
       const text = reply.text.trim();

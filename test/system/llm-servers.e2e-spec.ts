@@ -1,0 +1,106 @@
+import { LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import { startFakeOpenAi, type FakeOpenAi, type StreamErrorForm } from '../support/fake-openai.js';
+import { json } from '../support/http.js';
+import { readEvents } from '../support/sse.js';
+import { startSystem, type RunningSystem } from '../support/system.js';
+
+// The LLM client as real model servers behave (llama.cpp's server, vLLM, Ollama, OpenAI): each
+// behaviour below is one the fake reproduces from the servers' wire formats.
+
+const QUESTION = 'Do you offer gift wrapping for presents?';
+
+let fake: FakeOpenAi;
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+function chatRequests() {
+  return fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+}
+
+async function metricValue(url: string, series: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(series));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+describe('an LLM server that fails inside a stream', () => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem({ chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url } });
+  });
+  afterAll(() => system.close());
+
+  const stream = (message: string) =>
+    readEvents(`${system.gatewayUrl}/api/chat/stream`, { message });
+  const history = async (sessionId: unknown) =>
+    (await json(`${system.gatewayUrl}/api/chat/history?session_id=${String(sessionId)}`)).body
+      .turns as Record<string, unknown>[];
+  const errors = () =>
+    metricValue(system.chatbotUrl, 'llm_requests_total{backend="ollama",outcome="error"}');
+
+  it.each<StreamErrorForm>(['llama.cpp', 'vllm', 'openai'])(
+    '%s: an error after some tokens ends in an error event, and the partial turn is stored as cut',
+    async (form) => {
+      const before = await errors();
+      fake.set({
+        reply: 'Gift wrapping is available for every order at checkout today.',
+        streamError: { afterChunks: 3, form },
+      });
+      const { events } = await stream(QUESTION);
+      const tokens = events.filter((e) => e.event === 'token').map((e) => e.data.text);
+      expect(tokens.join('')).toBe('Gift wrapping is');
+      expect(events.map((e) => e.event)).not.toContain('done');
+      expect(events.at(-1)).toMatchObject({
+        event: 'error',
+        data: { message: LLM_FAILURE_RESPONSE },
+      });
+      expect(await history(events[0].data.session_id)).toEqual([
+        expect.objectContaining({ bot: 'Gift wrapping is', source: 'llm', cut: true }),
+      ]);
+      expect(await errors()).toBe(before + 1);
+    },
+  );
+
+  it('llama.cpp: an error before any token gives the failure text, counted as an error', async () => {
+    const before = await errors();
+    fake.set({ reply: 'never sent', streamError: { afterChunks: 0, form: 'llama.cpp' } });
+    const { events } = await stream(QUESTION);
+    expect(events[0]).toMatchObject({ event: 'meta', data: { source: 'fallback' } });
+    expect(events.at(-1)).toMatchObject({
+      event: 'done',
+      data: { response: LLM_FAILURE_RESPONSE },
+    });
+    expect(await errors()).toBe(before + 1);
+  });
+
+  it('streams, finishes and stores the same text as the JSON answer (no leading space)', async () => {
+    // llama.cpp's first token carries the space before the first word.
+    fake.set({ reply: ' Measures since 1990 keep every parcel dry.\n' });
+    const { events } = await stream(QUESTION);
+    const done = events.at(-1)!;
+    expect(done.event).toBe('done');
+    const tokens = events.filter((e) => e.event === 'token').map((e) => e.data.text);
+    expect(tokens.join('')).toBe(done.data.response);
+    const viaJson = await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: QUESTION });
+    expect(viaJson.body.response).toBe('Measures since 1990 keep every parcel dry.');
+    expect(done.data.response).toBe(viaJson.body.response);
+    const [streamed] = await history(events[0].data.session_id);
+    const [answered] = await history(viaJson.body.session_id);
+    expect(streamed.bot).toBe(answered.bot);
+  });
+
+  it('POST /chat stops the model when the client leaves', async () => {
+    fake.set({ reply: 'A slow answer.', firstTokenDelayMs: 5_000 });
+    const gaveUp = fetch(`${system.chatbotUrl}/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: QUESTION }),
+      signal: AbortSignal.timeout(400),
+    });
+    await expect(gaveUp).rejects.toThrow();
+    await expect.poll(() => chatRequests()[0]?.clientClosed, { timeout: 2_000 }).toBe(true);
+  });
+});
