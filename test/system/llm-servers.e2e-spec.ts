@@ -104,3 +104,65 @@ describe('an LLM server that fails inside a stream', () => {
     await expect.poll(() => chatRequests()[0]?.clientClosed, { timeout: 2_000 }).toBe(true);
   });
 });
+
+describe('readiness says what chat will meet', () => {
+  const ready = async (system: RunningSystem) => {
+    const res = await json(`${system.chatbotUrl}/health/ready`);
+    const details = res.body.details as Record<string, unknown> | undefined;
+    return { status: res.status, llm: details?.llm };
+  };
+
+  it("llama.cpp's server lists its model by file path: ready, under LLM_REQUIRED_FOR_READINESS", async () => {
+    fake.set({ models: ['/models/tiny.gguf'], reply: 'Yes.' });
+    const system = await startSystem({
+      chatbot: {
+        LLM_BACKEND: 'openai',
+        OPENAI_BASE_URL: `${fake.url}/v1`,
+        OPENAI_API_KEY: 'sk-local',
+        OPENAI_MODEL: 'tiny',
+        LLM_REQUIRED_FOR_READINESS: 'true',
+      },
+    });
+    try {
+      const chat = await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: QUESTION });
+      expect(chat.body.source).toBe('llm');
+      expect(await ready(system)).toMatchObject({ status: 200, llm: { status: 'up' } });
+    } finally {
+      await system.close();
+    }
+  });
+
+  it('a public model list with a refused key: not ready once chat met the 401', async () => {
+    // llama.cpp's server with --api-key: /v1/models is public, chat needs the key.
+    fake.set({ publicModels: true, expectedToken: 'the-right-key', models: ['tiny'] });
+    const system = await startSystem({
+      chatbot: {
+        LLM_BACKEND: 'openai',
+        OPENAI_BASE_URL: `${fake.url}/v1`,
+        OPENAI_API_KEY: 'a-wrong-key',
+        OPENAI_MODEL: 'tiny',
+        LLM_REQUIRED_FOR_READINESS: 'true',
+      },
+    });
+    try {
+      const chat = await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: QUESTION });
+      expect(chat.body.source).toBe('fallback');
+      const { status, llm } = await ready(system);
+      expect(status).toBe(503);
+      expect(llm).toMatchObject({ status: 'down' });
+      expect(JSON.stringify(llm)).toContain('HTTP 401');
+    } finally {
+      await system.close();
+    }
+  });
+
+  it('the ollama backend on a server without /api/tags is up through /v1/models', async () => {
+    fake.set({ ollamaApi: false, models: ['llama3.2:3b'] });
+    const system = await startSystem({ chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url } });
+    try {
+      expect(await ready(system)).toMatchObject({ status: 200, llm: { status: 'up' } });
+    } finally {
+      await system.close();
+    }
+  });
+});

@@ -50,7 +50,10 @@ export class OpenAiCompatibleClient extends LlmClient {
   private readonly pool: Pool;
   private readonly chatPath: string;
   private readonly healthPath: string;
+  private readonly fallbackHealthPath: string | undefined;
   private readonly policy: CircuitBreakerPolicy;
+  /** Why the last chat call was refused (key, model or route): chat will meet it again. */
+  private refusal: string | undefined;
   private openedAt = 0;
   private halfOpenTimer: NodeJS.Timeout | undefined;
 
@@ -68,6 +71,8 @@ export class OpenAiCompatibleClient extends LlmClient {
     this.pool = new Pool(base.origin, { connections: 32, keepAliveTimeout: 30_000 });
     this.chatPath = `${base.pathname.replace(/\/+$/, '')}/chat/completions`;
     this.healthPath = health.pathname;
+    const fallback = profile.fallbackHealth;
+    this.fallbackHealthPath = fallback ? new URL(fallback.url).pathname : undefined;
 
     this.policy = circuitBreaker(handleWhen(isBackendFailure), {
       halfOpenAfter: options.circuit.halfOpenAfterMs,
@@ -93,6 +98,7 @@ export class OpenAiCompatibleClient extends LlmClient {
     const scope = new CallScope(this.options.timeoutMs, options.signal);
     try {
       const reply = await this.guarded(scope, () => this.complete(messages, options, scope));
+      this.refusal = undefined;
       this.metrics.request('ok', scope.startedAt);
       this.metrics.usage(reply.usage);
       return reply;
@@ -128,6 +134,7 @@ export class OpenAiCompatibleClient extends LlmClient {
       }
       const usage = await run;
       settled = true;
+      this.refusal = undefined;
       this.metrics.request('ok', scope.startedAt);
       this.metrics.usage(usage);
     } catch (err) {
@@ -144,12 +151,20 @@ export class OpenAiCompatibleClient extends LlmClient {
   }
 
   async health(signal?: AbortSignal): Promise<LlmHealth> {
+    // What the last real call met outranks the models list, which llama.cpp's server serves
+    // without the key: a refused key or model fails every chat until a call succeeds again.
+    if (this.refusal) return this.report(false, `the last chat call was refused: ${this.refusal}`);
     const scope = new CallScope(this.options.timeoutMs, signal);
     try {
-      const res = await untilAborted(
-        this.send('GET', this.healthPath, undefined, { signal: scope.signal }),
-        scope.signal,
-      );
+      let res = await this.get(this.healthPath, scope);
+      let judge = this.profile.judgeHealth;
+      const fallback = this.profile.fallbackHealth;
+      if (res.statusCode === 404 && fallback && this.fallbackHealthPath) {
+        // Ollama's backend pointed at another OpenAI-compatible server: no /api/tags there.
+        await res.body.dump();
+        res = await this.get(this.fallbackHealthPath, scope);
+        judge = fallback.judge;
+      }
       const text = await untilAborted(res.body.text(), scope.signal);
       if (res.statusCode < 200 || res.statusCode >= 300) {
         return this.report(false, httpError(res.statusCode, text).message);
@@ -160,13 +175,17 @@ export class OpenAiCompatibleClient extends LlmClient {
       } catch {
         return this.report(false, 'health reply is not JSON');
       }
-      const { ok, detail } = this.profile.judgeHealth(body);
+      const { ok, detail } = judge(body);
       return this.report(ok, detail);
     } catch (err) {
       return this.report(false, this.classify(err, scope).message);
     } finally {
       scope.dispose();
     }
+  }
+
+  private get(path: string, scope: CallScope): Promise<Response> {
+    return untilAborted(this.send('GET', path, undefined, { signal: scope.signal }), scope.signal);
   }
 
   circuitState(): CircuitStateName {
@@ -308,6 +327,8 @@ export class OpenAiCompatibleClient extends LlmClient {
 
   private rejected(status: number, text: string): LlmUnavailableError {
     const err = httpError(status, text);
+    // A refused key, or a model or route the server does not have: every call will meet it.
+    if ([401, 403, 404].includes(status)) this.refusal = err.message;
     // Not the backend's fault: our request is wrong, which no retry or fallback will fix.
     if (!isBackendFailure(err)) {
       this.logger.warn(`${this.backend} refused a request: ${err.message}`);
