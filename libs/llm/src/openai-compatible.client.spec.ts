@@ -7,7 +7,7 @@ import { startFakeOpenAi, type FakeOpenAi } from '../../../test/support/fake-ope
 import { closedPort } from '../../../test/support/http-server.js';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import type { LlmClient } from './llm.client.js';
-import { LLM_CIRCUIT_STATE, LLM_REQUESTS, LLM_TOKENS } from './llm.metrics.js';
+import { LLM_CIRCUIT_STATE, LLM_COST_USD, LLM_REQUESTS, LLM_TOKENS } from './llm.metrics.js';
 import { createLlmClient } from './llm.module.js';
 import type { LlmBackend, LlmMessage, LlmModuleOptions } from './llm.types.js';
 
@@ -181,6 +181,22 @@ describe('OpenAI-compatible client: VCF token file', () => {
     expect(fake.requests[0].headers.authorization).toBe('Bearer static-token');
   });
 
+  it('warns at start-up when there is neither a token file nor VCF_API_TOKEN', () => {
+    const warnings: string[] = [];
+    const quiet = () => undefined;
+    Logger.overrideLogger({ log: quiet, error: quiet, warn: (m: string) => warnings.push(m) });
+    try {
+      client('vcf_private_ai', {
+        vcf: { ...options('vcf_private_ai').vcf, apiToken: 'static-token' },
+      });
+      expect(warnings).toEqual([]);
+      client('vcf_private_ai', { vcf: { ...options('vcf_private_ai').vcf, apiToken: undefined } });
+      expect(warnings).toEqual([expect.stringContaining('vcf_private_ai has no token')]);
+    } finally {
+      Logger.overrideLogger(false);
+    }
+  });
+
   it('re-reads the file after a 401 and retries that call once', async () => {
     const mtime = new Date('2025-01-01T00:00:00Z');
     await writeFile(tokenFile, 'old-token');
@@ -259,6 +275,53 @@ describe('OpenAI-compatible client: health', () => {
     const health = await client('vcf_private_ai').health();
     expect(health.ok).toBe(true);
     expect(health.detail).toContain('model list is empty');
+  });
+
+  it("llama.cpp's server: a model listed by its file path serves the configured name", async () => {
+    fake.set({ models: ['/models/tiny.gguf'] });
+    const c = client('openai', { openai: { ...options('openai').openai, model: 'tiny' } });
+    expect(await c.health()).toMatchObject({ ok: true, detail: 'model tiny is served' });
+  });
+
+  it('vLLM: a served name is matched exactly, not by its last part', async () => {
+    fake.set({ models: ['meta-llama/Llama-3.1-8B-Instruct'] });
+    const part = { ...options('openai').openai, model: 'Llama-3.1-8B-Instruct' };
+    expect(await client('openai', { openai: part }).health()).toMatchObject({ ok: false });
+    const whole = { ...part, model: 'meta-llama/Llama-3.1-8B-Instruct' };
+    expect(await client('openai', { openai: whole }).health()).toMatchObject({ ok: true });
+  });
+
+  it('LLM_MODEL_CHECK=off: any model list will do, for servers that ignore the model', async () => {
+    fake.set({ models: ['/models/some-other-file.gguf'] });
+    const c = client('openai', { modelCheck: false });
+    expect(await c.health()).toMatchObject({
+      ok: true,
+      detail: 'the server answers (model check off)',
+    });
+  });
+
+  it('ollama backend on a server without /api/tags asks /v1/models', async () => {
+    fake.set({ ollamaApi: false, models: ['llama3.2:3b'] });
+    expect(await client('ollama').health()).toMatchObject({
+      ok: true,
+      detail: 'model llama3.2:3b is served',
+    });
+    expect(fake.requests.map((r) => r.path)).toEqual(['/api/tags', '/v1/models']);
+  });
+
+  it('a public model list with a refused key: not ok once a chat call met the 401, ok after a success', async () => {
+    // llama.cpp's server with --api-key: /v1/models needs no key, chat does.
+    fake.set({ publicModels: true, expectedToken: 'right-key', models: ['gpt-4o-mini'] });
+    const c = client('openai', { openai: { ...options('openai').openai, apiKey: 'wrong-key' } });
+    expect(await c.health()).toMatchObject({ ok: true });
+    await expect(c.chat(question)).rejects.toThrow('HTTP 401');
+    expect(await c.health()).toMatchObject({
+      ok: false,
+      detail: 'the last chat call was refused: HTTP 401: Invalid token',
+    });
+    fake.set({ expectedToken: 'wrong-key' });
+    await c.chat(question);
+    expect(await c.health()).toMatchObject({ ok: true });
   });
 
   it('a dead or hung backend is not ok, within the timeout', async () => {
@@ -614,5 +677,26 @@ describe('OpenAI-compatible client: metrics', () => {
     await a.chat(question);
     await b.chat(question);
     expect(await count()).toBe(before + 2);
+  });
+});
+
+describe('OpenAI-compatible client: cost', () => {
+  const costOf = async () => {
+    const line = (await metric(LLM_COST_USD)).split('\n').find((l) => l.startsWith(LLM_COST_USD));
+    return Number(line?.split(' ').at(-1));
+  };
+
+  it('prices the reported tokens at the configured rates, streams included', async () => {
+    const c = client('openai', { price: { inputPer1k: 0.15, outputPer1k: 0.6 } });
+    const { usage } = await c.chat(question);
+    const expected = (usage!.promptTokens / 1000) * 0.15 + (usage!.completionTokens / 1000) * 0.6;
+    expect(await costOf()).toBeCloseTo(expected, 12);
+    await collect(c.stream(question));
+    expect(await costOf()).toBeCloseTo(2 * expected, 12);
+  });
+
+  it('costs nothing by default (on-premises models)', async () => {
+    await client('ollama').chat(question);
+    expect(await metric(LLM_COST_USD)).toContain('llm_cost_usd_total{backend="ollama"} 0');
   });
 });
