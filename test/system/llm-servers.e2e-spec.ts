@@ -1,8 +1,9 @@
-import { LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
 import { startFakeOpenAi, type FakeOpenAi, type StreamErrorForm } from '../support/fake-openai.js';
 import { json } from '../support/http.js';
 import { readEvents } from '../support/sse.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
+import { SHORTENED_NOTE } from '../../apps/chatbot/src/chat/context-budget.js';
 
 // The LLM client as real model servers behave (llama.cpp's server, vLLM, Ollama, OpenAI): each
 // behaviour below is one the fake reproduces from the servers' wire formats.
@@ -161,6 +162,61 @@ describe('readiness says what chat will meet', () => {
     const system = await startSystem({ chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url } });
     try {
       expect(await ready(system)).toMatchObject({ status: 200, llm: { status: 'up' } });
+    } finally {
+      await system.close();
+    }
+  });
+});
+
+describe("a prompt longer than the model's context", () => {
+  // Just under the 2,000-character limit on a message: some 480 of the fake's tokens alone.
+  const LONG = (
+    'Could the gift wrap come in dark green paper with a gold ribbon and a small handwritten ' +
+    'card that says happy birthday from all of us, and could you hide the price tag? '
+  )
+    .repeat(12)
+    .slice(0, 1_950);
+
+  it('is fitted to LLM_CONTEXT_TOKENS: the server cuts nothing, the system message stays whole', async () => {
+    fake.set({ contextTokens: 512, reply: 'Yes, we can.' });
+    const system = await startSystem({
+      chatbot: {
+        LLM_BACKEND: 'ollama',
+        OLLAMA_URL: fake.url,
+        LLM_CONTEXT_TOKENS: '512',
+        LLM_MAX_TOKENS: '64',
+      },
+    });
+    try {
+      const res = await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: LONG });
+      expect(res.body.source).toBe('llm');
+      const [req] = chatRequests();
+      expect(req.truncatedTo).toBeUndefined();
+      const messages = req.body!.messages!;
+      expect(messages[0].role).toBe('system');
+      expect(messages[0].content).toContain(CANNED_RESPONSES.returns);
+      expect(messages[0].content).toContain(SHORTENED_NOTE);
+      const sent = messages.at(-1)!;
+      expect(sent.role).toBe('user');
+      expect(sent.content.endsWith(' […]')).toBe(true);
+      expect(LONG.startsWith(sent.content.slice(0, -4))).toBe(true);
+    } finally {
+      await system.close();
+    }
+  });
+
+  it('cut by a server whose context is smaller than configured: logged and counted', async () => {
+    fake.set({ contextTokens: 512, reply: 'Yes, we can.' });
+    const system = await startSystem({
+      chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url, LLM_CONTEXT_TOKENS: '8192' },
+    });
+    try {
+      const series = 'llm_prompt_truncated_total{backend="ollama"}';
+      const before = await metricValue(system.chatbotUrl, series);
+      const res = await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: LONG });
+      expect(res.body.source).toBe('llm');
+      expect(chatRequests()[0].truncatedTo).toBe(256);
+      expect(await metricValue(system.chatbotUrl, series)).toBe(before + 1);
     } finally {
       await system.close();
     }

@@ -26,4 +26,9 @@ export {
   type LlmReply,
   type LlmUsage,
 } from './llm.types.js';
+export {
+  DEFAULT_CONTEXT_TOKENS,
+  countPromptTokens,
+  defaultContextTokens,
+} from './prompt-tokens.js';
 export { LlmUnavailableError, type LlmOutcome } from './llm-unavailable.error.js';

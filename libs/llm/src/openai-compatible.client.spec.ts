@@ -7,7 +7,13 @@ import { startFakeOpenAi, type FakeOpenAi } from '../../../test/support/fake-ope
 import { closedPort } from '../../../test/support/http-server.js';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import type { LlmClient } from './llm.client.js';
-import { LLM_CIRCUIT_STATE, LLM_COST_USD, LLM_REQUESTS, LLM_TOKENS } from './llm.metrics.js';
+import {
+  LLM_CIRCUIT_STATE,
+  LLM_COST_USD,
+  LLM_PROMPT_TRUNCATED,
+  LLM_REQUESTS,
+  LLM_TOKENS,
+} from './llm.metrics.js';
 import { createLlmClient } from './llm.module.js';
 import type { LlmBackend, LlmMessage, LlmModuleOptions } from './llm.types.js';
 
@@ -698,5 +704,38 @@ describe('OpenAI-compatible client: cost', () => {
   it('costs nothing by default (on-premises models)', async () => {
     await client('ollama').chat(question);
     expect(await metric(LLM_COST_USD)).toContain('llm_cost_usd_total{backend="ollama"} 0');
+  });
+});
+
+describe('OpenAI-compatible client: a prompt the server cut to its context', () => {
+  const long: LlmMessage[] = [
+    question[0],
+    { role: 'user', content: 'Tell me about your signed first editions, please. '.repeat(40) },
+  ];
+  const truncations = async () => {
+    const text = await metric(LLM_PROMPT_TRUNCATED);
+    return Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(LLM_PROMPT_TRUNCATED))
+        ?.split(' ')[1],
+    );
+  };
+
+  it('is told by the reported prompt tokens, counted and logged, for chat and stream', async () => {
+    // llama.cpp's server and Ollama keep the end of an over-long prompt and answer anyway.
+    fake.set({ contextTokens: 256 });
+    const c = client('ollama');
+    const reply = await c.chat(long);
+    expect(reply.usage?.promptTokens).toBe(128);
+    expect(await truncations()).toBe(1);
+    await collect(c.stream(long));
+    expect(await truncations()).toBe(2);
+  });
+
+  it('is not suspected when the prompt fits', async () => {
+    fake.set({ contextTokens: 4_096 });
+    await client('ollama').chat(long);
+    expect(await truncations()).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import { LlmUnavailableError } from './llm-unavailable.error.js';
 import { LlmClient } from './llm.client.js';
 import { TrimmedDeltas } from './reply-text.js';
 import type { LlmMetrics } from './llm.metrics.js';
+import { countPromptTokens } from './prompt-tokens.js';
 import type {
   CircuitStateName,
   LlmCallOptions,
@@ -30,6 +31,13 @@ import { httpError, isBackendFailure } from './upstream-error.js';
 
 /** Low enough that support answers stay on topic, high enough not to read as canned. */
 const DEFAULT_TEMPERATURE = 0.3;
+
+/**
+ * Reported prompt tokens below this share of our own count mean the server cut the prompt:
+ * tokenizers differ by a fifth or so, a silent truncation keeps a fraction (138 of 650).
+ */
+const TRUNCATED_BELOW = 0.6;
+const TRUNCATED_MIN_TOKENS = 32;
 
 type Response = Dispatcher.ResponseData;
 
@@ -101,6 +109,7 @@ export class OpenAiCompatibleClient extends LlmClient {
       this.refusal = undefined;
       this.metrics.request('ok', scope.startedAt);
       this.metrics.usage(reply.usage);
+      this.checkPromptKept(messages, reply.usage);
       return reply;
     } catch (err) {
       throw this.settle(err, scope);
@@ -137,6 +146,7 @@ export class OpenAiCompatibleClient extends LlmClient {
       this.refusal = undefined;
       this.metrics.request('ok', scope.startedAt);
       this.metrics.usage(usage);
+      this.checkPromptKept(messages, usage);
     } catch (err) {
       settled = true;
       throw this.settle(err, scope);
@@ -359,6 +369,22 @@ export class OpenAiCompatibleClient extends LlmClient {
     const reachedBackend = failure.outcome !== 'circuit_open';
     this.metrics.request(failure.outcome, reachedBackend ? scope.startedAt : undefined);
     return failure;
+  }
+
+  /**
+   * llama.cpp's server (without context-shift errors) and Ollama cut a prompt longer than their
+   * context from its start, system message first, and say so only through the usage they report.
+   */
+  private checkPromptKept(messages: LlmMessage[], usage: LlmUsage | undefined): void {
+    if (!usage) return;
+    const sent = countPromptTokens(messages);
+    const kept = usage.promptTokens;
+    if (kept >= sent * TRUNCATED_BELOW || sent - kept < TRUNCATED_MIN_TOKENS) return;
+    this.metrics.promptTruncated();
+    this.logger.warn(
+      `${this.backend} reports ${kept} prompt tokens for about ${sent} sent: the server cut the ` +
+        "prompt to its context; set LLM_CONTEXT_TOKENS to the model's context",
+    );
   }
 
   private report(ok: boolean, detail: string): LlmHealth {
