@@ -315,7 +315,7 @@ describe('OpenAI-compatible client: health', () => {
     expect(fake.requests.map((r) => r.path)).toEqual(['/api/tags', '/v1/models']);
   });
 
-  it('a public model list with a refused key: not ok once a chat call met the 401, ok after a success', async () => {
+  it('a public model list with a refused key: not ok once a chat call met the 401, until the key works', async () => {
     // llama.cpp's server with --api-key: /v1/models needs no key, chat does.
     fake.set({ publicModels: true, expectedToken: 'right-key', models: ['gpt-4o-mini'] });
     const c = client('openai', { openai: { ...options('openai').openai, apiKey: 'wrong-key' } });
@@ -325,9 +325,15 @@ describe('OpenAI-compatible client: health', () => {
       ok: false,
       detail: 'the last chat call was refused: HTTP 401: Invalid token',
     });
+    // Put right on the server: health finds out by itself, with a request that needs the key.
     fake.set({ expectedToken: 'wrong-key' });
-    await c.chat(question);
     expect(await c.health()).toMatchObject({ ok: true });
+    expect(fake.requests.at(-2)).toMatchObject({
+      method: 'POST',
+      body: { max_tokens: 1, stream: false },
+    });
+    expect(await c.health()).toMatchObject({ ok: true });
+    expect(fake.requests.at(-1)?.path).toBe('/v1/models');
   });
 
   it('a dead or hung backend is not ok, within the timeout', async () => {

@@ -39,6 +39,9 @@ const DEFAULT_TEMPERATURE = 0.3;
 const TRUNCATED_BELOW = 0.6;
 const TRUNCATED_MIN_TOKENS = 32;
 
+/** Statuses that every chat call will meet again: a refused key, a model or route not there. */
+const REFUSALS = [401, 403, 404];
+
 type Response = Dispatcher.ResponseData;
 
 interface ChatCompletion {
@@ -161,11 +164,15 @@ export class OpenAiCompatibleClient extends LlmClient {
   }
 
   async health(signal?: AbortSignal): Promise<LlmHealth> {
-    // What the last real call met outranks the models list, which llama.cpp's server serves
-    // without the key: a refused key or model fails every chat until a call succeeds again.
-    if (this.refusal) return this.report(false, `the last chat call was refused: ${this.refusal}`);
     const scope = new CallScope(this.options.timeoutMs, signal);
     try {
+      // What the last real call met outranks the models list, which llama.cpp's server serves
+      // without the key. Asked again here, with a request that needs the key, so a pod taken out
+      // of traffic for it comes back once the key or model is put right.
+      if (this.refusal) {
+        const refused = await this.stillRefused(scope);
+        if (refused) return this.report(false, `the last chat call was refused: ${refused}`);
+      }
       let res = await this.get(this.healthPath, scope);
       let judge = this.profile.judgeHealth;
       const fallback = this.profile.fallbackHealth;
@@ -192,6 +199,25 @@ export class OpenAiCompatibleClient extends LlmClient {
     } finally {
       scope.dispose();
     }
+  }
+
+  /** A one-token completion, outside the circuit breaker: the refusal, or undefined once gone. */
+  private async stillRefused(scope: CallScope): Promise<string | undefined> {
+    const body = JSON.stringify({
+      model: this.model,
+      messages: [{ role: 'user', content: 'ping' }],
+      max_tokens: 1,
+      stream: false,
+    });
+    const res = await untilAborted(
+      this.send('POST', this.chatPath, body, { signal: scope.signal }),
+      scope.signal,
+    );
+    const text = await untilAborted(res.body.text(), scope.signal);
+    if (res.statusCode >= 200 && res.statusCode < 300) this.refusal = undefined;
+    else if (REFUSALS.includes(res.statusCode))
+      this.refusal = httpError(res.statusCode, text).message;
+    return this.refusal;
   }
 
   private get(path: string, scope: CallScope): Promise<Response> {
@@ -338,7 +364,7 @@ export class OpenAiCompatibleClient extends LlmClient {
   private rejected(status: number, text: string): LlmUnavailableError {
     const err = httpError(status, text);
     // A refused key, or a model or route the server does not have: every call will meet it.
-    if ([401, 403, 404].includes(status)) this.refusal = err.message;
+    if (REFUSALS.includes(status)) this.refusal = err.message;
     // Not the backend's fault: our request is wrong, which no retry or fallback will fix.
     if (!isBackendFailure(err)) {
       this.logger.warn(`${this.backend} refused a request: ${err.message}`);
