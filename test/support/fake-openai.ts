@@ -23,7 +23,9 @@ export type StreamErrorForm =
   /** vLLM: `data: {"object":"error","message","type","param","code"}`. */
   | 'vllm'
   /** OpenAI's shape, also recent vLLM: `data: {"error":{"message","type","param","code"}}`. */
-  | 'openai';
+  | 'openai'
+  /** Ollama's OpenAI layer: the error object as a bare JSON line, then the end, no `[DONE]`. */
+  | 'ollama';
 
 export interface FakeBehaviour {
   /** The assistant's reply, or a function of the request that produces it. */
@@ -52,7 +54,7 @@ export interface FakeBehaviour {
   expectedToken?: string;
   /** llama.cpp's server with `--api-key`: `/v1/models` answers without the key, chat needs it. */
   publicModels: boolean;
-  /** Fail the stream after this many content deltas, in a server's form, then `data: [DONE]`. */
+  /** Fail the stream after this many content deltas, in a server's form (then `data: [DONE]`). */
   streamError?: { afterChunks: number; form: StreamErrorForm; message?: string };
   /**
    * The model's context, in the fake's tokens (4 characters each). A longer prompt is cut from
@@ -231,7 +233,7 @@ async function streamCompletion(
   const send = (payload: string) => write(res, `data: ${payload}\n\n`, b.splitBytes);
   const fail = async (error: NonNullable<FakeBehaviour['streamError']>) => {
     await write(res, streamError(error.form, error.message), b.splitBytes);
-    await send('[DONE]');
+    if (error.form !== 'ollama') await send('[DONE]');
     res.end();
   };
 
@@ -278,6 +280,8 @@ function streamError(form: StreamErrorForm, message = 'context shift is disabled
       return `data: ${JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 })}\n\n`;
     case 'openai':
       return `data: ${JSON.stringify({ error: { message, type: 'server_error', param: null, code: null } })}\n\n`;
+    case 'ollama':
+      return `${JSON.stringify({ error: { message, type: 'api_error', param: null, code: null } })}\n`;
   }
 }
 

@@ -42,7 +42,7 @@ describe('an LLM server that fails inside a stream', () => {
   const errors = () =>
     metricValue(system.chatbotUrl, 'llm_requests_total{backend="ollama",outcome="error"}');
 
-  it.each<StreamErrorForm>(['llama.cpp', 'vllm', 'openai'])(
+  it.each<StreamErrorForm>(['llama.cpp', 'vllm', 'openai', 'ollama'])(
     '%s: an error after some tokens ends in an error event, and the partial turn is stored as cut',
     async (form) => {
       const before = await errors();

@@ -576,6 +576,14 @@ describe('OpenAI-compatible client: errors inside a stream', () => {
     },
   );
 
+  it('ollama: an error line and an end without [DONE] is a cut', async () => {
+    fake.set({ reply: 'one two three', streamError: { afterChunks: 1, form: 'ollama' } });
+    const seen: string[] = [];
+    await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow('stream cut');
+    expect(seen).toEqual(['one']);
+    expect(await metric(LLM_REQUESTS)).toContain('outcome="error"} 1');
+  });
+
   it('llama.cpp: an error before any token is an error, not an empty success', async () => {
     fake.set({ reply: 'one two', streamError: { afterChunks: 0, form: 'llama.cpp' } });
     const seen: string[] = [];
