@@ -30,7 +30,10 @@ async function metricValue(url: string, series: string): Promise<number> {
 describe('an LLM server that fails inside a stream', () => {
   let system: RunningSystem;
   beforeAll(async () => {
-    system = await startSystem({ chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url } });
+    system = await startSystem({
+      // Five stream errors in a row would open the circuit for the tests after them.
+      chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url, LLM_CIRCUIT_FAILURES: '50' },
+    });
   });
   afterAll(() => system.close());
 
@@ -103,6 +106,25 @@ describe('an LLM server that fails inside a stream', () => {
     });
     await expect(gaveUp).rejects.toThrow();
     await expect.poll(() => chatRequests()[0]?.clientClosed, { timeout: 2_000 }).toBe(true);
+  });
+});
+
+describe('stream errors and the circuit breaker', () => {
+  it("llama.cpp's error lines open the circuit, which readiness then shows", async () => {
+    const system = await startSystem({
+      chatbot: { LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url, LLM_CIRCUIT_FAILURES: '2' },
+    });
+    try {
+      fake.set({ reply: 'one two three', streamError: { afterChunks: 1, form: 'llama.cpp' } });
+      for (let i = 0; i < 2; i++) {
+        await readEvents(`${system.gatewayUrl}/api/chat/stream`, { message: QUESTION });
+      }
+      expect(await metricValue(system.chatbotUrl, 'llm_circuit_state{backend="ollama"}')).toBe(2);
+      const ready = await json(`${system.chatbotUrl}/health/ready`);
+      expect(JSON.stringify(ready.body)).toMatch(/"llm":\{[^}]*"status":"degraded"/);
+    } finally {
+      await system.close();
+    }
   });
 });
 
