@@ -361,7 +361,8 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
   it('keeps secrets out of ConfigMaps and refers only to documented Secrets', () => {
     for (const cm of objects.filter((o) => o.kind === 'ConfigMap')) {
       for (const [key, value] of Object.entries(cm.data ?? {})) {
-        if (/TOKEN|KEY|SECRET|PASSWORD/i.test(key))
+        // `..._TOKENS` is a count of model tokens (LLM_CONTEXT_TOKENS), not a credential.
+        if (/TOKEN|KEY|SECRET|PASSWORD/i.test(key) && !/_TOKENS$/.test(key))
           expect(value, `${cm.metadata.name} ${key}`).toBe('');
         expect(value, `${cm.metadata.name} ${key}: credentials in a URL`).not.toMatch(
           /[a-z]+:\/\/[^/\s@"]+@/i,
@@ -569,6 +570,7 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
         'sum by (direction) (rate(llm_tokens_total[5m]))',
         'llm_circuit_state',
         'sum by (outcome) (rate(gateway_upstream_requests_total{outcome!="ok"}[5m]))',
+        'sum by (backend) (increase(llm_cost_usd_total[1h]))',
       ]) {
         const wanted = expr.replace(/\s+/g, '');
         expect(
@@ -591,6 +593,16 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
       const ref = pull!.env?.find((e) => e.name === 'OLLAMA_MODEL')?.valueFrom?.configMapKeyRef;
       const cm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === ref?.name);
       expect(cm?.data?.[ref!.key], 'model from chatbot-config').toBe(config.OLLAMA_MODEL);
+    });
+
+    it('starts Ollama with the context the chatbot fits its prompts to', () => {
+      const config = configMap(objects, 'chatbot-config');
+      expect(Number(config.LLM_CONTEXT_TOKENS)).toBeGreaterThanOrEqual(2_048);
+      const server = pods.find((p) => p.name === 'ollama')!.pod.containers[0];
+      const ref = server.env?.find((e) => e.name === 'OLLAMA_CONTEXT_LENGTH')?.valueFrom
+        ?.configMapKeyRef;
+      const cm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === ref?.name);
+      expect(cm?.data?.[ref!.key]).toBe(config.LLM_CONTEXT_TOKENS);
     });
   }
 

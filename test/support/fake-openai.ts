@@ -12,7 +12,20 @@ export interface RecordedRequest {
   connection: number;
   /** Set when the client closed the connection before the reply was complete. */
   clientClosed: boolean;
+  /** The prompt tokens the fake kept when it silently truncated the prompt (`contextTokens`). */
+  truncatedTo?: number;
 }
+
+/** How a server reports a failure after a stream has started, each followed by `data: [DONE]`. */
+export type StreamErrorForm =
+  /** llama.cpp's server: the non-standard SSE field `error: {"code","message","type"}`. */
+  | 'llama.cpp'
+  /** vLLM: `data: {"object":"error","message","type","param","code"}`. */
+  | 'vllm'
+  /** OpenAI's shape, also recent vLLM: `data: {"error":{"message","type","param","code"}}`. */
+  | 'openai'
+  /** Ollama's OpenAI layer: the error object as a bare JSON line, then the end, no `[DONE]`. */
+  | 'ollama';
 
 export interface FakeBehaviour {
   /** The assistant's reply, or a function of the request that produces it. */
@@ -39,6 +52,18 @@ export interface FakeBehaviour {
   models: string[];
   /** When set, the OpenAI routes want `Authorization: Bearer <expectedToken>`. */
   expectedToken?: string;
+  /** llama.cpp's server with `--api-key`: `/v1/models` answers without the key, chat needs it. */
+  publicModels: boolean;
+  /** Fail the stream after this many content deltas, in a server's form (then `data: [DONE]`). */
+  streamError?: { afterChunks: number; form: StreamErrorForm; message?: string };
+  /**
+   * The model's context, in the fake's tokens (4 characters each). A longer prompt is cut from
+   * its start, as llama.cpp's server (without context shift errors) and Ollama do, and only
+   * `usage.prompt_tokens` tells: half the context is kept, as llama.cpp keeps.
+   */
+  contextTokens?: number;
+  /** False: no Ollama API (`/api/tags` is 404), as with llama.cpp's server or vLLM. */
+  ollamaApi: boolean;
 }
 
 export interface FakeOpenAi {
@@ -59,6 +84,8 @@ const DEFAULTS: FakeBehaviour = {
   omitDone: false,
   malformed: false,
   models: ['llama3.2:3b'],
+  publicModels: false,
+  ollamaApi: true,
 };
 
 const ERROR_TYPES: Record<number, [type: string, code: string | null]> = {
@@ -120,12 +147,12 @@ export async function startFakeOpenAi(initial: Partial<FakeBehaviour> = {}): Pro
   async function route(req: RecordedRequest, res: ServerResponse, b: FakeBehaviour) {
     const path = req.path.split('?')[0];
     if (b.hang) return;
-    if (req.method === 'GET' && path === '/api/tags') return sendTags(res, b);
-    const openAi =
-      (req.method === 'POST' && path.endsWith('/chat/completions')) ||
-      (req.method === 'GET' && path.endsWith('/models'));
+    if (req.method === 'GET' && path === '/api/tags' && b.ollamaApi) return sendTags(res, b);
+    const models = req.method === 'GET' && path.endsWith('/models');
+    const openAi = (req.method === 'POST' && path.endsWith('/chat/completions')) || models;
     if (!openAi) return sendError(res, 404, `Unknown route ${req.method} ${path}`);
-    if (b.expectedToken && req.headers.authorization !== `Bearer ${b.expectedToken}`) {
+    const keyNeeded = !(models && b.publicModels);
+    if (keyNeeded && b.expectedToken && req.headers.authorization !== `Bearer ${b.expectedToken}`) {
       return sendError(res, 401, 'Invalid token');
     }
     if (b.status !== undefined) return sendStatus(res, b);
@@ -133,7 +160,11 @@ export async function startFakeOpenAi(initial: Partial<FakeBehaviour> = {}): Pro
     const request = req.body ?? {};
     const text = typeof b.reply === 'function' ? b.reply(req) : b.reply;
     const id = `chatcmpl-${++completions}`;
-    if (request.stream) return streamCompletion(res, b, request, id, text);
+    const promptTokens = tokensOf(request);
+    if (b.contextTokens !== undefined && promptTokens > b.contextTokens) {
+      req.truncatedTo = Math.floor(b.contextTokens / 2);
+    }
+    if (request.stream) return streamCompletion(res, b, req, id, text);
     await sleep(b.firstTokenDelayMs);
     if (res.destroyed) return;
     sendJson(res, 200, {
@@ -142,7 +173,7 @@ export async function startFakeOpenAi(initial: Partial<FakeBehaviour> = {}): Pro
       created: now(),
       model: request.model,
       choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-      usage: usage(request, deltasOf(text).length),
+      usage: usage(req, deltasOf(text).length),
     });
   }
 
@@ -179,10 +210,11 @@ export interface ChatRequest {
 async function streamCompletion(
   res: ServerResponse,
   b: FakeBehaviour,
-  request: ChatRequest,
+  req: RecordedRequest,
   id: string,
   text: string,
 ): Promise<void> {
+  const request = req.body ?? {};
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
@@ -199,6 +231,11 @@ async function streamCompletion(
     ...(includeUsage && { usage: null }),
   });
   const send = (payload: string) => write(res, `data: ${payload}\n\n`, b.splitBytes);
+  const fail = async (error: NonNullable<FakeBehaviour['streamError']>) => {
+    await write(res, streamError(error.form, error.message), b.splitBytes);
+    if (error.form !== 'ollama') await send('[DONE]');
+    res.end();
+  };
 
   await send(JSON.stringify(chunk({ role: 'assistant', content: '' }, null)));
   await sleep(b.firstTokenDelayMs);
@@ -206,6 +243,7 @@ async function streamCompletion(
   for (const [i, delta] of deltas.entries()) {
     if (i > 0) await sleep(b.chunkDelayMs);
     if (res.destroyed) return;
+    if (b.streamError && i >= b.streamError.afterChunks) return fail(b.streamError);
     await send(JSON.stringify(chunk({ content: delta }, null)));
     if (b.malformed && i === 0) await send('{not json');
     if (b.cutAfterChunks !== undefined && i + 1 >= b.cutAfterChunks) {
@@ -215,6 +253,7 @@ async function streamCompletion(
       return;
     }
   }
+  if (b.streamError) return fail(b.streamError);
   await send(JSON.stringify(chunk({}, 'stop')));
   if (includeUsage) {
     await send(
@@ -224,12 +263,26 @@ async function streamCompletion(
         created,
         model: request.model,
         choices: [],
-        usage: usage(request, deltas.length),
+        usage: usage(req, deltas.length),
       }),
     );
   }
   if (!b.omitDone) await send('[DONE]');
   res.end();
+}
+
+/** The bytes of a mid-stream error, as each server family writes them. */
+function streamError(form: StreamErrorForm, message = 'context shift is disabled'): string {
+  switch (form) {
+    case 'llama.cpp':
+      return `error: ${JSON.stringify({ code: 500, message, type: 'server_error' })}\n\n`;
+    case 'vllm':
+      return `data: ${JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 })}\n\n`;
+    case 'openai':
+      return `data: ${JSON.stringify({ error: { message, type: 'server_error', param: null, code: null } })}\n\n`;
+    case 'ollama':
+      return `${JSON.stringify({ error: { message, type: 'api_error', param: null, code: null } })}\n`;
+  }
 }
 
 /** Writes `text` in pieces of `split` bytes, a turn of the event loop apart: one write each. */
@@ -299,9 +352,14 @@ function deltasOf(text: string): string[] {
   return text.match(/\s*\S+\s*/gu) ?? (text ? [text] : []);
 }
 
-function usage(request: ChatRequest | undefined, completionTokens: number) {
+/** The fake's tokenizer: 4 characters a token, as a rough English average. */
+function tokensOf(request: ChatRequest | undefined): number {
   const chars = (request?.messages ?? []).reduce((n, m) => n + String(m.content).length, 0);
-  const promptTokens = Math.max(1, Math.ceil(chars / 4));
+  return Math.max(1, Math.ceil(chars / 4));
+}
+
+function usage(req: RecordedRequest, completionTokens: number) {
+  const promptTokens = req.truncatedTo ?? tokensOf(req.body);
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,

@@ -39,6 +39,11 @@ import { ConversationsModule } from './sessions/conversations.module.js';
           firstTokenTimeoutMs: Math.min(get('LLM_FIRST_TOKEN_TIMEOUT'), get('LLM_TIMEOUT')) * 1000,
           maxTokens: get('LLM_MAX_TOKENS'),
           requiredForReadiness: get('LLM_REQUIRED_FOR_READINESS'),
+          modelCheck: get('LLM_MODEL_CHECK') === 'on',
+          price: {
+            inputPer1k: get('LLM_PRICE_INPUT_PER_1K'),
+            outputPer1k: get('LLM_PRICE_OUTPUT_PER_1K'),
+          },
           ollama: { url: get('OLLAMA_URL'), model: get('OLLAMA_MODEL') },
           vcf: {
             endpoint: get('VCF_MODEL_ENDPOINT'),

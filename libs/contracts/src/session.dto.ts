@@ -66,6 +66,12 @@ export class TurnDto {
 
   @ApiPropertyOptional({ enum: RATINGS })
   rating?: Rating;
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'The answer broke off (LLM failure or Stop): `bot` holds the part that was shown.',
+  })
+  cut?: true;
 }
 
 export class HistoryResponse {

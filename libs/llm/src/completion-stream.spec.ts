@@ -67,4 +67,19 @@ describe('CompletionStream', () => {
     expect(await stream.next()).toBe('kept');
     await expect(stream.next()).rejects.toThrow('stream cut');
   });
+
+  it.each([
+    ['llama.cpp error field', 'error: {"code":500,"message":"context shift is disabled"}\n\n'],
+    ['SSE error event', 'event: error\ndata: {"message":"context shift is disabled"}\n\n'],
+    ['OpenAI error chunk', event({ error: { message: 'context shift is disabled' } })],
+    [
+      'vLLM error chunk',
+      event({ object: 'error', message: 'context shift is disabled', code: 400 }),
+    ],
+  ])('fails on a %s even when [DONE] follows it', async (_form, error) => {
+    const stream = new CompletionStream(body(chunk({ content: 'a' }), error, event('[DONE]')));
+    expect(await stream.next()).toBe('a');
+    await expect(stream.next()).rejects.toThrow('stream error: context shift is disabled');
+    expect(stream.complete).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { SseDecoder } from './sse-decoder.js';
+import { SseDecoder, type SseEvent } from './sse-decoder.js';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import type { LlmUsage } from './llm.types.js';
 import { messageOf } from './upstream-error.js';
@@ -8,11 +8,16 @@ interface StreamChunk {
   choices?: { delta?: { content?: unknown }; finish_reason?: unknown }[];
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
   error?: unknown;
+  /** vLLM's error chunk: `{"object":"error","message":...}`. */
+  object?: unknown;
 }
 
 /**
  * Reads a chat-completions SSE body: text deltas in order, then the finish reason and usage. A
- * body that ends before `data: [DONE]` is a cut, not a short answer.
+ * body that ends before `data: [DONE]` is a cut, not a short answer, and an error sent in any of
+ * the servers' forms fails the stream even when `[DONE]` follows it: llama.cpp's `error:` field,
+ * an `event: error`, a `{"error": ...}` chunk (OpenAI, recent vLLM) or vLLM's
+ * `{"object": "error"}` chunk.
  *
  * The body is read as it arrives rather than on demand: a stream destroyed by a dropped connection
  * discards what it buffered, and the deltas that made it here before the cut belong to the caller.
@@ -21,7 +26,7 @@ export class CompletionStream {
   usage: LlmUsage | undefined;
   finishReason: string | undefined;
   private readonly sse = new SseDecoder();
-  private pending: string[] = [];
+  private pending: SseEvent[] = [];
   private done = false;
   private ended = false;
   private failure: Error | undefined;
@@ -56,8 +61,10 @@ export class CompletionStream {
   /** The next non-empty text delta, or undefined after `[DONE]`. */
   async next(): Promise<string | undefined> {
     for (;;) {
-      const data = this.pending.shift();
-      if (data !== undefined) {
+      const event = this.pending.shift();
+      if (event !== undefined) {
+        if (event.type === 'error') throw streamError(event.data);
+        const { data } = event;
         if (data.trim() === '[DONE]') {
           this.done = true;
           this.pending = [];
@@ -88,7 +95,7 @@ export class CompletionStream {
     }
   }
 
-  private arrived(events: string[]): void {
+  private arrived(events: SseEvent[]): void {
     if (!this.done) this.pending.push(...events);
     const wake = this.wake;
     this.wake = undefined;
@@ -105,8 +112,8 @@ export class CompletionStream {
     if (typeof chunk !== 'object' || chunk === null) {
       throw new LlmUnavailableError('malformed chunk');
     }
-    // Some servers report a failure mid-stream as an event of its own.
-    if (chunk.error !== undefined && chunk.error !== null) {
+    // Some servers report a failure mid-stream as a chunk of its own.
+    if ((chunk.error !== undefined && chunk.error !== null) || chunk.object === 'error') {
       throw new LlmUnavailableError(`stream error: ${messageOf(chunk) ?? 'unknown'}`);
     }
     const usage = chunk.usage;
@@ -121,4 +128,14 @@ export class CompletionStream {
     const content = choice?.delta?.content;
     return typeof content === 'string' ? content : '';
   }
+}
+
+function streamError(data: string): LlmUnavailableError {
+  let body: unknown = data;
+  try {
+    body = JSON.parse(data);
+  } catch {
+    // A plain-text error is its own message.
+  }
+  return new LlmUnavailableError(`stream error: ${messageOf(body) ?? 'unknown'}`);
 }

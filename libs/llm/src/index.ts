@@ -2,6 +2,8 @@ export { LlmClient } from './llm.client.js';
 export { LlmReadiness } from './llm.health.js';
 export {
   LLM_CIRCUIT_STATE,
+  LLM_COST_USD,
+  LLM_PROMPT_TRUNCATED,
   LLM_REQUESTS,
   LLM_REQUEST_SECONDS,
   LLM_TIME_TO_FIRST_TOKEN_SECONDS,
@@ -24,4 +26,9 @@ export {
   type LlmReply,
   type LlmUsage,
 } from './llm.types.js';
+export {
+  DEFAULT_CONTEXT_TOKENS,
+  countPromptTokens,
+  defaultContextTokens,
+} from './prompt-tokens.js';
 export { LlmUnavailableError, type LlmOutcome } from './llm-unavailable.error.js';

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
 import { BearerToken } from './bearer-token.js';
 import type { LlmBackend, LlmModuleOptions } from './llm.types.js';
 
@@ -10,7 +12,9 @@ export interface BackendProfile {
   token?: BearerToken;
   healthUrl: string;
   /** Reads a 200 health body: is the configured model there? */
-  judgeHealth(body: unknown): { ok: boolean; detail: string };
+  judgeHealth: (body: unknown) => { ok: boolean; detail: string };
+  /** Asked when `healthUrl` is 404: Ollama's backend pointed at another OpenAI-compatible server. */
+  fallbackHealth?: { url: string; judge: (body: unknown) => { ok: boolean; detail: string } };
 }
 
 export function backendProfile(options: LlmModuleOptions): BackendProfile {
@@ -18,12 +22,17 @@ export function backendProfile(options: LlmModuleOptions): BackendProfile {
     case 'ollama': {
       const root = trimSlashes(options.ollama.url);
       const model = options.ollama.model;
+      const check = options.modelCheck ?? true;
       return {
         backend: 'ollama',
         model,
         baseUrl: `${root}/v1`,
         healthUrl: `${root}/api/tags`,
-        judgeHealth: (body) => judgeOllamaTags(body, model),
+        judgeHealth: (body) => judgeOllamaTags(body, model, check),
+        fallbackHealth: {
+          url: `${root}/v1/models`,
+          judge: (body) => judgeModelList(body, model, '', check),
+        },
       };
     }
     case 'vcf_private_ai': {
@@ -33,13 +42,20 @@ export function backendProfile(options: LlmModuleOptions): BackendProfile {
       }
       const baseUrl = vcfBaseUrl(endpoint);
       const where = namespace ? ` in namespace ${namespace}` : '';
+      if (!apiToken && !existsSync(tokenFile)) {
+        // Every call would go without a Bearer token and be refused: say so now, not per chat.
+        new Logger('LlmClient').warn(
+          `vcf_private_ai has no token: ${tokenFile} does not exist and VCF_API_TOKEN is unset; ` +
+            'calls go unauthenticated (mount the service-account token or set VCF_API_TOKEN)',
+        );
+      }
       return {
         backend: 'vcf_private_ai',
         model,
         baseUrl,
         token: new BearerToken(tokenFile, apiToken),
         healthUrl: `${baseUrl}/models`,
-        judgeHealth: (body) => judgeModelList(body, model, where),
+        judgeHealth: (body) => judgeModelList(body, model, where, options.modelCheck ?? true),
       };
     }
     case 'openai': {
@@ -51,7 +67,7 @@ export function backendProfile(options: LlmModuleOptions): BackendProfile {
         baseUrl,
         token: new BearerToken(undefined, apiKey),
         healthUrl: `${baseUrl}/models`,
-        judgeHealth: (body) => judgeModelList(body, model, ''),
+        judgeHealth: (body) => judgeModelList(body, model, '', options.modelCheck ?? true),
       };
     }
     case 'none':
@@ -80,12 +96,34 @@ function ollamaName(name: string): string {
   return tagged ? name : `${name}:latest`;
 }
 
-function judgeOllamaTags(body: unknown, model: string): { ok: boolean; detail: string } {
+const MODEL_FILE = /\.(gguf|ggml|bin|safetensors)$/i;
+
+/**
+ * Whether a served model id names the configured model, as each server names it: exactly (vLLM's
+ * served name, llama.cpp's `--alias`, OpenAI), as Ollama's `name:tag` (`llama3.2` is
+ * `llama3.2:latest`), or, for llama.cpp's server started without an alias, by the model file's
+ * base name (`/models/tiny.gguf` serves `tiny`). A Hugging Face id such as `org/name` is not a
+ * file, and vLLM refuses a request that names only its last part, so it must match exactly.
+ */
+export function servesModel(served: string, wanted: string): boolean {
+  if (served === wanted) return true;
+  if (ollamaName(served) === ollamaName(wanted)) return true;
+  const isFile = served.startsWith('/') || served.startsWith('.') || MODEL_FILE.test(served);
+  if (!isFile) return false;
+  const base = (id: string) => id.slice(id.lastIndexOf('/') + 1).replace(MODEL_FILE, '');
+  return base(served).toLowerCase() === base(wanted).toLowerCase();
+}
+
+function judgeOllamaTags(
+  body: unknown,
+  model: string,
+  check: boolean,
+): { ok: boolean; detail: string } {
   const models = (body as { models?: unknown } | null)?.models;
   if (!Array.isArray(models)) return { ok: false, detail: 'unexpected /api/tags reply' };
-  const wanted = ollamaName(model);
+  if (!check) return { ok: true, detail: 'ollama answers (model check off)' };
   const pulled = models.some((m: { name?: unknown; model?: unknown } | null) =>
-    [m?.name, m?.model].some((n) => typeof n === 'string' && ollamaName(n) === wanted),
+    [m?.name, m?.model].some((n) => typeof n === 'string' && servesModel(n, model)),
   );
   return pulled
     ? { ok: true, detail: `model ${model} is pulled` }
@@ -96,12 +134,20 @@ function judgeModelList(
   body: unknown,
   model: string,
   where: string,
+  check: boolean,
 ): { ok: boolean; detail: string } {
   const data = (body as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) return { ok: false, detail: 'unexpected /models reply' };
+  if (!check) return { ok: true, detail: `the server answers${where} (model check off)` };
   if (data.length === 0)
     return { ok: true, detail: `model list is empty${where}; assuming ${model}` };
-  const served = data.some((m: { id?: unknown } | null) => m?.id === model);
+  const ids = (m: { id?: unknown; aliases?: unknown } | null): unknown[] => [
+    m?.id,
+    ...(Array.isArray(m?.aliases) ? (m.aliases as unknown[]) : []),
+  ];
+  const served = data.some((m: { id?: unknown; aliases?: unknown } | null) =>
+    ids(m).some((id) => typeof id === 'string' && servesModel(id, model)),
+  );
   return served
     ? { ok: true, detail: `model ${model} is served${where}` }
     : { ok: false, detail: `model ${model} is missing${where}` };

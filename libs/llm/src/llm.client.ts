@@ -15,10 +15,13 @@ export abstract class LlmClient {
   abstract readonly backend: LlmBackend;
   abstract readonly model: string;
 
-  /** One whole reply. */
+  /** One whole reply, its text trimmed. */
   abstract chat(messages: LlmMessage[], options?: LlmCallOptions): Promise<LlmReply>;
 
-  /** The reply as text deltas; aborting `options.signal` stops it and closes the upstream request. */
+  /**
+   * The reply as text deltas that join to the trimmed reply, as `chat` gives it; aborting
+   * `options.signal` stops it and closes the upstream request.
+   */
   abstract stream(messages: LlmMessage[], options?: LlmCallOptions): AsyncIterable<string>;
 
   /** Whether the backend answers and serves the configured model. Never throws. */

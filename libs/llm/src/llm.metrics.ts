@@ -7,6 +7,8 @@ export const LLM_REQUEST_SECONDS = 'llm_request_seconds';
 export const LLM_TIME_TO_FIRST_TOKEN_SECONDS = 'llm_time_to_first_token_seconds';
 export const LLM_TOKENS = 'llm_tokens_total';
 export const LLM_CIRCUIT_STATE = 'llm_circuit_state';
+export const LLM_COST_USD = 'llm_cost_usd_total';
+export const LLM_PROMPT_TRUNCATED = 'llm_prompt_truncated_total';
 
 const CIRCUIT_GAUGE: Record<CircuitStateName, number> = {
   closed: 0,
@@ -27,10 +29,16 @@ export class LlmMetrics {
   private readonly firstToken: Histogram<'backend'>;
   private readonly tokens: Counter<'backend' | 'direction'>;
   private readonly circuit: Gauge<'backend'>;
+  private readonly cost: Counter<'backend'>;
+  private readonly truncated: Counter<'backend'>;
 
   constructor(
     private readonly backend: LlmBackend,
     registry: Registry = register,
+    private readonly price: { inputPer1k: number; outputPer1k: number } = {
+      inputPer1k: 0,
+      outputPer1k: 0,
+    },
   ) {
     const registers = [registry];
     this.requests = reuse(
@@ -90,6 +98,31 @@ export class LlmMetrics {
           registers,
         }),
     );
+    this.cost = reuse(
+      registry,
+      LLM_COST_USD,
+      () =>
+        new Counter({
+          name: LLM_COST_USD,
+          help: 'What the reported tokens cost, in USD, at the configured prices per 1,000 tokens.',
+          labelNames: ['backend'],
+          registers,
+        }),
+    );
+    this.truncated = reuse(
+      registry,
+      LLM_PROMPT_TRUNCATED,
+      () =>
+        new Counter({
+          name: LLM_PROMPT_TRUNCATED,
+          help: 'Calls whose reported prompt tokens show the server cut the prompt to its context.',
+          labelNames: ['backend'],
+          registers,
+        }),
+    );
+    // Present at zero from the start, so dashboards and alerts see the series before any event.
+    this.cost.inc({ backend }, 0);
+    this.truncated.inc({ backend }, 0);
   }
 
   /** One finished call; `startedAt` from `performance.now()`, absent when no request was made. */
@@ -108,6 +141,14 @@ export class LlmMetrics {
     if (!usage) return;
     this.tokens.inc({ backend: this.backend, direction: 'prompt' }, usage.promptTokens);
     this.tokens.inc({ backend: this.backend, direction: 'completion' }, usage.completionTokens);
+    const usd =
+      (usage.promptTokens / 1000) * this.price.inputPer1k +
+      (usage.completionTokens / 1000) * this.price.outputPer1k;
+    if (usd > 0) this.cost.inc({ backend: this.backend }, usd);
+  }
+
+  promptTruncated(): void {
+    this.truncated.inc({ backend: this.backend });
   }
 
   circuitState(state: CircuitStateName): void {

@@ -34,7 +34,7 @@ export function createLlmClient(options: LlmModuleOptions, deps: LlmClientDeps =
     profile,
     // A first-token limit above the overall one would never fire.
     { ...options, firstTokenTimeoutMs: Math.min(options.firstTokenTimeoutMs, options.timeoutMs) },
-    new LlmMetrics(profile.backend, deps.registry),
+    new LlmMetrics(profile.backend, deps.registry, options.price),
   );
 }
 

@@ -62,4 +62,8 @@ export interface LlmModuleOptions {
   circuit: { failureThreshold: number; halfOpenAfterMs: number };
   /** False: an unhealthy LLM leaves readiness `degraded` (the bot still answers by rules). */
   requiredForReadiness: boolean;
+  /** Whether health wants the configured model among the served ones (default true); off for servers that ignore it. */
+  modelCheck?: boolean;
+  /** USD per 1,000 prompt and completion tokens, for `llm_cost_usd_total`; zero when unset. */
+  price?: { inputPer1k: number; outputPer1k: number };
 }

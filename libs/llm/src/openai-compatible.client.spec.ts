@@ -7,7 +7,13 @@ import { startFakeOpenAi, type FakeOpenAi } from '../../../test/support/fake-ope
 import { closedPort } from '../../../test/support/http-server.js';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import type { LlmClient } from './llm.client.js';
-import { LLM_CIRCUIT_STATE, LLM_REQUESTS, LLM_TOKENS } from './llm.metrics.js';
+import {
+  LLM_CIRCUIT_STATE,
+  LLM_COST_USD,
+  LLM_PROMPT_TRUNCATED,
+  LLM_REQUESTS,
+  LLM_TOKENS,
+} from './llm.metrics.js';
 import { createLlmClient } from './llm.module.js';
 import type { LlmBackend, LlmMessage, LlmModuleOptions } from './llm.types.js';
 
@@ -181,6 +187,22 @@ describe('OpenAI-compatible client: VCF token file', () => {
     expect(fake.requests[0].headers.authorization).toBe('Bearer static-token');
   });
 
+  it('warns at start-up when there is neither a token file nor VCF_API_TOKEN', () => {
+    const warnings: string[] = [];
+    const quiet = () => undefined;
+    Logger.overrideLogger({ log: quiet, error: quiet, warn: (m: string) => warnings.push(m) });
+    try {
+      client('vcf_private_ai', {
+        vcf: { ...options('vcf_private_ai').vcf, apiToken: 'static-token' },
+      });
+      expect(warnings).toEqual([]);
+      client('vcf_private_ai', { vcf: { ...options('vcf_private_ai').vcf, apiToken: undefined } });
+      expect(warnings).toEqual([expect.stringContaining('vcf_private_ai has no token')]);
+    } finally {
+      Logger.overrideLogger(false);
+    }
+  });
+
   it('re-reads the file after a 401 and retries that call once', async () => {
     const mtime = new Date('2025-01-01T00:00:00Z');
     await writeFile(tokenFile, 'old-token');
@@ -259,6 +281,59 @@ describe('OpenAI-compatible client: health', () => {
     const health = await client('vcf_private_ai').health();
     expect(health.ok).toBe(true);
     expect(health.detail).toContain('model list is empty');
+  });
+
+  it("llama.cpp's server: a model listed by its file path serves the configured name", async () => {
+    fake.set({ models: ['/models/tiny.gguf'] });
+    const c = client('openai', { openai: { ...options('openai').openai, model: 'tiny' } });
+    expect(await c.health()).toMatchObject({ ok: true, detail: 'model tiny is served' });
+  });
+
+  it('vLLM: a served name is matched exactly, not by its last part', async () => {
+    fake.set({ models: ['meta-llama/Llama-3.1-8B-Instruct'] });
+    const part = { ...options('openai').openai, model: 'Llama-3.1-8B-Instruct' };
+    expect(await client('openai', { openai: part }).health()).toMatchObject({ ok: false });
+    const whole = { ...part, model: 'meta-llama/Llama-3.1-8B-Instruct' };
+    expect(await client('openai', { openai: whole }).health()).toMatchObject({ ok: true });
+  });
+
+  it('LLM_MODEL_CHECK=off: any model list will do, for servers that ignore the model', async () => {
+    fake.set({ models: ['/models/some-other-file.gguf'] });
+    const c = client('openai', { modelCheck: false });
+    expect(await c.health()).toMatchObject({
+      ok: true,
+      detail: 'the server answers (model check off)',
+    });
+  });
+
+  it('ollama backend on a server without /api/tags asks /v1/models', async () => {
+    fake.set({ ollamaApi: false, models: ['llama3.2:3b'] });
+    expect(await client('ollama').health()).toMatchObject({
+      ok: true,
+      detail: 'model llama3.2:3b is served',
+    });
+    expect(fake.requests.map((r) => r.path)).toEqual(['/api/tags', '/v1/models']);
+  });
+
+  it('a public model list with a refused key: not ok once a chat call met the 401, until the key works', async () => {
+    // llama.cpp's server with --api-key: /v1/models needs no key, chat does.
+    fake.set({ publicModels: true, expectedToken: 'right-key', models: ['gpt-4o-mini'] });
+    const c = client('openai', { openai: { ...options('openai').openai, apiKey: 'wrong-key' } });
+    expect(await c.health()).toMatchObject({ ok: true });
+    await expect(c.chat(question)).rejects.toThrow('HTTP 401');
+    expect(await c.health()).toMatchObject({
+      ok: false,
+      detail: 'the last chat call was refused: HTTP 401: Invalid token',
+    });
+    // Put right on the server: health finds out by itself, with a request that needs the key.
+    fake.set({ expectedToken: 'wrong-key' });
+    expect(await c.health()).toMatchObject({ ok: true });
+    expect(fake.requests.at(-2)).toMatchObject({
+      method: 'POST',
+      body: { max_tokens: 1, stream: false },
+    });
+    expect(await c.health()).toMatchObject({ ok: true });
+    expect(fake.requests.at(-1)?.path).toBe('/v1/models');
   });
 
   it('a dead or hung backend is not ok, within the timeout', async () => {
@@ -365,7 +440,8 @@ describe('OpenAI-compatible client: streaming', () => {
     fake.set({ reply: 'Yes, we stock signed first editions in the rare books section.' });
     const c = client('ollama');
     const deltas = await collect(c.stream(question));
-    expect(deltas[0]).toBe('Yes, ');
+    // A delta's trailing space waits for the next word, so the stream never ends on a space.
+    expect(deltas[0]).toBe('Yes,');
     expect(deltas.every((d) => d.length > 0)).toBe(true);
     expect(deltas.join('')).toBe('Yes, we stock signed first editions in the rare books section.');
     expect(fake.requests[0].body).toMatchObject({
@@ -373,6 +449,15 @@ describe('OpenAI-compatible client: streaming', () => {
       stream_options: { include_usage: true },
     });
     expect(fake.requests[0].headers.accept).toBe('text/event-stream');
+  });
+
+  it('streams the same text as the JSON reply: no leading space, no trailing newline', async () => {
+    // llama.cpp's first token usually carries the space before the word.
+    fake.set({ reply: ' measures since 1990.\n' });
+    const c = client('ollama');
+    const streamed = (await collect(c.stream(question))).join('');
+    expect(streamed).toBe('measures since 1990.');
+    expect((await c.chat(question)).text).toBe(streamed);
   });
 
   it('reports usage from the final chunk with empty choices', async () => {
@@ -447,14 +532,14 @@ describe('OpenAI-compatible client: streaming', () => {
     await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow(
       'malformed chunk',
     );
-    expect(seen).toEqual(['first ']);
+    expect(seen).toEqual(['first']);
   });
 
   it('reports a cut stream after yielding what arrived', async () => {
     fake.set({ reply: 'one two three four', cutAfterChunks: 2 });
     const seen: string[] = [];
     await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow('stream cut');
-    expect(seen).toEqual(['one ', 'two ']);
+    expect(seen).toEqual(['one', ' two']);
   });
 
   it('treats a clean end without [DONE] as a cut', async () => {
@@ -471,6 +556,56 @@ describe('OpenAI-compatible client: streaming', () => {
       'HTTP 503: overloaded',
     );
     expect(seen).toEqual([]);
+  });
+});
+
+describe('OpenAI-compatible client: errors inside a stream', () => {
+  const forms = ['llama.cpp', 'vllm', 'openai'] as const;
+
+  it.each(forms)(
+    '%s: an error after some tokens fails the stream, though [DONE] follows',
+    async (form) => {
+      fake.set({ reply: 'one two three four', streamError: { afterChunks: 2, form } });
+      const seen: string[] = [];
+      await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow(
+        'stream error: context shift is disabled',
+      );
+      expect(seen).toEqual(['one', ' two']);
+      expect(await metric(LLM_REQUESTS)).toContain('outcome="error"} 1');
+      expect(await metric(LLM_REQUESTS)).not.toContain('outcome="ok"');
+    },
+  );
+
+  it('ollama: an error line and an end without [DONE] is a cut', async () => {
+    fake.set({ reply: 'one two three', streamError: { afterChunks: 1, form: 'ollama' } });
+    const seen: string[] = [];
+    await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow('stream cut');
+    expect(seen).toEqual(['one']);
+    expect(await metric(LLM_REQUESTS)).toContain('outcome="error"} 1');
+  });
+
+  it('llama.cpp: an error before any token is an error, not an empty success', async () => {
+    fake.set({ reply: 'one two', streamError: { afterChunks: 0, form: 'llama.cpp' } });
+    const seen: string[] = [];
+    await expect(collect(client('ollama').stream(question), seen)).rejects.toThrow('stream error');
+    expect(seen).toEqual([]);
+    expect(await metric(LLM_REQUESTS)).toContain('outcome="error"} 1');
+  });
+
+  it('llama.cpp: the error line is read when TCP splits it anywhere', async () => {
+    fake.set({
+      reply: 'one two three',
+      streamError: { afterChunks: 1, form: 'llama.cpp' },
+      splitBytes: 3,
+    });
+    await expect(collect(client('ollama').stream(question))).rejects.toThrow('stream error');
+  });
+
+  it('stream errors open the circuit', async () => {
+    const c = client('ollama', { circuit: { failureThreshold: 3, halfOpenAfterMs: 10_000 } });
+    fake.set({ reply: 'a b c', streamError: { afterChunks: 1, form: 'llama.cpp' } });
+    for (let i = 0; i < 3; i++) await collect(c.stream(question)).catch(() => undefined);
+    expect(c.circuitState()).toBe('open');
   });
 });
 
@@ -562,5 +697,59 @@ describe('OpenAI-compatible client: metrics', () => {
     await a.chat(question);
     await b.chat(question);
     expect(await count()).toBe(before + 2);
+  });
+});
+
+describe('OpenAI-compatible client: cost', () => {
+  const costOf = async () => {
+    const line = (await metric(LLM_COST_USD)).split('\n').find((l) => l.startsWith(LLM_COST_USD));
+    return Number(line?.split(' ').at(-1));
+  };
+
+  it('prices the reported tokens at the configured rates, streams included', async () => {
+    const c = client('openai', { price: { inputPer1k: 0.15, outputPer1k: 0.6 } });
+    const { usage } = await c.chat(question);
+    const expected = (usage!.promptTokens / 1000) * 0.15 + (usage!.completionTokens / 1000) * 0.6;
+    expect(await costOf()).toBeCloseTo(expected, 12);
+    await collect(c.stream(question));
+    expect(await costOf()).toBeCloseTo(2 * expected, 12);
+  });
+
+  it('costs nothing by default (on-premises models)', async () => {
+    await client('ollama').chat(question);
+    expect(await metric(LLM_COST_USD)).toContain('llm_cost_usd_total{backend="ollama"} 0');
+  });
+});
+
+describe('OpenAI-compatible client: a prompt the server cut to its context', () => {
+  const long: LlmMessage[] = [
+    question[0],
+    { role: 'user', content: 'Tell me about your signed first editions, please. '.repeat(40) },
+  ];
+  const truncations = async () => {
+    const text = await metric(LLM_PROMPT_TRUNCATED);
+    return Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(LLM_PROMPT_TRUNCATED))
+        ?.split(' ')[1],
+    );
+  };
+
+  it('is told by the reported prompt tokens, counted and logged, for chat and stream', async () => {
+    // llama.cpp's server and Ollama keep the end of an over-long prompt and answer anyway.
+    fake.set({ contextTokens: 256 });
+    const c = client('ollama');
+    const reply = await c.chat(long);
+    expect(reply.usage?.promptTokens).toBe(128);
+    expect(await truncations()).toBe(1);
+    await collect(c.stream(long));
+    expect(await truncations()).toBe(2);
+  });
+
+  it('is not suspected when the prompt fits', async () => {
+    fake.set({ contextTokens: 4_096 });
+    await client('ollama').chat(long);
+    expect(await truncations()).toBe(0);
   });
 });

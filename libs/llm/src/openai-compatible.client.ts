@@ -15,7 +15,9 @@ import { DeltaQueue } from './delta-queue.js';
 import type { BackendProfile } from './llm-backends.js';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import { LlmClient } from './llm.client.js';
+import { TrimmedDeltas } from './reply-text.js';
 import type { LlmMetrics } from './llm.metrics.js';
+import { countPromptTokens } from './prompt-tokens.js';
 import type {
   CircuitStateName,
   LlmCallOptions,
@@ -29,6 +31,16 @@ import { httpError, isBackendFailure } from './upstream-error.js';
 
 /** Low enough that support answers stay on topic, high enough not to read as canned. */
 const DEFAULT_TEMPERATURE = 0.3;
+
+/**
+ * Reported prompt tokens below this share of our own count mean the server cut the prompt:
+ * tokenizers differ by a fifth or so, a silent truncation keeps a fraction (138 of 650).
+ */
+const TRUNCATED_BELOW = 0.6;
+const TRUNCATED_MIN_TOKENS = 32;
+
+/** Statuses that every chat call will meet again: a refused key, a model or route not there. */
+const REFUSALS = [401, 403, 404];
 
 type Response = Dispatcher.ResponseData;
 
@@ -49,7 +61,10 @@ export class OpenAiCompatibleClient extends LlmClient {
   private readonly pool: Pool;
   private readonly chatPath: string;
   private readonly healthPath: string;
+  private readonly fallbackHealthPath: string | undefined;
   private readonly policy: CircuitBreakerPolicy;
+  /** Why the last chat call was refused (key, model or route): chat will meet it again. */
+  private refusal: string | undefined;
   private openedAt = 0;
   private halfOpenTimer: NodeJS.Timeout | undefined;
 
@@ -67,6 +82,8 @@ export class OpenAiCompatibleClient extends LlmClient {
     this.pool = new Pool(base.origin, { connections: 32, keepAliveTimeout: 30_000 });
     this.chatPath = `${base.pathname.replace(/\/+$/, '')}/chat/completions`;
     this.healthPath = health.pathname;
+    const fallback = profile.fallbackHealth;
+    this.fallbackHealthPath = fallback ? new URL(fallback.url).pathname : undefined;
 
     this.policy = circuitBreaker(handleWhen(isBackendFailure), {
       halfOpenAfter: options.circuit.halfOpenAfterMs,
@@ -92,8 +109,10 @@ export class OpenAiCompatibleClient extends LlmClient {
     const scope = new CallScope(this.options.timeoutMs, options.signal);
     try {
       const reply = await this.guarded(scope, () => this.complete(messages, options, scope));
+      this.refusal = undefined;
       this.metrics.request('ok', scope.startedAt);
       this.metrics.usage(reply.usage);
+      this.checkPromptKept(messages, reply.usage);
       return reply;
     } catch (err) {
       throw this.settle(err, scope);
@@ -117,16 +136,20 @@ export class OpenAiCompatibleClient extends LlmClient {
       (err: unknown) => deltas.fail(err),
     );
     let settled = false;
+    const trimmed = new TrimmedDeltas();
     try {
       for (let text = await deltas.next(); text !== undefined; text = await deltas.next()) {
         // After an abort, deltas already queued are not wanted either.
         if (scope.cause === 'aborted') throw new Error('aborted');
-        yield text;
+        const shown = trimmed.next(text);
+        if (shown) yield shown;
       }
       const usage = await run;
       settled = true;
+      this.refusal = undefined;
       this.metrics.request('ok', scope.startedAt);
       this.metrics.usage(usage);
+      this.checkPromptKept(messages, usage);
     } catch (err) {
       settled = true;
       throw this.settle(err, scope);
@@ -143,10 +166,22 @@ export class OpenAiCompatibleClient extends LlmClient {
   async health(signal?: AbortSignal): Promise<LlmHealth> {
     const scope = new CallScope(this.options.timeoutMs, signal);
     try {
-      const res = await untilAborted(
-        this.send('GET', this.healthPath, undefined, { signal: scope.signal }),
-        scope.signal,
-      );
+      // What the last real call met outranks the models list, which llama.cpp's server serves
+      // without the key. Asked again here, with a request that needs the key, so a pod taken out
+      // of traffic for it comes back once the key or model is put right.
+      if (this.refusal) {
+        const refused = await this.stillRefused(scope);
+        if (refused) return this.report(false, `the last chat call was refused: ${refused}`);
+      }
+      let res = await this.get(this.healthPath, scope);
+      let judge = this.profile.judgeHealth;
+      const fallback = this.profile.fallbackHealth;
+      if (res.statusCode === 404 && fallback && this.fallbackHealthPath) {
+        // Ollama's backend pointed at another OpenAI-compatible server: no /api/tags there.
+        await res.body.dump();
+        res = await this.get(this.fallbackHealthPath, scope);
+        judge = fallback.judge;
+      }
       const text = await untilAborted(res.body.text(), scope.signal);
       if (res.statusCode < 200 || res.statusCode >= 300) {
         return this.report(false, httpError(res.statusCode, text).message);
@@ -157,13 +192,36 @@ export class OpenAiCompatibleClient extends LlmClient {
       } catch {
         return this.report(false, 'health reply is not JSON');
       }
-      const { ok, detail } = this.profile.judgeHealth(body);
+      const { ok, detail } = judge(body);
       return this.report(ok, detail);
     } catch (err) {
       return this.report(false, this.classify(err, scope).message);
     } finally {
       scope.dispose();
     }
+  }
+
+  /** A one-token completion, outside the circuit breaker: the refusal, or undefined once gone. */
+  private async stillRefused(scope: CallScope): Promise<string | undefined> {
+    const body = JSON.stringify({
+      model: this.model,
+      messages: [{ role: 'user', content: 'ping' }],
+      max_tokens: 1,
+      stream: false,
+    });
+    const res = await untilAborted(
+      this.send('POST', this.chatPath, body, { signal: scope.signal }),
+      scope.signal,
+    );
+    const text = await untilAborted(res.body.text(), scope.signal);
+    if (res.statusCode >= 200 && res.statusCode < 300) this.refusal = undefined;
+    else if (REFUSALS.includes(res.statusCode))
+      this.refusal = httpError(res.statusCode, text).message;
+    return this.refusal;
+  }
+
+  private get(path: string, scope: CallScope): Promise<Response> {
+    return untilAborted(this.send('GET', path, undefined, { signal: scope.signal }), scope.signal);
   }
 
   circuitState(): CircuitStateName {
@@ -226,7 +284,8 @@ export class OpenAiCompatibleClient extends LlmClient {
     const content = choice.message?.content;
     const finishReason = choice.finish_reason;
     return {
-      text: typeof content === 'string' ? content : '',
+      // Trimmed as a stream of the same reply is: one text whichever path asked.
+      text: typeof content === 'string' ? content.trim() : '',
       usage: usageOf(completion.usage),
       finishReason: typeof finishReason === 'string' ? finishReason : undefined,
     };
@@ -304,6 +363,8 @@ export class OpenAiCompatibleClient extends LlmClient {
 
   private rejected(status: number, text: string): LlmUnavailableError {
     const err = httpError(status, text);
+    // A refused key, or a model or route the server does not have: every call will meet it.
+    if (REFUSALS.includes(status)) this.refusal = err.message;
     // Not the backend's fault: our request is wrong, which no retry or fallback will fix.
     if (!isBackendFailure(err)) {
       this.logger.warn(`${this.backend} refused a request: ${err.message}`);
@@ -334,6 +395,22 @@ export class OpenAiCompatibleClient extends LlmClient {
     const reachedBackend = failure.outcome !== 'circuit_open';
     this.metrics.request(failure.outcome, reachedBackend ? scope.startedAt : undefined);
     return failure;
+  }
+
+  /**
+   * llama.cpp's server (without context-shift errors) and Ollama cut a prompt longer than their
+   * context from its start, system message first, and say so only through the usage they report.
+   */
+  private checkPromptKept(messages: LlmMessage[], usage: LlmUsage | undefined): void {
+    if (!usage) return;
+    const sent = countPromptTokens(messages);
+    const kept = usage.promptTokens;
+    if (kept >= sent * TRUNCATED_BELOW || sent - kept < TRUNCATED_MIN_TOKENS) return;
+    this.metrics.promptTruncated();
+    this.logger.warn(
+      `${this.backend} reports ${kept} prompt tokens for about ${sent} sent: the server cut the ` +
+        "prompt to its context; set LLM_CONTEXT_TOKENS to the model's context",
+    );
   }
 
   private report(ok: boolean, detail: string): LlmHealth {

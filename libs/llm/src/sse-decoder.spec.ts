@@ -1,13 +1,17 @@
-import { SseDecoder } from './sse-decoder.js';
+import { SseDecoder, type SseEvent } from './sse-decoder.js';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
-function decodeInPieces(bytes: Uint8Array, size: number): string[] {
+function eventsInPieces(bytes: Uint8Array, size: number): SseEvent[] {
   const sse = new SseDecoder();
-  const events: string[] = [];
+  const events: SseEvent[] = [];
   for (let i = 0; i < bytes.length; i += size)
     events.push(...sse.push(bytes.subarray(i, i + size)));
   return [...events, ...sse.end()];
+}
+
+function decodeInPieces(bytes: Uint8Array, size: number): string[] {
+  return eventsInPieces(bytes, size).map((e) => e.data);
 }
 
 describe('SseDecoder', () => {
@@ -37,12 +41,39 @@ describe('SseDecoder', () => {
 
   it('keeps a last event that lacks its blank line when the body ends', () => {
     const sse = new SseDecoder();
-    expect(sse.push(encode('data: one\n\ndata: [DONE]'))).toEqual(['one']);
-    expect(sse.end()).toEqual(['[DONE]']);
+    expect(sse.push(encode('data: one\n\ndata: [DONE]'))).toEqual([{ data: 'one' }]);
+    expect(sse.end()).toEqual([{ data: '[DONE]' }]);
   });
 
   it('dispatches nothing for a blank line without data', () => {
     const sse = new SseDecoder();
     expect(sse.push(encode('\n\n: ping\n\nid: 1\n\n'))).toEqual([]);
+  });
+
+  // llama.cpp's server: `error:` is not a standard field, and a TCP read may split its line.
+  const llamaError =
+    'data: {"choices":[{"delta":{"content":"Hi"}}]}\n\n' +
+    'error: {"code":500,"message":"context shift is disabled","type":"server_error"}\n\n' +
+    'data: [DONE]\n\n';
+
+  it.each([1, 2, 3, 4, 7, 1_000_000])(
+    "reads llama.cpp's non-standard error field as an error event, in %i-byte pieces",
+    (size) => {
+      expect(eventsInPieces(encode(llamaError), size)).toEqual([
+        { data: '{"choices":[{"delta":{"content":"Hi"}}]}' },
+        {
+          type: 'error',
+          data: '{"code":500,"message":"context shift is disabled","type":"server_error"}',
+        },
+        { data: '[DONE]' },
+      ]);
+    },
+  );
+
+  it('keeps the event type', () => {
+    const sse = new SseDecoder();
+    expect(sse.push(encode('event: error\ndata: {"message":"overloaded"}\n\n'))).toEqual([
+      { type: 'error', data: '{"message":"overloaded"}' },
+    ]);
   });
 });

@@ -9,6 +9,8 @@ export interface Turn {
   intent: string;
   source: string;
   rating?: Rating;
+  /** The LLM's answer broke off (a stream error or the shopper's Stop): `bot` is the part shown. */
+  cut?: true;
 }
 
 export type NewTurn = Omit<Turn, 'turn' | 'rating'>;

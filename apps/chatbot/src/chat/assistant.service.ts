@@ -2,13 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ChatSource } from '@bookstore/contracts';
 import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE, extractCategory } from '@bookstore/intents';
-import { LlmClient, LlmUnavailableError } from '@bookstore/llm';
+import { LlmClient, LlmUnavailableError, defaultContextTokens } from '@bookstore/llm';
 import { requestIdHeader } from '@bookstore/observability';
 import { SessionStore, type Turn } from '@bookstore/sessions';
 import type { ChatbotEnv } from '../config/chatbot.env.js';
 import { BookstoreClient } from '../store/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
-import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
+import { fitToContext, type ContextBudget } from './context-budget.js';
+import type { Grounding, HistoryBudget } from './prompt.js';
 
 export interface AssistantAnswer {
   response: string;
@@ -29,6 +30,7 @@ export class AssistantService {
   private readonly logger = new Logger(AssistantService.name);
   private readonly maxTokens: number;
   private readonly budget: HistoryBudget;
+  private readonly context: ContextBudget;
 
   constructor(
     private readonly llm: LlmClient,
@@ -41,6 +43,11 @@ export class AssistantService {
       turns: config.get('LLM_HISTORY_TURNS', { infer: true }),
       chars: config.get('LLM_HISTORY_CHARS', { infer: true }),
     };
+    this.context = {
+      contextTokens:
+        config.get('LLM_CONTEXT_TOKENS', { infer: true }) ?? defaultContextTokens(llm.backend),
+      replyTokens: this.maxTokens,
+    };
   }
 
   /** With no LLM configured, the rules' fallback is the answer. */
@@ -52,12 +59,14 @@ export class AssistantService {
     question: string,
     sessionId: string,
     state: DialogueState,
+    signal?: AbortSignal,
   ): Promise<AssistantAnswer> {
     if (!this.enabled) return { response: CANNED_RESPONSES.fallback, source: 'fallback' };
     try {
       const messages = await this.prompt(question, sessionId, state);
       const reply = await this.llm.chat(messages, {
         maxTokens: this.maxTokens,
+        signal,
         headers: requestIdHeader(),
       });
       const text = reply.text.trim();
@@ -91,7 +100,20 @@ export class AssistantService {
       books,
       verifiedOrders: (state.verified ?? []).map((v) => v.summary),
     };
-    return buildPrompt(question, history, grounding, this.budget);
+    const { messages, dropped } = fitToContext(
+      question,
+      history,
+      grounding,
+      this.budget,
+      this.context,
+    );
+    if (dropped.turns || dropped.books || dropped.shortened) {
+      this.logger.log(
+        `prompt fitted to ${this.context.contextTokens} tokens: ${dropped.turns} earlier turns, ` +
+          `${dropped.books} catalog lines dropped${dropped.shortened ? ', message shortened' : ''}`,
+      );
+    }
+    return messages;
   }
 
   private async history(sessionId: string): Promise<Turn[]> {

@@ -31,8 +31,17 @@ export class ChatController {
       'Rules and the store first, then the LLM, then the fallback. A missing session_id starts a new conversation.',
   })
   @ApiOkResponse({ type: ChatResponse })
-  reply(@Body() body: ChatRequest, @Req() req: Request): Promise<ChatResponse> {
-    return this.chat.reply(body, req.ip);
+  reply(
+    @Body() body: ChatRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ChatResponse> {
+    // A client that gives up stops the LLM too, as on the stream path.
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    return this.chat.reply(body, req.ip, abort.signal);
   }
 
   @Post('stream')

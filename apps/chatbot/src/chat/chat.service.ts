@@ -36,6 +36,8 @@ interface Final {
   state: StateUpdate;
   /** Quick replies, book cards and links; the LLM's own answers carry none. */
   parts?: AnswerParts;
+  /** An LLM answer that broke off (failure or Stop): stored as what the shopper saw, marked. */
+  cut?: boolean;
 }
 
 /** One chat turn: the rules and the store first, then the LLM, then the fallback text. */
@@ -51,13 +53,18 @@ export class ChatService {
     @InjectMetric(CHAT_RESPONSE_SECONDS) private readonly seconds: Histogram<'intent' | 'source'>,
   ) {}
 
-  async reply(request: ChatRequest, clientIp?: string): Promise<ChatResponse> {
+  async reply(
+    request: ChatRequest,
+    clientIp?: string,
+    signal?: AbortSignal,
+  ): Promise<ChatResponse> {
     const ctx = await this.begin(request, clientIp);
     if (ctx.reply.needsLlm) {
       const { response, source } = await this.assistant.answer(
         ctx.message,
         ctx.sessionId,
         ctx.state,
+        signal,
       );
       return this.finish(ctx, { ...ctx.reply, response, source, parts: undefined });
     }
@@ -104,10 +111,16 @@ export class ChatService {
       }
       if (text.trim() === '') throw new LlmUnavailableError('empty reply');
     } catch (err) {
+      const partial: Final = {
+        ...ctx.reply,
+        response: text,
+        source: 'llm',
+        parts: undefined,
+        cut: true,
+      };
       if (signal.aborted) {
         // The shopper stopped it: keep what they saw.
-        if (text)
-          await this.finish(ctx, { ...ctx.reply, response: text, source: 'llm', parts: undefined });
+        if (text) await this.finish(ctx, partial);
         return;
       }
       if (!(err instanceof LlmUnavailableError)) throw err;
@@ -124,7 +137,8 @@ export class ChatService {
         const done = await this.finish(ctx, failed);
         yield { event: 'done', data: { response: done.response, turn: done.turn } };
       } else {
-        await this.finish(ctx, failed);
+        // What the shopper saw, marked as cut: never a complete answer in the history.
+        await this.finish(ctx, partial);
         yield { event: 'error', data: { message: LLM_FAILURE_RESPONSE } };
       }
       return;
@@ -185,6 +199,7 @@ export class ChatService {
           bot: final.response,
           intent: final.intent,
           source: final.source,
+          ...(final.cut && { cut: true }),
         },
         final.state,
       );

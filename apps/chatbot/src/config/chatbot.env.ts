@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -136,6 +137,30 @@ export class ChatbotEnv extends ServiceEnv {
   @Transform(toBool)
   @IsBoolean()
   LLM_REQUIRED_FOR_READINESS: boolean = false;
+
+  /** `off`: readiness does not look for the model among the served ones (servers that ignore it). */
+  @IsIn(['on', 'off'], { message: 'LLM_MODEL_CHECK must be on or off' })
+  LLM_MODEL_CHECK: 'on' | 'off' = 'on';
+
+  /** The model's context in tokens; unset: the backend's default (see the README). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(256)
+  @Max(2_000_000)
+  LLM_CONTEXT_TOKENS?: number;
+
+  /** Price in USD per 1,000 prompt tokens, for llm_cost_usd_total; 0 for on-premises models. */
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 10 }, { message: 'LLM_PRICE_INPUT_PER_1K must be a number' })
+  @Min(0)
+  LLM_PRICE_INPUT_PER_1K: number = 0;
+
+  /** Price in USD per 1,000 completion tokens. */
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 10 }, { message: 'LLM_PRICE_OUTPUT_PER_1K must be a number' })
+  @Min(0)
+  LLM_PRICE_OUTPUT_PER_1K: number = 0;
 
   @IsUrl(HTTP_URL)
   OLLAMA_URL: string = 'http://localhost:11434';

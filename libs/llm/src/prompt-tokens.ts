@@ -1,0 +1,30 @@
+import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base';
+import type { LlmBackend, LlmMessage } from './llm.types.js';
+
+/** What the chat template adds around each message (role markers), and to prime the reply. */
+const PER_MESSAGE = 4;
+const PER_PROMPT = 3;
+
+/**
+ * The prompt's size in cl100k_base tokens (GPT-4's encoding, from which Llama 3's is built), with
+ * the chat template's few tokens per message. Other models' tokenizers differ: Llama 2's gives
+ * up to a fifth more, so budgets leave a margin on top of this count.
+ */
+export function countPromptTokens(messages: readonly LlmMessage[]): number {
+  return messages.reduce((n, m) => n + countTokens(m.content) + PER_MESSAGE, PER_PROMPT);
+}
+
+/**
+ * The context each backend gets when `LLM_CONTEXT_TOKENS` is unset: Ollama's documented default
+ * without a large GPU (4k; 2048 in older releases, hence `OLLAMA_CONTEXT_LENGTH` in the deploy),
+ * 4k for a VCF model of unknown size, 128k for OpenAI's current models.
+ */
+export const DEFAULT_CONTEXT_TOKENS: Record<Exclude<LlmBackend, 'none'>, number> = {
+  ollama: 4_096,
+  vcf_private_ai: 4_096,
+  openai: 128_000,
+};
+
+export function defaultContextTokens(backend: LlmBackend): number {
+  return backend === 'none' ? DEFAULT_CONTEXT_TOKENS.ollama : DEFAULT_CONTEXT_TOKENS[backend];
+}
