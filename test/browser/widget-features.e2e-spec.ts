@@ -328,7 +328,7 @@ describe('accessibility and looks', () => {
       ]) {
         await send(page, text);
       }
-      await page.locator('#bsc-messages .bsc-rate--up').first().click();
+      await page.locator('#bsc-messages .bsc-rate--up').last().click();
       // Run through the DevTools protocol: the page's CSP allows no inline script.
       await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(async () => {
