@@ -240,7 +240,7 @@ describe('what a shopper reaches for', () => {
     await page.close();
   });
 
-  it('puts thumbs only under answers, and a rating can be changed', async () => {
+  it('puts thumbs only under answers, and a rating can be changed and taken back', async () => {
     const page = await storePage();
     await openChat(page);
     await send(page, 'Hello');
@@ -271,6 +271,15 @@ describe('what a shopper reaches for', () => {
     expect((history.body.turns as Array<{ rating?: string }>).map((t) => t.rating)).toEqual([
       undefined,
       'down',
+    ]);
+    // A second tap on the chosen thumb clears the rating, here and on the server.
+    await down.click();
+    await expect.poll(() => down.getAttribute('aria-pressed')).toBe('false');
+    expect(await up.getAttribute('aria-pressed')).toBe('false');
+    const cleared = await json(`${system.gatewayUrl}/api/chat/history?session_id=${sessionId}`);
+    expect((cleared.body.turns as Array<{ rating?: string }>).map((t) => t.rating)).toEqual([
+      undefined,
+      undefined,
     ]);
     await page.close();
   });

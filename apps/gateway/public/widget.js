@@ -626,8 +626,10 @@
   }
 
   // One request at a time per answer, so replies can't arrive out of order.
-  async function sendFeedback(row, rating) {
-    if (row.pending || row.getAttribute('data-rating') === rating) return;
+  // A second tap on the chosen thumb takes the rating back ("none").
+  async function sendFeedback(row, value) {
+    if (row.pending) return;
+    const rating = row.getAttribute('data-rating') === value ? 'none' : value;
     row.pending = true;
     row.setAttribute('aria-busy', 'true');
     const controller = new AbortController();
@@ -648,7 +650,8 @@
     row.pending = false;
     row.removeAttribute('aria-busy');
     if (saved) {
-      row.setAttribute('data-rating', rating);
+      if (rating === 'none') row.removeAttribute('data-rating');
+      else row.setAttribute('data-rating', rating);
       showRating(row, rating);
       clearFeedbackError(row);
     } else {
