@@ -160,6 +160,7 @@ describe('what a shopper reaches for', () => {
     release();
     await badge.waitFor({ state: 'visible' });
     expect(await badge.textContent()).toBe('1');
+    await page.screenshot({ path: 'test-results/widget-unread.png' });
     expect(await page.locator('#bsc-launcher').getAttribute('aria-label')).toBe(
       'Help, 1 new answer',
     );
@@ -189,6 +190,7 @@ describe('what a shopper reaches for', () => {
     expect(await page.inputValue('#bsc-input')).toBe(text);
     const retry = page.locator('#bsc-messages .bsc-retry');
     expect(await retry.textContent()).toBe('Retry');
+    await page.screenshot({ path: 'test-results/widget-retry.png' });
 
     await page.unroute('**/api/chat/stream', offline);
     await page.unroute('**/api/chat', offline);
@@ -212,6 +214,7 @@ describe('what a shopper reaches for', () => {
     await page.click('#bsc-new');
     await confirm.waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('bsc-confirm-no');
+    await page.screenshot({ path: 'test-results/widget-confirm-new.png' });
     await page.click('#bsc-confirm-no');
     await confirm.waitFor({ state: 'hidden' });
     expect(await page.locator('#bsc-messages .bsc-msg--user').count()).toBe(1);
