@@ -110,6 +110,22 @@ describe('answer parts in the widget', () => {
     }
   });
 
+  it('on a phone, a book card shows the book: the window steps aside', async () => {
+    const page = await storePage(PHONE);
+    await openChat(page);
+    await send(page, 'recommend a fantasy book');
+    const card = lastBot(page).locator('a.bsc-card').first();
+    const id = ((await card.getAttribute('href')) ?? '').split('#')[1];
+    await card.click();
+    await page.locator('#bsc-dialog').waitFor({ state: 'hidden' });
+    await page.locator(`#${id} .book__title`).waitFor();
+    await expect.poll(() => page.locator(`#${id}`).isVisible()).toBe(true);
+    // The conversation is still there when the shopper comes back.
+    await page.click('#bsc-launcher');
+    expect(await page.locator('#bsc-messages a.bsc-card').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('links the support email under the fallback answer', async () => {
     const page = await storePage();
     await openChat(page);
