@@ -334,7 +334,16 @@ describe('what a shopper reaches for', () => {
     const link = page.locator('#bsc-dialog a#bsc-help-center');
     expect(await link.textContent()).toBe('Help center');
     expect(await link.getAttribute('href')).toBe(`${system.gatewayUrl}/#help`);
+    await link.click();
+    expect(page.url()).toBe(`${system.gatewayUrl}/#help`);
     await page.close();
+    // On a phone the window covers the page, so it steps aside for the help center.
+    const phone = await storePage(PHONE);
+    await openChat(phone);
+    await phone.click('#bsc-help-center');
+    await phone.locator('#bsc-dialog').waitFor({ state: 'hidden' });
+    expect(phone.url()).toBe(`${system.gatewayUrl}/#help`);
+    await phone.close();
   });
 });
 

@@ -1339,7 +1339,7 @@
   else document.addEventListener('DOMContentLoaded', mount);
 
   // On a phone the window covers the page: following a link to the page (a book) shows the page.
-  messages.addEventListener('click', (event) => {
+  dialog.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (
       link &&
