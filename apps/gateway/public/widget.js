@@ -513,6 +513,21 @@
     return el('li', { className: 'bsc-links__item' }, [a]);
   }
 
+  /*
+   * The text lists the books for clients without cards ("• Title by Author ($9.99)"); with the
+   * cards shown, those lines would say everything twice, so they go. Other lines stay.
+   */
+  function dropListedBooks(bubble, books) {
+    const holder = bubble.querySelector('.bsc-msg__text') || bubble;
+    const textNode = Array.from(holder.childNodes).find((n) => n.nodeType === Node.TEXT_NODE);
+    if (!textNode) return;
+    const lines = textNode.data.split('\n');
+    const kept = lines.filter(
+      (line) => !(/^\s*[\u2022*-]\s/.test(line) && books.some((b) => line.includes(b.title))),
+    );
+    if (kept.length < lines.length && kept.join('').trim()) textNode.data = kept.join('\n').trim();
+  }
+
   // Books and links go inside the answer's bubble, built here element by element.
   function renderParts(bubble, parts) {
     if (!parts || typeof parts !== 'object') return;
@@ -524,6 +539,7 @@
           .slice(0, MAX_BOOKS)
       : [];
     if (books.length) {
+      dropListedBooks(bubble, books);
       bubble.appendChild(
         el('ul', { className: 'bsc-cards', 'aria-label': TEXT.booksGroup }, books.map(bookCard)),
       );
