@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { CANNED_RESPONSES } from '@bookstore/intents';
 import { launchChromium, openChat, send } from '../support/browser.js';
 import { json } from '../support/http.js';
@@ -222,6 +222,44 @@ describe('what a shopper reaches for', () => {
     expect(await error.count()).toBe(0);
     expect(await page.locator('#bsc-messages .bsc-msg--user').allTextContents()).toEqual([text]);
     expect(await page.inputValue('#bsc-input')).toBe('');
+    await page.close();
+  });
+
+  it('offers Retry when support is unreachable behind the gateway (503), not for bad input', async () => {
+    const page = await storePage();
+    await openChat(page);
+    const down = (route: Route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'The support assistant is unavailable. Please try again shortly.',
+        }),
+      });
+    await page.route('**/api/chat/stream', down);
+    await send(page, 'Returns');
+    expect(await page.locator('#bsc-messages .bsc-msg--error').textContent()).toContain(
+      'The support assistant is unavailable',
+    );
+    expect(await page.inputValue('#bsc-input')).toBe('Returns');
+    await page.unroute('**/api/chat/stream', down);
+    await page.click('#bsc-messages .bsc-retry');
+    await page.locator('#bsc-messages .bsc-msg--rateable').waitFor();
+    expect(await lastBot(page).textContent()).toContain(CANNED_RESPONSES.returns);
+
+    // A 400 is about the message itself: sending it again would fail the same way.
+    await page.route('**/api/chat/stream', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'No.' }),
+      }),
+    );
+    await send(page, 'Returns again');
+    expect(await page.locator('#bsc-messages .bsc-msg--error').last().textContent()).toBe('No.');
+    expect(await page.locator('#bsc-messages .bsc-retry').count()).toBe(0);
     await page.close();
   });
 

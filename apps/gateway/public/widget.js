@@ -395,12 +395,13 @@
       form,
       el('div', { className: 'bsc-footer' }, [
         el('p', { className: 'bsc-note', text: TEXT.privacy }),
-        el('a', {
-          id: 'bsc-help-center',
-          className: 'bsc-footer__link',
-          href: resolveUrl(TEXT.helpCenterUrl),
-          text: TEXT.helpCenter,
-        }),
+        el(
+          'a',
+          Object.assign(
+            { id: 'bsc-help-center', className: 'bsc-footer__link', text: TEXT.helpCenter },
+            linkAttrs(resolveUrl(TEXT.helpCenterUrl)),
+          ),
+        ),
       ]),
     ],
   );
@@ -841,6 +842,11 @@
     return TEXT.genericError;
   }
 
+  // Support unreachable, failing or slow behind the gateway (502, 503, 504): worth sending again.
+  function canRetry(res) {
+    return res.status === 502 || res.status === 503 || res.status === 504;
+  }
+
   function discardBody(res) {
     if (res && res.body) res.body.cancel().catch(() => {});
   }
@@ -1061,7 +1067,7 @@
         rememberSession(body.session_id);
         completeAnswer(controller, body.response, body.turn, body);
       } else {
-        failAnswer(controller, failure || errorText(body), Boolean(failure));
+        failAnswer(controller, failure || errorText(body), Boolean(failure) || canRetry(res));
       }
       return true;
     }
@@ -1085,6 +1091,7 @@
         reply = body;
       } else {
         failure = errorText(body);
+        retry = canRetry(res);
       }
     } catch {
       failure = TEXT.networkError;
