@@ -71,6 +71,23 @@ const PAYLOADS = [
 
 // The only elements the widget itself puts in the conversation log.
 const WIDGET_ELEMENTS = [
+  'div.bsc-entry',
+  'div.bsc-meta',
+  'time.bsc-time',
+  'button.bsc-retry',
+  'div.bsc-suggestions',
+  'button.bsc-chip',
+  'ul.bsc-cards',
+  'li.bsc-cards__item',
+  'a.bsc-card',
+  'div.bsc-card',
+  'span.bsc-card__title',
+  'span.bsc-card__author',
+  'span.bsc-card__details',
+  'ul.bsc-links',
+  'li.bsc-links__item',
+  'a.bsc-link',
+  'span.bsc-link__label',
   'div.bsc-msg',
   'span.bsc-msg__text',
   'span.bsc-stopped-note',
@@ -185,7 +202,7 @@ async function send(page: Page, text: string): Promise<void> {
 /** What the log holds that the widget did not make, and any element a payload could have made. */
 async function strangers(page: Page): Promise<string[]> {
   return page.evaluate(
-    ({ allowed, dangerous }) => {
+    ({ allowed, dangerous, origin }) => {
       const log = document.querySelector('#bsc-messages')!;
       const found = new Set<string>();
       const describe = (el: Element) =>
@@ -195,8 +212,15 @@ async function strangers(page: Page): Promise<string[]> {
       for (const el of Array.from(log.querySelectorAll('*'))) {
         if (!el.matches(allowed)) found.add(`not the widget's: ${describe(el)}`);
       }
+      // The widget's own links go only to the store or to a mailto: address.
+      const ownLink = (el: Element) =>
+        el.matches('a.bsc-card, a.bsc-link') &&
+        (el.getAttribute('href')!.startsWith(`${origin}/`) ||
+          /^mailto:[^:]+$/.test(el.getAttribute('href')!));
       for (const el of Array.from(log.querySelectorAll(dangerous))) {
-        if (!el.matches('svg.bsc-rate__icon')) found.add(`dangerous: ${describe(el)}`);
+        if (!el.matches('svg.bsc-rate__icon') && !ownLink(el)) {
+          found.add(`dangerous: ${describe(el)}`);
+        }
       }
       // Nothing anywhere on the page that a payload could have slipped in.
       for (const el of Array.from(
@@ -206,7 +230,7 @@ async function strangers(page: Page): Promise<string[]> {
       }
       return [...found];
     },
-    { allowed: WIDGET_ELEMENTS, dangerous: DANGEROUS },
+    { allowed: WIDGET_ELEMENTS, dangerous: DANGEROUS, origin: gatewayOrigin },
   );
 }
 

@@ -60,6 +60,8 @@ describe('chat through the gateway', () => {
       intent: 'fallback',
       source: 'fallback',
       turn: 2,
+      suggestions: ['Track my order', 'Shipping', 'Returns', 'Recommend a book'],
+      links: [{ label: 'Email the support team', url: 'mailto:support@bookstore.com' }],
     });
   });
 

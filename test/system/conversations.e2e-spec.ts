@@ -97,6 +97,17 @@ describe('conversations in Redis, across replicas and through the gateway', () =
     const metrics = await (await fetch(`${a.url}/metrics`)).text();
     expect(metrics).toMatch(/chat_feedback_total\{rating="up"\} [1-9]/);
 
+    // "none" takes the rating back (the widget's second tap on a chosen thumb).
+    const cleared = await fetch(`${gateway.url}/api/chat/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ session_id: sessionId, turn: 2, rating: 'none' }),
+    });
+    expect(cleared.status).toBe(204);
+    const unrated = await json(`${gateway.url}/api/chat/history?session_id=${sessionId}`);
+    expect((unrated.body.turns as Array<Record<string, unknown>>)[1]).not.toHaveProperty('rating');
+    expect(await (await fetch(`${a.url}/metrics`)).text()).not.toMatch(/rating="none"/);
+
     const erased = await fetch(`${gateway.url}/api/chat/history?session_id=${sessionId}`, {
       method: 'DELETE',
     });

@@ -61,4 +61,16 @@ describe('HTTP hardening', () => {
     const refused = await preflight('https://evil.example');
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('lets other origins load the widget only when CORS_ORIGINS lists some', async () => {
+    const corp = async (base: string, path: string) =>
+      (await fetch(`${base}${path}`)).headers.get('cross-origin-resource-policy');
+    for (const path of ['/widget.js', '/widget.css']) {
+      expect(await corp(gw.url, path), path).toBe('same-origin');
+      expect(await corp(open.url, path), path).toBe('cross-origin');
+    }
+    // Everything else stays same-origin.
+    expect(await corp(open.url, '/')).toBe('same-origin');
+    expect(await corp(open.url, '/store.js')).toBe('same-origin');
+  });
 });

@@ -33,6 +33,8 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
+const STARTERS = ['Track my order', 'Shipping', 'Returns', 'Recommend a book'];
+
 describe('POST /chat', () => {
   it.each([
     ['Hi', 'greeting'],
@@ -57,6 +59,8 @@ describe('POST /chat', () => {
       intent,
       source: 'rules',
       turn: 1,
+      // A greeting offers quick replies; the other canned answers are text alone.
+      ...(intent === 'greeting' ? { suggestions: STARTERS } : {}),
     });
   });
 
@@ -71,6 +75,8 @@ describe('POST /chat', () => {
       intent: 'fallback',
       source: 'fallback',
       turn: 1,
+      suggestions: STARTERS,
+      links: [{ label: 'Email the support team', url: 'mailto:support@bookstore.com' }],
     });
   });
 

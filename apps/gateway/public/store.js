@@ -18,6 +18,8 @@
 
   function renderBook(item, index) {
     var li = el('li', 'book');
+    // The chat's book cards link here: /#book-<id>.
+    if (Number.isInteger(item.id)) li.id = 'book-' + item.id;
 
     var cover = el('div', 'book__cover book__cover--' + ((index % COVER_VARIANTS) + 1));
     cover.setAttribute('aria-hidden', 'true');
@@ -66,6 +68,66 @@
     return li;
   }
 
+  function getJson(url, signal) {
+    return fetch(url, { headers: { Accept: 'application/json' }, signal: signal }).then(
+      function (res) {
+        return res.status === 200 ? res.json() : null;
+      },
+    );
+  }
+
+  function bookIdFromHash() {
+    var match = /^#book-(\d{1,9})$/.exec(window.location.hash);
+    return match ? Number(match[1]) : null;
+  }
+
+  function bringIntoView(node) {
+    node.setAttribute('tabindex', '-1');
+    node.scrollIntoView({ block: 'center' });
+    node.focus({ preventScroll: true });
+  }
+
+  /*
+   * A link to /#book-<id> (a book card in the chat) lands on that book: one of the featured books,
+   * or else the book is found in its category and shown first in the list.
+   */
+  function showLinkedBook() {
+    var id = bookIdFromHash();
+    var list = document.getElementById('featured-list');
+    if (id === null || !list || typeof fetch !== 'function') return;
+    var shown = document.getElementById('book-' + id);
+    if (shown) {
+      bringIntoView(shown);
+      return;
+    }
+    getJson('/api/categories')
+      .then(function (data) {
+        var slugs = data && Array.isArray(data.items) ? data.items : [];
+        return Promise.all(
+          slugs.map(function (c) {
+            return getJson('/api/products?limit=50&category=' + encodeURIComponent(c.slug));
+          }),
+        );
+      })
+      .then(function (pages) {
+        if (bookIdFromHash() !== id || document.getElementById('book-' + id)) return;
+        for (var i = 0; i < pages.length; i++) {
+          var items = pages[i] && Array.isArray(pages[i].items) ? pages[i].items : [];
+          for (var j = 0; j < items.length; j++) {
+            if (items[j] && items[j].id === id && isNonEmptyString(items[j].title)) {
+              var li = renderBook(items[j], list.children.length);
+              list.insertBefore(li, list.firstChild);
+              bringIntoView(li);
+              return;
+            }
+          }
+        }
+      })
+      .catch(function () {
+        // The page stays as it is; the chat still named the book.
+      });
+  }
+
   function loadProducts() {
     var list = document.getElementById('featured-list');
     if (!list || typeof fetch !== 'function') return;
@@ -98,6 +160,7 @@
         });
         list.replaceChildren(fragment);
         list.setAttribute('data-source', 'api');
+        showLinkedBook();
       })
       .catch(function () {
         // The static list stays; the catalogue API is optional for this page.
@@ -108,15 +171,26 @@
   }
 
   function wireChatButton() {
+    if (!window.BookstoreChat) return;
     var button = document.getElementById('store-open-chat');
-    if (!button || !window.BookstoreChat) return;
-    button.hidden = false;
-    button.addEventListener('click', function () {
-      window.BookstoreChat.open();
-    });
+    if (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        window.BookstoreChat.open();
+      });
+    }
+    // "Questions? Ask us" opens the chat (without the widget it still leads to the contact details).
+    var askUs = document.querySelectorAll('.hero__actions a[href="#contact"]');
+    for (var i = 0; i < askUs.length; i++) {
+      askUs[i].addEventListener('click', function (event) {
+        event.preventDefault();
+        window.BookstoreChat.open();
+      });
+    }
   }
 
   loadProducts();
+  window.addEventListener('hashchange', showLinkedBook);
 
   // widget.js is also deferred and runs after this file, so wait until the page has loaded.
   if (document.readyState === 'complete') {

@@ -34,7 +34,25 @@
     feedbackUp: 'Helpful',
     feedbackDown: 'Not helpful',
     feedbackError: "Couldn't save your feedback",
+    retry: 'Retry',
+    retryLabel: 'Send your message again',
+    confirmNew: 'Start a new conversation? This one will be erased.',
+    confirmYes: 'Start over',
+    confirmNo: 'Cancel',
+    helpCenter: 'Help center',
+    helpCenterUrl: '/#help',
+    suggestionsGroup: 'Suggested replies',
+    booksGroup: 'Books',
+    linksGroup: 'Links',
+    launcher: 'Help',
+    unread: (n) => (n === 1 ? '1 new answer' : n + ' new answers'),
   };
+  // How many quick replies, cards and links one answer may show.
+  const MAX_SUGGESTIONS = 6;
+  const MAX_BOOKS = 6;
+  const MAX_LINKS = 5;
+  // Below this width the window covers the page, so following a link to the page closes it.
+  const PHONE_QUERY = '(max-width: 480px)';
   const RATINGS = ['up', 'down'];
   // Pixels from the bottom within which a growing answer keeps the conversation scrolled down.
   const STICKY_SCROLL_PX = 48;
@@ -71,6 +89,46 @@
 
   function apiUrl(path) {
     return API_BASE + path;
+  }
+
+  /*
+   * A URL from an answer, made absolute against the gateway (its store page is where `/#book-1`
+   * lives), or null unless it is http(s) or a plain mailto: address. Nothing else becomes an href.
+   */
+  function resolveUrl(raw) {
+    if (typeof raw !== 'string' || !raw.trim()) return null;
+    let url;
+    try {
+      url = new URL(raw.trim(), ASSET_BASE + '/');
+    } catch {
+      return null;
+    }
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    if (url.protocol === 'mailto:' && /^[^\s@<>"'?&]+@[A-Za-z0-9.-]+$/.test(url.pathname)) {
+      return 'mailto:' + url.pathname;
+    }
+    return null;
+  }
+
+  // A link to this very page (a book's anchor on the store page) changes only the hash.
+  function isThisPage(href) {
+    try {
+      const url = new URL(href);
+      const here = window.location;
+      return url.origin === here.origin && url.pathname === here.pathname && url.hash !== '';
+    } catch {
+      return false;
+    }
+  }
+
+  function linkAttrs(href) {
+    if (href.startsWith('mailto:') || isThisPage(href)) return { href };
+    try {
+      if (new URL(href).origin === window.location.origin) return { href };
+    } catch {
+      // resolveUrl made it; it parses
+    }
+    return { href, target: '_blank', rel: 'noopener noreferrer' };
   }
 
   // localStorage can throw (privacy modes, blocked storage, sandboxed iframes).
@@ -162,9 +220,18 @@
         ['circle', { class: 'bsc-launcher__dot', cx: '12', cy: '10.5', r: '1.4' }],
         ['circle', { class: 'bsc-launcher__dot', cx: '16', cy: '10.5', r: '1.4' }],
       ]),
-      el('span', { className: 'bsc-launcher__label', text: 'Help' }),
+      el('span', { className: 'bsc-launcher__label', text: TEXT.launcher }),
     ],
   );
+
+  // Answers that arrived while the window was closed.
+  const badge = el('span', {
+    className: 'bsc-launcher__badge',
+    'aria-hidden': 'true',
+    hidden: true,
+  });
+  launcher.appendChild(badge);
+  let unread = 0;
 
   const newButton = el(
     'button',
@@ -261,12 +328,49 @@
     ],
   );
 
+  // Asked before "New conversation" erases anything the shopper wrote.
+  const confirmYes = el('button', {
+    type: 'button',
+    id: 'bsc-confirm-yes',
+    className: 'bsc-confirm__btn bsc-confirm__btn--yes',
+    text: TEXT.confirmYes,
+  });
+  const confirmNo = el('button', {
+    type: 'button',
+    id: 'bsc-confirm-no',
+    className: 'bsc-confirm__btn',
+    text: TEXT.confirmNo,
+  });
+  const confirmBar = el(
+    'div',
+    {
+      id: 'bsc-confirm',
+      className: 'bsc-confirm',
+      role: 'group',
+      'aria-labelledby': 'bsc-confirm-text',
+      hidden: true,
+    },
+    [
+      el('p', { id: 'bsc-confirm-text', className: 'bsc-confirm__text', text: TEXT.confirmNew }),
+      el('div', { className: 'bsc-confirm__actions' }, [confirmNo, confirmYes]),
+    ],
+  );
+
   const form = el('form', { id: 'bsc-form', className: 'bsc-composer', novalidate: true }, [
     el('label', { className: 'bsc-sr-only', for: 'bsc-input', text: 'Your message' }),
     input,
     sendButton,
     stopButton,
   ]);
+
+  const headerActions = el('div', { className: 'bsc-header__actions' }, [newButton, closeButton]);
+
+  /** Adds a button to the window's header, before New and Close (e.g. a hand-off to a person). */
+  function addHeaderAction(button) {
+    button.classList.add('bsc-header-btn');
+    headerActions.insertBefore(button, newButton);
+    return button;
+  }
 
   const dialog = el(
     'div',
@@ -284,11 +388,21 @@
           el('h2', { id: 'bsc-title', className: 'bsc-title', text: TEXT.title }),
           el('p', { className: 'bsc-subtitle', text: TEXT.subtitle }),
         ]),
-        el('div', { className: 'bsc-header__actions' }, [newButton, closeButton]),
+        headerActions,
       ]),
       messages,
+      confirmBar,
       form,
-      el('p', { className: 'bsc-note', text: TEXT.privacy }),
+      el('div', { className: 'bsc-footer' }, [
+        el('p', { className: 'bsc-note', text: TEXT.privacy }),
+        el(
+          'a',
+          Object.assign(
+            { id: 'bsc-help-center', className: 'bsc-footer__link', text: TEXT.helpCenter },
+            linkAttrs(resolveUrl(TEXT.helpCenterUrl)),
+          ),
+        ),
+      ]),
     ],
   );
 
@@ -304,20 +418,170 @@
     messages.scrollTop = messages.scrollHeight;
   }
 
-  function appendMessage(text, kind) {
-    const node = el('div', { className: 'bsc-msg ' + kind });
-    node.appendChild(document.createTextNode(String(text)));
-    messages.insertBefore(node, typing);
-    scrollToEnd();
-    return node;
+  const timeFormat = (() => {
+    try {
+      return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+    } catch {
+      return null;
+    }
+  })();
+
+  function timeOf(value) {
+    const date = value ? new Date(value) : new Date();
+    return Number.isNaN(date.getTime()) ? new Date() : date;
   }
 
-  function appendUserMessage(text) {
-    return appendMessage(text, 'bsc-msg--user');
+  function timeStamp(date) {
+    return el('time', {
+      className: 'bsc-time',
+      datetime: date.toISOString(),
+      text: timeFormat ? timeFormat.format(date) : date.toTimeString().slice(0, 5),
+    });
+  }
+
+  /*
+   * One message: an entry holding the bubble (.bsc-msg, only the message itself, so its text is
+   * what was said) and under it a meta row with the time and, for stored answers, the thumbs.
+   * Returns the bubble; bubble.entry and bubble.meta reach the rest.
+   */
+  function appendMessage(text, kind, when) {
+    const side = kind.includes('bsc-msg--user') ? 'user' : 'bot';
+    const bubble = el('div', { className: 'bsc-msg ' + kind });
+    if (text !== null) bubble.appendChild(document.createTextNode(String(text)));
+    const meta = el('div', { className: 'bsc-meta' }, [timeStamp(timeOf(when))]);
+    const entry = el('div', { className: 'bsc-entry bsc-entry--' + side }, [bubble, meta]);
+    bubble.entry = entry;
+    bubble.meta = meta;
+    messages.insertBefore(entry, typing);
+    scrollToEnd();
+    return bubble;
+  }
+
+  function appendUserMessage(text, when) {
+    return appendMessage(text, 'bsc-msg--user', when);
   }
 
   function isTurnNumber(value) {
     return Number.isInteger(value) && value > 0;
+  }
+
+  /* ---------- Rich parts of an answer: quick replies, book cards, links ---------- */
+
+  function strings(value, max, limit) {
+    if (!Array.isArray(value)) return [];
+    return value
+      .filter((item) => typeof item === 'string' && item.trim() && item.length <= limit)
+      .map((item) => item.trim())
+      .slice(0, max);
+  }
+
+  const priceFormat = (() => {
+    try {
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+    } catch {
+      return null;
+    }
+  })();
+
+  function bookCard(book) {
+    const href = resolveUrl(book.url);
+    const details = [];
+    if (typeof book.category === 'string' && book.category.trim()) {
+      details.push(book.category.replace(/-/g, ' '));
+    }
+    if (typeof book.price === 'number' && Number.isFinite(book.price) && priceFormat) {
+      details.push(priceFormat.format(book.price));
+    }
+    const children = [el('span', { className: 'bsc-card__title', text: book.title })];
+    if (typeof book.author === 'string' && book.author.trim()) {
+      children.push(el('span', { className: 'bsc-card__author', text: book.author }));
+    }
+    if (details.length) {
+      children.push(el('span', { className: 'bsc-card__details', text: details.join(' \u00b7 ') }));
+    }
+    const card = href
+      ? el('a', Object.assign({ className: 'bsc-card' }, linkAttrs(href)), children)
+      : el('div', { className: 'bsc-card' }, children);
+    return el('li', { className: 'bsc-cards__item' }, [card]);
+  }
+
+  function answerLink(link) {
+    const href = resolveUrl(link.url);
+    if (!href) return null;
+    const a = el('a', Object.assign({ className: 'bsc-link' }, linkAttrs(href)), [
+      el('span', { className: 'bsc-link__label', text: link.label }),
+    ]);
+    return el('li', { className: 'bsc-links__item' }, [a]);
+  }
+
+  /*
+   * The text lists the books for clients without cards ("• Title by Author ($9.99)"); with the
+   * cards shown, those lines would say everything twice, so they go. Other lines stay.
+   */
+  function dropListedBooks(bubble, books) {
+    const holder = bubble.querySelector('.bsc-msg__text') || bubble;
+    const textNode = Array.from(holder.childNodes).find((n) => n.nodeType === Node.TEXT_NODE);
+    if (!textNode) return;
+    const lines = textNode.data.split('\n');
+    const kept = lines.filter(
+      (line) => !(/^\s*[\u2022*-]\s/.test(line) && books.some((b) => line.includes(b.title))),
+    );
+    if (kept.length < lines.length && kept.join('').trim()) textNode.data = kept.join('\n').trim();
+  }
+
+  // Books and links go inside the answer's bubble, built here element by element.
+  function renderParts(bubble, parts) {
+    if (!parts || typeof parts !== 'object') return;
+    const books = Array.isArray(parts.books)
+      ? parts.books
+          .filter(
+            (b) => b && typeof b === 'object' && typeof b.title === 'string' && b.title.trim(),
+          )
+          .slice(0, MAX_BOOKS)
+      : [];
+    if (books.length) {
+      dropListedBooks(bubble, books);
+      bubble.appendChild(
+        el('ul', { className: 'bsc-cards', 'aria-label': TEXT.booksGroup }, books.map(bookCard)),
+      );
+    }
+    const links = Array.isArray(parts.links)
+      ? parts.links
+          .filter(
+            (l) => l && typeof l === 'object' && typeof l.label === 'string' && l.label.trim(),
+          )
+          .slice(0, MAX_LINKS)
+          .map(answerLink)
+          .filter(Boolean)
+      : [];
+    if (links.length) {
+      bubble.appendChild(
+        el('ul', { className: 'bsc-links', 'aria-label': TEXT.linksGroup }, links),
+      );
+    }
+    showSuggestions(strings(parts.suggestions, MAX_SUGGESTIONS, 80));
+  }
+
+  function clearSuggestions() {
+    for (const node of Array.from(messages.querySelectorAll('.bsc-suggestions'))) node.remove();
+  }
+
+  // Quick replies belong to the newest answer only; a tap sends the text as the shopper's message.
+  function showSuggestions(texts) {
+    clearSuggestions();
+    if (!texts.length) return;
+    const group = el('div', {
+      className: 'bsc-suggestions',
+      role: 'group',
+      'aria-label': TEXT.suggestionsGroup,
+    });
+    for (const text of texts) {
+      const chip = el('button', { type: 'button', className: 'bsc-chip', text });
+      chip.addEventListener('click', () => send(text));
+      group.appendChild(chip);
+    }
+    messages.insertBefore(group, typing);
+    scrollToEnd();
   }
 
   /* ---------- Feedback (thumbs up / down on one answer) ---------- */
@@ -379,8 +643,10 @@
   }
 
   // One request at a time per answer, so replies can't arrive out of order.
-  async function sendFeedback(row, rating) {
-    if (row.pending || row.getAttribute('data-rating') === rating) return;
+  // A second tap on the chosen thumb takes the rating back ("none").
+  async function sendFeedback(row, value) {
+    if (row.pending) return;
+    const rating = row.getAttribute('data-rating') === value ? 'none' : value;
     row.pending = true;
     row.setAttribute('aria-busy', 'true');
     const controller = new AbortController();
@@ -401,7 +667,8 @@
     row.pending = false;
     row.removeAttribute('aria-busy');
     if (saved) {
-      row.setAttribute('data-rating', rating);
+      if (rating === 'none') row.removeAttribute('data-rating');
+      else row.setAttribute('data-rating', rating);
       showRating(row, rating);
       clearFeedbackError(row);
     } else {
@@ -434,11 +701,12 @@
     if (!isTurnNumber(turn) || !sessionId) return;
     node.setAttribute('data-turn', String(turn));
     node.classList.add('bsc-msg--rateable');
-    node.appendChild(feedbackRow(turn, rating));
+    node.meta.appendChild(feedbackRow(turn, rating));
   }
 
-  function appendBotMessage(text, turn, rating) {
-    const node = appendMessage(text, 'bsc-msg--bot');
+  function appendBotMessage(text, turn, rating, parts, when) {
+    const node = appendMessage(text, 'bsc-msg--bot', when);
+    renderParts(node, parts);
     attachFeedback(node, turn, rating);
     scrollToEnd();
     return node;
@@ -460,15 +728,13 @@
     if (answer.node) return answer.node;
     const follow = isNearEnd();
     answer.textNode = document.createTextNode('');
-    answer.node = el(
-      'div',
-      { className: 'bsc-msg bsc-msg--bot bsc-msg--streaming', 'aria-busy': 'true' },
-      [el('span', { className: 'bsc-msg__text' }, [answer.textNode])],
-    );
-    messages.setAttribute('aria-busy', 'true');
     setTyping(false);
-    messages.insertBefore(answer.node, typing);
-    if (follow) scrollToEnd();
+    const top = messages.scrollTop;
+    answer.node = appendMessage(null, 'bsc-msg--bot bsc-msg--streaming');
+    answer.node.setAttribute('aria-busy', 'true');
+    answer.node.appendChild(el('span', { className: 'bsc-msg__text' }, [answer.textNode]));
+    messages.setAttribute('aria-busy', 'true');
+    if (!follow) messages.scrollTop = top;
     return answer.node;
   }
 
@@ -491,12 +757,42 @@
     return appendMessage(text, 'bsc-msg--bot bsc-msg--error');
   }
 
+  /*
+   * A message that never got its answer (the network, not the server, said no): its text goes back
+   * into the box unless the shopper typed something else, and Retry sends it again.
+   */
+  function offerRetry(errorNode, message, userNode) {
+    if (!input.value.trim()) {
+      input.value = message;
+      autosize();
+    }
+    const button = el('button', {
+      type: 'button',
+      className: 'bsc-retry',
+      'aria-label': TEXT.retryLabel,
+      text: TEXT.retry,
+    });
+    button.addEventListener('click', () => {
+      if (inflight) return;
+      errorNode.entry.remove();
+      if (input.value === message) {
+        input.value = '';
+        autosize();
+      }
+      send(message, userNode);
+    });
+    errorNode.meta.appendChild(button);
+    button.focus();
+  }
+
   function appendWelcome() {
     return appendMessage(TEXT.welcome, 'bsc-msg--bot bsc-msg--welcome');
   }
 
   function clearMessages() {
-    for (const node of Array.from(messages.querySelectorAll('.bsc-msg'))) node.remove();
+    for (const node of Array.from(messages.querySelectorAll('.bsc-entry, .bsc-suggestions'))) {
+      node.remove();
+    }
   }
 
   function setTyping(on) {
@@ -544,6 +840,11 @@
       if (parts.length) return parts.join('\n');
     }
     return TEXT.genericError;
+  }
+
+  // Support unreachable, failing or slow behind the gateway (502, 503, 504): worth sending again.
+  function canRetry(res) {
+    return res.status === 502 || res.status === 503 || res.status === 504;
   }
 
   function discardBody(res) {
@@ -605,13 +906,15 @@
   }
 
   // The whole answer: its final text replaces the pieces, and it can be rated.
-  function completeAnswer(controller, response, turn) {
+  function completeAnswer(controller, response, turn, parts) {
     if (inflight !== controller) return;
     const answer = controller.answer;
     const follow = isNearEnd();
     answerBubble(answer);
     answer.textNode.data = response;
+    renderParts(answer.node, parts);
     attachFeedback(answer.node, turn);
+    noteUnread();
     settleAnswer(answer);
     setTyping(false);
     finishRequest(controller);
@@ -619,12 +922,15 @@
   }
 
   // An error notice after whatever part of the answer was already shown.
-  function failAnswer(controller, text) {
+  // `retry`: the message may never have arrived, so the shopper can send it again.
+  function failAnswer(controller, text, retry) {
     if (inflight !== controller) return;
     settleAnswer(controller.answer);
     setTyping(false);
     finishRequest(controller);
-    appendErrorMessage(text);
+    const node = appendErrorMessage(text);
+    if (retry && controller.message) offerRetry(node, controller.message, controller.userNode);
+    noteUnread();
   }
 
   /*
@@ -694,7 +1000,7 @@
       }
     } else if (name === 'done') {
       if (typeof event.response !== 'string') failAnswer(controller, TEXT.genericError);
-      else completeAnswer(controller, event.response, event.turn);
+      else completeAnswer(controller, event.response, event.turn, event);
     } else {
       failAnswer(controller, errorText(event));
     }
@@ -719,7 +1025,7 @@
     } catch {
       // A dropped connection or a timeout: an early end, told below.
     }
-    if (inflight === controller) failAnswer(controller, TEXT.cutOff);
+    if (inflight === controller) failAnswer(controller, TEXT.cutOff, true);
     else reader.cancel().catch(() => {});
   }
 
@@ -734,7 +1040,7 @@
         signal: controller.signal,
       });
     } catch {
-      failAnswer(controller, TEXT.networkError);
+      failAnswer(controller, TEXT.networkError, true);
       return true;
     }
     if (inflight !== controller) {
@@ -759,9 +1065,9 @@
       if (inflight !== controller) return true;
       if (!failure && res.ok && body && typeof body.response === 'string') {
         rememberSession(body.session_id);
-        completeAnswer(controller, body.response, body.turn);
+        completeAnswer(controller, body.response, body.turn, body);
       } else {
-        failAnswer(controller, failure || errorText(body));
+        failAnswer(controller, failure || errorText(body), Boolean(failure) || canRetry(res));
       }
       return true;
     }
@@ -772,6 +1078,7 @@
   async function plainAnswer(controller, payload) {
     let reply = null;
     let failure = null;
+    let retry = false;
     try {
       const res = await fetch(apiUrl('/api/chat'), {
         method: 'POST',
@@ -784,31 +1091,40 @@
         reply = body;
       } else {
         failure = errorText(body);
+        retry = canRetry(res);
       }
     } catch {
       failure = TEXT.networkError;
+      retry = true;
     }
 
     if (inflight !== controller) return;
     if (!reply) {
-      failAnswer(controller, failure);
+      failAnswer(controller, failure, retry);
       return;
     }
     setTyping(false);
     finishRequest(controller);
     rememberSession(reply.session_id);
-    appendBotMessage(reply.response, reply.turn);
+    appendBotMessage(reply.response, reply.turn, undefined, reply);
+    noteUnread();
   }
 
-  async function send(text) {
+  // `userNode`: the shopper's message already shown (a retry), so it is not shown twice.
+  async function send(text, userNode) {
     const message = String(text == null ? '' : text).trim();
     if (!message || inflight) return false;
 
-    appendUserMessage(message);
-    input.value = '';
-    autosize();
+    clearSuggestions();
+    if (!userNode) {
+      userNode = appendUserMessage(message);
+      input.value = '';
+      autosize();
+    }
 
     const controller = startRequest(CHAT_TIMEOUT_MS, true);
+    controller.message = message;
+    controller.userNode = userNode;
     setTyping(true);
 
     const payload = { message };
@@ -843,14 +1159,33 @@
 
     for (const turn of turns) {
       if (!turn || typeof turn !== 'object') continue;
-      if (typeof turn.user === 'string' && turn.user) appendUserMessage(turn.user);
+      if (typeof turn.user === 'string' && turn.user) appendUserMessage(turn.user, turn.timestamp);
       if (typeof turn.bot === 'string' && turn.bot) {
-        appendBotMessage(turn.bot, turn.turn, turn.rating);
+        appendBotMessage(turn.bot, turn.turn, turn.rating, null, turn.timestamp);
       }
     }
   }
 
+  // Erasing is asked first, once there is something of the shopper's to lose.
+  function askNewConversation() {
+    if (!messages.querySelector('.bsc-msg--user')) {
+      newConversation();
+      return;
+    }
+    confirmBar.hidden = false;
+    newButton.setAttribute('aria-expanded', 'true');
+    confirmNo.focus();
+  }
+
+  function hideConfirm(focusNew) {
+    if (confirmBar.hidden) return;
+    confirmBar.hidden = true;
+    newButton.setAttribute('aria-expanded', 'false');
+    if (focusNew) newButton.focus();
+  }
+
   function newConversation() {
+    hideConfirm(false);
     const previous = sessionId;
     cancelRequest();
     messages.removeAttribute('aria-busy');
@@ -879,9 +1214,28 @@
     if (!root.isConnected && document.body) document.body.appendChild(root);
   }
 
+  /* ---------- Unread answers while the window is closed ---------- */
+
+  function showUnread() {
+    badge.textContent = String(unread);
+    badge.hidden = unread === 0;
+    if (unread === 0) launcher.removeAttribute('aria-label');
+    else launcher.setAttribute('aria-label', TEXT.launcher + ', ' + TEXT.unread(unread));
+  }
+
+  function noteUnread() {
+    if (isOpen()) return;
+    unread += 1;
+    showUnread();
+  }
+
   function open() {
     mount();
     root.hidden = false;
+    if (unread) {
+      unread = 0;
+      showUnread();
+    }
     if (!isOpen()) {
       dialog.hidden = false;
       launcher.setAttribute('aria-expanded', 'true');
@@ -899,6 +1253,7 @@
 
   function close() {
     if (!isOpen()) return;
+    hideConfirm(false);
     dialog.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
     root.classList.remove('bsc-root--open');
@@ -959,7 +1314,9 @@
 
   launcher.addEventListener('click', () => (isOpen() ? close() : open()));
   closeButton.addEventListener('click', close);
-  newButton.addEventListener('click', newConversation);
+  newButton.addEventListener('click', askNewConversation);
+  confirmYes.addEventListener('click', newConversation);
+  confirmNo.addEventListener('click', () => hideConfirm(true));
   stopButton.addEventListener('click', stopAnswer);
 
   form.addEventListener('submit', (event) => {
@@ -1004,5 +1361,18 @@
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);
 
-  window.BookstoreChat = Object.freeze({ open, close });
+  // On a phone the window covers the page: following a link to the page (a book) shows the page.
+  dialog.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (
+      link &&
+      isThisPage(link.href) &&
+      window.matchMedia &&
+      window.matchMedia(PHONE_QUERY).matches
+    ) {
+      close();
+    }
+  });
+
+  window.BookstoreChat = Object.freeze({ open, close, addHeaderAction });
 })();

@@ -9,17 +9,18 @@ import { serveStorePage } from './store/store-page.js';
 export function setupGateway(app: INestApplication): void {
   const config = app.get<ConfigService<GatewayEnv, true>>(ConfigService);
   app.useLogger(app.get(Logger));
+  const corsOrigins = config
+    .get('CORS_ORIGINS', { infer: true })
+    .split(',')
+    .filter((origin) => origin !== '');
   configureHttpApp(app, {
     title: 'Bookstore gateway',
     description: 'The store page, the chat widget, the chat proxy and the store API.',
     version: '1',
     bodyLimit: '16kb',
     trustProxy: config.get('TRUST_PROXY', { infer: true }),
-    corsOrigins: config
-      .get('CORS_ORIGINS', { infer: true })
-      .split(',')
-      .filter((origin) => origin !== ''),
+    corsOrigins,
   });
   // After the security headers, so the static page gets its Content-Security-Policy too.
-  serveStorePage(app);
+  serveStorePage(app, { embeddable: corsOrigins.length > 0 });
 }

@@ -9,6 +9,7 @@ export {
 } from './chat-response.dto.js';
 export { ErrorBody } from './error-body.dto.js';
 export {
+  FEEDBACK_RATINGS,
   FeedbackRequest,
   HistoryResponse,
   RATINGS,
@@ -16,6 +17,7 @@ export {
   SessionQuery,
   TurnDto,
   TurnFeedback,
+  type FeedbackRating,
   type Rating,
 } from './session.dto.js';
 export {

@@ -6,6 +6,9 @@ import { CHAT_SOURCES, type ChatSource } from './chat-response.dto.js';
 
 export const RATINGS = ['up', 'down'] as const;
 export type Rating = (typeof RATINGS)[number];
+/** What feedback may set: a rating, or `none` to take one back. */
+export const FEEDBACK_RATINGS = [...RATINGS, 'none'] as const;
+export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
 
 const SESSION_ID_MESSAGE = 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"';
 
@@ -33,9 +36,9 @@ export class TurnFeedback {
   @IsInt({ message: 'turn must be a whole number' })
   turn: number;
 
-  @ApiProperty({ enum: RATINGS })
-  @IsIn(RATINGS, { message: 'rating must be "up" or "down"' })
-  rating: Rating;
+  @ApiProperty({ enum: FEEDBACK_RATINGS, description: '`none` clears an earlier rating.' })
+  @IsIn(FEEDBACK_RATINGS, { message: 'rating must be "up", "down" or "none"' })
+  rating: FeedbackRating;
 }
 
 export class FeedbackRequest extends TurnFeedback {

@@ -56,9 +56,10 @@ export class MemorySessionStore extends SessionStore {
     return Promise.resolve((this.live(sessionId)?.turns ?? []).map((t) => ({ ...t })));
   }
 
-  rate(sessionId: string, turn: number, rating: Rating): Promise<boolean> {
+  rate(sessionId: string, turn: number, rating: Rating | null): Promise<boolean> {
     const stored = this.live(sessionId)?.turns.find((t) => t.turn === turn);
-    if (stored) stored.rating = rating;
+    if (stored && rating) stored.rating = rating;
+    else if (stored) delete stored.rating;
     return Promise.resolve(stored !== undefined);
   }
 

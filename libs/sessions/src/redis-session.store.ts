@@ -40,7 +40,7 @@ local last = tonumber(redis.call('GET', KEYS[2]) or '0')
 local len = redis.call('LLEN', KEYS[1])
 local t = tonumber(ARGV[1])
 if t < 1 or t > last or t <= last - len then return 0 end
-redis.call('HSET', KEYS[4], ARGV[1], ARGV[2])
+if ARGV[2] == '' then redis.call('HDEL', KEYS[4], ARGV[1]) else redis.call('HSET', KEYS[4], ARGV[1], ARGV[2]) end
 local ttl = redis.call('TTL', KEYS[1])
 if ttl > 0 then redis.call('EXPIRE', KEYS[4], ttl) end
 return 1`;
@@ -130,8 +130,8 @@ export class RedisSessionStore extends SessionStore {
     });
   }
 
-  async rate(sessionId: string, turn: number, rating: Rating): Promise<boolean> {
-    return (await this.redis.rateTurn(...this.keys(sessionId), turn, rating)) === 1;
+  async rate(sessionId: string, turn: number, rating: Rating | null): Promise<boolean> {
+    return (await this.redis.rateTurn(...this.keys(sessionId), turn, rating ?? '')) === 1;
   }
 
   async delete(sessionId: string): Promise<void> {

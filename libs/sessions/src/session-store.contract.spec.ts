@@ -136,6 +136,18 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
     ]);
   });
 
+  it('takes a rating back', async () => {
+    for (let i = 1; i <= 2; i++) await h.store.saveTurn('s', turn(`m${i}`), { keep: true });
+    await h.store.rate('s', 1, 'up');
+    await h.store.rate('s', 2, 'down');
+    expect(await h.store.rate('s', 2, null)).toBe(true);
+    expect(await h.store.rate('s', 2, null)).toBe(true); // already clear: still fine
+    expect(await h.store.rate('s', 3, null)).toBe(false);
+    const turns = await h.store.history('s');
+    expect(turns.map((t) => t.rating)).toEqual(['up', undefined]);
+    expect('rating' in turns[1]).toBe(false);
+  });
+
   it('erases turns, state and feedback on delete', async () => {
     await h.store.saveTurn('s', turn('a'), { set: { pending: 'x' } });
     await h.store.rate('s', 1, 'up');

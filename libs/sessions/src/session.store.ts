@@ -25,8 +25,8 @@ export abstract class SessionStore {
   /** Stored turns, oldest first, with their feedback. */
   abstract history(sessionId: string): Promise<Turn[]>;
 
-  /** Records feedback on a stored turn; false when no such turn is stored. */
-  abstract rate(sessionId: string, turn: number, rating: Rating): Promise<boolean>;
+  /** Records feedback on a stored turn (null clears it); false when no such turn is stored. */
+  abstract rate(sessionId: string, turn: number, rating: Rating | null): Promise<boolean>;
 
   /** Erases the conversation: turns, state and feedback. */
   abstract delete(sessionId: string): Promise<void>;

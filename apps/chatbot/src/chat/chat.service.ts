@@ -66,7 +66,9 @@ export class ChatService {
         ctx.state,
         signal,
       );
-      return this.finish(ctx, { ...ctx.reply, response, source, parts: undefined });
+      // The rules' parts (quick replies, support link) stay with the fallback text, not the LLM's.
+      const parts = source === 'llm' ? undefined : ctx.reply.parts;
+      return this.finish(ctx, { ...ctx.reply, response, source, parts });
     }
     return this.finish(ctx, ctx.reply);
   }
@@ -129,13 +131,17 @@ export class ChatService {
         ...ctx.reply,
         response: LLM_FAILURE_RESPONSE,
         source: 'fallback',
-        parts: undefined,
       };
       if (text === '') {
         yield meta('fallback');
         yield { event: 'token', data: { text: LLM_FAILURE_RESPONSE } };
-        const done = await this.finish(ctx, failed);
-        yield { event: 'done', data: { response: done.response, turn: done.turn } };
+        const {
+          session_id: _id,
+          intent: _intent,
+          source: _source,
+          ...done
+        } = await this.finish(ctx, failed);
+        yield { event: 'done', data: done };
       } else {
         // What the shopper saw, marked as cut: never a complete answer in the history.
         await this.finish(ctx, partial);

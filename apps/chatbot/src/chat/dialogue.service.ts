@@ -14,6 +14,7 @@ import {
   recommendationText,
   unknownCategoryText,
 } from './answers.js';
+import { STARTER_SUGGESTIONS, bookCards, supportLink, trackingLink } from './answer-parts.js';
 
 /** What the bot remembers between turns; kept in the session so any replica can continue. */
 export interface DialogueState {
@@ -122,6 +123,12 @@ export class DialogueService {
           ...reply(match.response, 'fallback', rest(state)),
           source: 'fallback',
           needsLlm: true,
+          parts: { suggestions: [...STARTER_SUGGESTIONS], links: [supportLink()] },
+        };
+      case 'greeting':
+        return {
+          ...reply(match.response, match.intent, rest(state)),
+          parts: { suggestions: [...STARTER_SUGGESTIONS] },
         };
       default:
         return reply(match.response, match.intent, rest(state));
@@ -168,10 +175,13 @@ export class DialogueService {
         case 'verified': {
           const summary = orderDetailsText(outcome.order);
           const others = (state.verified ?? []).filter((v) => v.orderId !== orderId);
-          return reply(summary, 'order_status', {
-            ...rest(state),
-            verified: [...others, { orderId, summary }],
-          });
+          return {
+            ...reply(summary, 'order_status', {
+              ...rest(state),
+              verified: [...others, { orderId, summary }],
+            }),
+            parts: { links: trackingLink(outcome.order.carrier, outcome.order.tracking_number) },
+          };
         }
         case 'no_match':
           return reply(EMAIL_NO_MATCH(orderId), 'order_status', state);
@@ -193,11 +203,14 @@ export class DialogueService {
         const books = await this.store.products({ bestseller: true, limit: 3 });
         if (books.length === 0)
           return reply(CANNED_RESPONSES.recommendation, 'recommendation', rest(state));
-        return reply(
-          recommendationText(books, 'Here are some of our bestsellers:'),
-          'recommendation',
-          rest(state),
-        );
+        return {
+          ...reply(
+            recommendationText(books, 'Here are some of our bestsellers:'),
+            'recommendation',
+            rest(state),
+          ),
+          parts: { books: bookCards(books) },
+        };
       }
       const categories = await this.store.categories();
       const wanted = CATEGORY_ALIASES[category] ?? category.replace(/\s+/g, '-');
@@ -206,11 +219,14 @@ export class DialogueService {
         return reply(unknownCategoryText(category, categories), 'recommendation', rest(state));
       }
       const books = await this.store.products({ category: found.slug, limit: 3 });
-      return reply(
-        recommendationText(books, `Here are some picks from ${found.name}:`),
-        'recommendation',
-        rest(state),
-      );
+      return {
+        ...reply(
+          recommendationText(books, `Here are some picks from ${found.name}:`),
+          'recommendation',
+          rest(state),
+        ),
+        parts: { books: bookCards(books) },
+      };
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       return reply(CANNED_RESPONSES.recommendation, 'recommendation', rest(state));

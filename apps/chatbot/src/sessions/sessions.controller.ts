@@ -55,14 +55,16 @@ export class SessionsController {
 
   @Post('feedback')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Thumbs up or down on one bot answer' })
+  @ApiOperation({ summary: 'Thumbs up or down on one bot answer, or "none" to take it back' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such turn is stored.' })
   async rate(@Param() { id }: SessionIdParam, @Body() body: TurnFeedback): Promise<void> {
-    const stored = await this.guard(() => this.sessions.rate(id, body.turn, body.rating));
+    const rating = body.rating === 'none' ? null : body.rating;
+    const stored = await this.guard(() => this.sessions.rate(id, body.turn, rating));
     if (!stored)
       throw new NotFoundException(`Turn ${body.turn} of this conversation is not stored.`);
-    this.feedback.inc({ rating: body.rating });
+    // The counter counts thumbs given; taking one back is not a rating.
+    if (rating) this.feedback.inc({ rating });
   }
 
   private async guard<T>(op: () => Promise<T>): Promise<T> {
