@@ -4,7 +4,7 @@ import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
 import { LoggingModule, MetricsModule } from '@bookstore/observability';
 import { LlmModule, LlmReadiness } from '@bookstore/llm';
-import { RateLimitModule } from '@bookstore/ratelimit';
+import { RateLimitModule, RateLimitReadiness } from '@bookstore/ratelimit';
 import { SessionsModule, SessionsReadiness } from '@bookstore/sessions';
 import { ChatModule } from './chat/chat.module.js';
 import { ChatbotEnv } from './config/chatbot.env.js';
@@ -60,7 +60,7 @@ import { ConversationsModule } from './sessions/conversations.module.js';
       },
     }),
     HealthModule.forRoot({
-      checks: [SessionsReadiness, LlmReadiness],
+      checks: [SessionsReadiness, LlmReadiness, RateLimitReadiness],
       shutdownGraceMs: {
         inject: [ConfigService],
         useFactory: (config: ConfigService<ChatbotEnv, true>) =>

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { clientAddress } from '@bookstore/http';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadRequestResponse,
@@ -32,7 +33,7 @@ export class ChatController {
   })
   @ApiOkResponse({ type: ChatResponse })
   reply(@Body() body: ChatRequest, @Req() req: Request): Promise<ChatResponse> {
-    return this.chat.reply(body, req.ip);
+    return this.chat.reply(body, clientAddress(req));
   }
 
   @Post('stream')
@@ -50,6 +51,6 @@ export class ChatController {
   ): Promise<void> {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    await writeEventStream(res, this.chat.stream(body, req.ip, abort.signal));
+    await writeEventStream(res, this.chat.stream(body, clientAddress(req), abort.signal));
   }
 }

@@ -35,9 +35,9 @@ import {
   SESSION_ID_PATTERN,
   SessionQuery,
 } from '@bookstore/contracts';
-import { formatEvent, startEventStream } from '@bookstore/http';
+import { clientAddress, formatEvent, startEventStream } from '@bookstore/http';
 import type { Request, Response } from 'express';
-import { ChatbotClient } from './chatbot.client.js';
+import { ChatbotClient, type UpstreamReply } from './chatbot.client.js';
 
 const STREAM_BROKEN = 'The answer was cut off. Please try again.';
 
@@ -61,7 +61,7 @@ export class ChatProxyController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.relay(res, await this.chatbot.send('/chat', 'POST', body, req.ip));
+    return this.relay(res, await this.chatbot.send('/chat', 'POST', body, clientAddress(req)));
   }
 
   @Post('stream')
@@ -80,8 +80,10 @@ export class ChatProxyController {
     const abort = new AbortController();
     // The shopper went away (or pressed Stop): stop the chatbot, which stops the LLM.
     res.on('close', () => abort.abort());
-    const upstream = await this.chatbot.openStream(body, req.ip, abort.signal);
+    const upstream = await this.chatbot.openStream(body, clientAddress(req), abort.signal);
+    if ('gone' in upstream) return;
     if (!('stream' in upstream)) {
+      res.set(upstream.headers ?? {});
       res.status(upstream.status).json(upstream.body);
       return;
     }
@@ -151,7 +153,8 @@ export class ChatProxyController {
     return this.relay(res, reply);
   }
 
-  private relay(res: Response, reply: { status: number; body: unknown }): unknown {
+  private relay(res: Response, reply: UpstreamReply): unknown {
+    res.set(reply.headers ?? {});
     res.status(reply.status);
     return reply.body ?? undefined;
   }
