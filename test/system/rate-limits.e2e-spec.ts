@@ -205,4 +205,27 @@ describe('rate limits', () => {
       }
     },
   );
+
+  it("relays the chatbot's 429 with its Retry-After, JSON and streamed", async () => {
+    const bot = await startChatbot({ RATE_LIMIT_PER_MINUTE: '1' });
+    const gw = await startGateway({ CHAT_SERVICE_URL: bot.url });
+    try {
+      const body = { message: 'hi', session_id: 'retry-after-0001' };
+      expect((await post(`${gw.url}/api/chat`, body, '')).status).toBe(200);
+      const limited = await post(`${gw.url}/api/chat`, body, '');
+      expect(limited.status).toBe(429);
+      expect(Number(limited.retryAfter)).toBeGreaterThan(0);
+      const streamed = await fetch(`${gw.url}/api/chat/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(streamed.status).toBe(429);
+      expect(Number(streamed.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await streamed.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    } finally {
+      await gw.app.close();
+      await bot.app.close();
+    }
+  });
 });
