@@ -27,6 +27,9 @@ import { ConversationsModule } from './sessions/conversations.module.js';
         maxTurns: config.get('SESSION_MAX_TURNS', { infer: true }),
         ttlSeconds: config.get('SESSION_TTL_SECONDS', { infer: true }),
         commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
+        // Longer than the slowest turn: the LLM's whole time plus the store's.
+        turnLockTtlMs: (config.get('LLM_TIMEOUT', { infer: true }) + 30) * 1000,
+        turnLockWaitMs: config.get('SESSION_TURN_WAIT_MS', { infer: true }),
       }),
     }),
     LlmModule.forRootAsync({

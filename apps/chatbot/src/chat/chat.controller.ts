@@ -3,6 +3,7 @@ import { clientAddress } from '@bookstore/http';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -32,6 +33,7 @@ export class ChatController {
       'Rules and the store first, then the LLM, then the fallback. A missing session_id starts a new conversation.',
   })
   @ApiOkResponse({ type: ChatResponse })
+  @ApiConflictResponse({ type: ErrorBody, description: 'A turn of this conversation is running.' })
   reply(@Body() body: ChatRequest, @Req() req: Request): Promise<ChatResponse> {
     return this.chat.reply(body, clientAddress(req));
   }
@@ -44,6 +46,7 @@ export class ChatController {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An event stream.' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'A turn of this conversation is running.' })
   async stream(
     @Body() body: ChatRequest,
     @Req() req: Request,
@@ -51,6 +54,7 @@ export class ChatController {
   ): Promise<void> {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    await writeEventStream(res, this.chat.stream(body, clientAddress(req), abort.signal));
+    const events = await this.chat.openStream(body, clientAddress(req), abort.signal);
+    await writeEventStream(res, events);
   }
 }
