@@ -67,11 +67,12 @@ describe('the session id, a bearer secret', () => {
   });
 
   it('refuses a missing or malformed id in every form with a 400', async () => {
-    for (const headers of [
+    const forms: Record<string, string>[] = [
       {},
       { 'x-session-id': 'short' },
       { 'x-session-id': '../../etc/passwd' },
-    ]) {
+    ];
+    for (const headers of forms) {
       const res = await json(`${system.gatewayUrl}/api/chat/history`, 'GET', undefined, headers);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
