@@ -1,7 +1,7 @@
 import { json } from '../support/http.js';
 import { closedPort } from '../support/http-server.js';
 import { startBlackhole } from '../support/tcp.js';
-import { dropPrefix, REDIS_URL } from '../support/redis.js';
+import { dropPrefix, REDIS_URL, withRedis } from '../support/redis.js';
 import { startChatbot, startGateway, type RunningApp } from '../support/system.js';
 
 async function post(url: string, body: unknown, client: string) {
@@ -84,6 +84,16 @@ describe('rate limits', () => {
         );
       }
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+      // Every counter expires within the window: a flood of clients cannot fill Redis for good.
+      await withRedis(async (redis) => {
+        const keys = await redis.keys('ratelimit:gateway:*');
+        expect(keys.length).toBeGreaterThan(0);
+        for (const key of keys) {
+          const ttl = await redis.pttl(key);
+          expect(ttl, key).toBeGreaterThan(0);
+          expect(ttl, key).toBeLessThanOrEqual(60_000);
+        }
+      });
     } finally {
       for (const r of replicas) await r.app.close();
       await bot.app.close();
