@@ -19,6 +19,8 @@ describe('order verification limits at the store API', () => {
       ORDER_VERIFY_MAX_ATTEMPTS: '5',
       ORDER_VERIFY_MAX_ATTEMPTS_PER_CLIENT: '8',
       TRUST_PROXY: 'loopback',
+      // Enough connections for the checks to really run side by side, as on a busy store.
+      DATABASE_POOL_SIZE: '20',
     });
   });
   afterAll(() => gw.app.close());
