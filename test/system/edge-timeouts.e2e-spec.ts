@@ -55,8 +55,9 @@ describe('streams through the gateway when the chatbot hangs', () => {
       gc();
       const replies = await pending;
       expect(replies.map((r) => r.status)).toEqual(Array(8).fill(504));
-      // Each within its own deadline (1 s) and some slack, not one deadline after another.
-      for (const r of replies) expect(r.ms).toBeLessThan(3_000);
+      // Each within its own deadline (1 s) and slack for a loaded machine, not one deadline after
+      // another (8 s and more).
+      for (const r of replies) expect(r.ms).toBeLessThan(5_000);
     } finally {
       await gw.app.close();
       await hole.close();
@@ -90,7 +91,7 @@ describe('slow and idle clients', () => {
       const closed = await untilClosed(s);
       clearInterval(drip);
       expect(closed.said).toMatch(/^HTTP\/1\.1 408/);
-      expect(closed.ms).toBeLessThan(3_500);
+      expect(closed.ms).toBeLessThan(6_000); // Node's default: 60 s
     });
 
     it('cuts off a client that sends its body slowly', async () => {
@@ -101,7 +102,7 @@ describe('slow and idle clients', () => {
       const drip = setInterval(() => s.write(' '), 200);
       const closed = await untilClosed(s);
       clearInterval(drip);
-      expect(closed.ms).toBeLessThan(4_500);
+      expect(closed.ms).toBeLessThan(7_000); // Node's default: 300 s
     });
 
     it('closes an idle keep-alive connection', async () => {
@@ -109,7 +110,7 @@ describe('slow and idle clients', () => {
       s.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
       const closed = await untilClosed(s);
       expect(closed.said).toMatch(/^HTTP\/1\.1 200/);
-      expect(closed.ms).toBeLessThan(3_000);
+      expect(closed.ms).toBeLessThan(4_000); // Node's default: 5 s
     });
 
     it('refuses connections over the cap', async () => {
