@@ -86,16 +86,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The images run with NODE_ENV=production, which requires the apps' shared secret.
+internal_token="smoke-test-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 run_args=("${runtime_args[@]}" --network host "${ulimit_args[@]}" --detach
   --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges)
 log "starting $CHATBOT_IMAGE on 127.0.0.1:$CHATBOT_PORT"
 podman run "${run_args[@]}" --name "$chatbot_ctr" \
   -e HOST=127.0.0.1 -e PORT="$CHATBOT_PORT" -e LLM_BACKEND=none -e SHUTDOWN_GRACE_MS=10000 \
+  -e INTERNAL_API_TOKEN="$internal_token" \
   "$CHATBOT_IMAGE" >/dev/null || die "podman run $CHATBOT_IMAGE"
 log "starting $GATEWAY_IMAGE on 127.0.0.1:$GATEWAY_PORT"
 podman run "${run_args[@]}" --name "$gateway_ctr" \
   -e HOST=127.0.0.1 -e PORT="$GATEWAY_PORT" -e CHAT_SERVICE_URL="http://127.0.0.1:$CHATBOT_PORT" \
   -e SHUTDOWN_GRACE_MS=10000 ${DATABASE_URL:+-e "DATABASE_URL=$DATABASE_URL"} \
+  -e INTERNAL_API_TOKEN="$internal_token" \
   "$GATEWAY_IMAGE" >/dev/null || die "podman run $GATEWAY_IMAGE"
 
 wait_healthy() {

@@ -161,6 +161,8 @@ function appEnv(extra) {
   return {
     HOST,
     NODE_ENV: 'production',
+    // Production mode requires the apps' shared secret; any value of 16+ characters will do here.
+    INTERNAL_API_TOKEN: 'benchmark-internal-token',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '0',
     ...extra,

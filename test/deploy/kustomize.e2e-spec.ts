@@ -9,6 +9,7 @@ import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1
 import { Gateway } from '@kubernetes-models/istio/networking.istio.io/v1beta1/Gateway';
 import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
 import { PeerAuthentication } from '@kubernetes-models/istio/security.istio.io/v1beta1/PeerAuthentication';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
@@ -43,6 +44,7 @@ const DOCUMENTED_SECRETS = [
   'gateway-secrets',
   'postgres-credentials',
   'harbor-registry-secret',
+  'internal-api-token',
 ];
 
 type ModelClass = new (data?: never) => { validate(): void };
@@ -64,6 +66,7 @@ const MODELS: Record<string, ModelClass> = {
   'networking.istio.io/v1beta1/Gateway': Gateway,
   'security.istio.io/v1beta1/PeerAuthentication': PeerAuthentication,
   'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor,
+  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule,
   'argoproj.io/v1alpha1/Application': Application,
 };
 
@@ -456,6 +459,29 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
     }
   });
 
+  it('authenticates the apps to each other, and trusts X-Forwarded-For at the edge only', () => {
+    for (const app of Object.keys(APPS)) {
+      const env = pods.find((p) => p.name === app)!.pod.containers[0].env ?? [];
+      const ref = env.find((e) => e.name === 'INTERNAL_API_TOKEN')?.valueFrom?.secretKeyRef;
+      expect(ref?.name?.replace(/-[a-z0-9]{10}$/, ''), app).toBe('internal-api-token');
+      expect(ref?.key, app).toBe('token');
+      // Required: the apps refuse to start in production without it.
+      expect(ref?.optional ?? false, app).toBe(false);
+    }
+    expect(configMap(objects, 'chatbot-config').TRUST_PROXY ?? '').toBe('');
+    expect(configMap(objects, 'gateway-config').TRUST_PROXY).toBe('1');
+  });
+
+  it('never evicts conversations from Redis under load', () => {
+    const redis = pods.find((p) => p.name === 'redis');
+    if (!redis) return;
+    const args = redis.pod.containers.find((c) => c.name === 'redis')!.args ?? [];
+    const policy = args[args.indexOf('--maxmemory-policy') + 1];
+    // volatile-* would be safe only while every key expires; noeviction is safe outright.
+    expect(policy).toBe('noeviction');
+    expect(args).toContain('--maxmemory');
+  });
+
   if (overlay === 'local') {
     it('runs one pod per app from locally built images, without autoscaling', () => {
       for (const app of Object.keys(APPS)) {
@@ -540,6 +566,97 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
           expect(serviceNames, r.destination.host).toContain(r.destination.host);
         }
       }
+    });
+
+    it('routes only shopper paths from the internet; operations endpoints stay inside', () => {
+      type Match = { uri?: { exact?: string; prefix?: string; regex?: string } };
+      type Http = { match?: Match[]; route: Array<{ destination: { host: string } }> };
+      const publicRoutes = objects
+        .filter(
+          (o) =>
+            o.kind === 'VirtualService' &&
+            (o.spec?.gateways as string[] | undefined)?.includes('bookstore'),
+        )
+        .flatMap((o) => o.spec!.http as Http[]);
+      expect(publicRoutes.length).toBeGreaterThan(0);
+      const routed = (path: string) =>
+        publicRoutes.some(
+          (h) =>
+            !h.match ||
+            h.match.some(
+              (m) =>
+                (m.uri?.exact !== undefined && m.uri.exact === path) ||
+                (m.uri?.prefix !== undefined && path.startsWith(m.uri.prefix)) ||
+                (m.uri?.regex !== undefined && new RegExp(`^(?:${m.uri.regex})$`).test(path)),
+            ),
+        );
+      for (const path of [
+        '/',
+        '/widget.js',
+        '/widget.css',
+        '/store.js',
+        '/store.css',
+        '/favicon.svg',
+        '/api/chat',
+        '/api/chat/stream',
+        '/api/chat/history',
+        '/api/orders/123456/status',
+        '/api/products',
+      ]) {
+        expect(routed(path), path).toBe(true);
+      }
+      for (const path of [
+        '/metrics',
+        '/docs',
+        '/docs/',
+        '/docs/swagger-ui.css',
+        '/docs-json',
+        '/health',
+        '/health/ready',
+      ]) {
+        expect(routed(path), path).toBe(false);
+      }
+      // Inside the mesh the gateway still answers every path (the chatbot, Prometheus).
+      const mesh = objects.find(
+        (o) =>
+          o.kind === 'VirtualService' &&
+          (o.spec?.hosts as string[]).includes('gateway-service') &&
+          (o.spec?.gateways as string[] | undefined)?.includes('mesh'),
+      );
+      expect((mesh?.spec?.http as Http[])[0].match).toBeUndefined();
+      expect((mesh?.spec?.gateways as string[]).includes('bookstore')).toBe(false);
+    });
+
+    it('scrapes Redis memory, alerts before it is full, and shows it last on the dashboard', () => {
+      const sm = objects.find((o) => o.kind === 'ServiceMonitor' && o.metadata.name === 'redis');
+      const spec = sm?.spec as { selector: ILabelSelector; endpoints: Array<{ port: string }> };
+      const svc = services(objects).find((s) => matches(spec.selector, s.metadata.labels ?? {}));
+      expect(svc?.spec?.ports?.map((p) => p.name)).toContain(spec.endpoints[0].port);
+      const policies = objects.filter((o) => o.kind === 'NetworkPolicy') as INetworkPolicy[];
+      const prometheus = {
+        pod: { 'app.kubernetes.io/name': 'prometheus' },
+        namespace: { 'kubernetes.io/metadata.name': 'monitoring' },
+      };
+      const redis = { 'app.kubernetes.io/name': 'redis' };
+      expect(ingressAllowed(policies, redis, prometheus, 9121), 'scrape').toBe(true);
+      expect(ingressAllowed(policies, redis, prometheus, 6379), 'redis itself').toBe(false);
+      const rules = objects
+        .filter((o) => o.kind === 'PrometheusRule')
+        .flatMap((o) => o.spec!.groups as Array<{ rules: Array<{ alert: string; expr: string }> }>)
+        .flatMap((g) => g.rules);
+      expect(rules.find((r) => r.alert === 'RedisMemoryHigh')?.expr).toMatch(
+        /redis_memory_used_bytes\s*\/\s*redis_memory_max_bytes\s*>\s*0\.8/,
+      );
+      expect(rules.map((r) => r.alert)).toContain('RateLimitsPerProcess');
+      const dashboard = objects.find(
+        (o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1',
+      );
+      const json = JSON.parse(Object.values(dashboard!.data!)[0]) as {
+        panels: Array<{ title: string; targets: Array<{ expr: string }> }>;
+      };
+      const exprs = json.panels.flatMap((p) => p.targets.map((t) => t.expr.replace(/\s+/g, '')));
+      expect(exprs).toContain('max(redis_memory_used_bytes/redis_memory_max_bytes)');
+      expect(exprs).toContain('max(ratelimit_per_process)');
     });
 
     it('lets Prometheus scrape /metrics of both apps and ships the dashboard', () => {

@@ -4,7 +4,7 @@ import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
 import { LoggingModule, MetricsModule } from '@bookstore/observability';
 import { LlmModule, LlmReadiness } from '@bookstore/llm';
-import { RateLimitModule } from '@bookstore/ratelimit';
+import { RateLimitModule, RateLimitReadiness } from '@bookstore/ratelimit';
 import { SessionsModule, SessionsReadiness } from '@bookstore/sessions';
 import { ChatModule } from './chat/chat.module.js';
 import { ChatbotEnv } from './config/chatbot.env.js';
@@ -27,6 +27,9 @@ import { ConversationsModule } from './sessions/conversations.module.js';
         maxTurns: config.get('SESSION_MAX_TURNS', { infer: true }),
         ttlSeconds: config.get('SESSION_TTL_SECONDS', { infer: true }),
         commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
+        // Longer than the slowest turn: the LLM's whole time plus the store's.
+        turnLockTtlMs: (config.get('LLM_TIMEOUT', { infer: true }) + 30) * 1000,
+        turnLockWaitMs: config.get('SESSION_TURN_WAIT_MS', { infer: true }),
       }),
     }),
     LlmModule.forRootAsync({
@@ -65,7 +68,7 @@ import { ConversationsModule } from './sessions/conversations.module.js';
       },
     }),
     HealthModule.forRoot({
-      checks: [SessionsReadiness, LlmReadiness],
+      checks: [SessionsReadiness, LlmReadiness, RateLimitReadiness],
       shutdownGraceMs: {
         inject: [ConfigService],
         useFactory: (config: ConfigService<ChatbotEnv, true>) =>

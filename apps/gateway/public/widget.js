@@ -1143,10 +1143,11 @@
     messages.setAttribute('aria-busy', 'true');
     let turns = null;
     try {
-      const res = await fetch(
-        apiUrl('/api/chat/history?session_id=' + encodeURIComponent(sessionId)),
-        { headers: { Accept: 'application/json' }, signal: controller.signal },
-      );
+      // The session id is a bearer secret: a header, never the URL (logs, history, Referer).
+      const res = await fetch(apiUrl('/api/chat/history'), {
+        headers: { Accept: 'application/json', 'X-Session-Id': sessionId },
+        signal: controller.signal,
+      });
       if (res.status === 200) {
         const body = await readJson(res);
         if (body && Array.isArray(body.turns)) turns = body.turns;
@@ -1190,8 +1191,10 @@
     cancelRequest();
     messages.removeAttribute('aria-busy');
     if (previous) {
-      fetch(apiUrl('/api/chat/history?session_id=' + encodeURIComponent(previous)), {
+      fetch(apiUrl('/api/chat/history'), {
         method: 'DELETE',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ session_id: previous }),
         keepalive: true,
       }).catch(() => {
         // The server forgets idle sessions anyway.

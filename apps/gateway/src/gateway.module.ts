@@ -4,7 +4,7 @@ import { BookstoreModule, DatabaseReadiness } from '@bookstore/store';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
 import { LoggingModule, MetricsModule } from '@bookstore/observability';
-import { RateLimitModule } from '@bookstore/ratelimit';
+import { RateLimitModule, RateLimitReadiness } from '@bookstore/ratelimit';
 import { ChatProxyModule } from './chat-proxy/chat-proxy.module.js';
 import { ChatbotReadiness } from './chat-proxy/chatbot.health.js';
 import { GatewayEnv } from './config/gateway.env.js';
@@ -42,7 +42,7 @@ import { StoreApiModule } from './store-api/store-api.module.js';
     StoreApiModule,
     HealthModule.forRoot({
       imports: [ChatProxyModule],
-      checks: [ChatbotReadiness, DatabaseReadiness],
+      checks: [ChatbotReadiness, DatabaseReadiness, RateLimitReadiness],
       shutdownGraceMs: {
         inject: [ConfigService],
         useFactory: (config: ConfigService<GatewayEnv, true>) =>

@@ -19,6 +19,13 @@ export function setupGateway(app: INestApplication): void {
     version: '1',
     bodyLimit: '16kb',
     trustProxy: config.get('TRUST_PROXY', { infer: true }),
+    internalToken: config.get('INTERNAL_API_TOKEN', { infer: true }),
+    server: {
+      headersTimeoutMs: config.get('HTTP_HEADERS_TIMEOUT_MS', { infer: true }),
+      requestTimeoutMs: config.get('HTTP_REQUEST_TIMEOUT_MS', { infer: true }),
+      keepAliveTimeoutMs: config.get('HTTP_KEEP_ALIVE_TIMEOUT_MS', { infer: true }),
+      maxConnections: config.get('HTTP_MAX_CONNECTIONS', { infer: true }),
+    },
     corsOrigins,
   });
   // After the security headers, so the static page gets its Content-Security-Policy too.

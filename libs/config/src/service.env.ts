@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  MaxLength,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,10 +25,54 @@ export class ServiceEnv {
 
   /**
    * Proxies trusted to report the client's address (X-Forwarded-For): a hop count such as `1`
-   * behind one ingress, or addresses and presets such as `loopback, uniquelocal`.
+   * behind one ingress, or addresses and presets such as `loopback, uniquelocal`. Empty (the
+   * default) trusts none: whoever connects is the client, so nobody can choose their address.
    */
-  @Matches(/^(\d{1,2}|[A-Za-z0-9.:/, ]{1,200})$/)
-  TRUST_PROXY: string = 'loopback';
+  @Matches(/^(\d{1,2}|[A-Za-z0-9.:/, ]{0,200})$/)
+  TRUST_PROXY: string = '';
+
+  /**
+   * The shared secret the gateway and the chatbot send each other (header `x-internal-token`) so
+   * that each tells the other apart from the public and believes the shopper's address it names.
+   * Required in production; unset in development, nobody is internal.
+   */
+  @ValidateIf((e: ServiceEnv) => e.NODE_ENV === 'production' || e.INTERNAL_API_TOKEN !== undefined)
+  @IsString({ message: 'INTERNAL_API_TOKEN is required in production (16 to 256 characters)' })
+  @MinLength(16, { message: 'INTERNAL_API_TOKEN must be at least 16 characters' })
+  @MaxLength(256)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'INTERNAL_API_TOKEN must be printable ASCII, no spaces' })
+  INTERNAL_API_TOKEN?: string;
+
+  /** Longest wait for a request's headers, in milliseconds (slow-header clients are cut off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(120_000)
+  HTTP_HEADERS_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * Longest wait for a whole request (headers and body), in milliseconds. Streamed answers are
+   * responses, so this does not cut them.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  HTTP_REQUEST_TIMEOUT_MS: number = 15_000;
+
+  /** How long an idle keep-alive connection stays open, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5_000;
+
+  /** Open connections accepted at once; more are refused at the socket. 0: no cap. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  HTTP_MAX_CONNECTIONS: number = 2_000;
 
   /** After SIGTERM, keep serving this long (readiness already 503) before closing the server. */
   @Type(() => Number)

@@ -37,7 +37,7 @@ export class HealthController {
       const result = err.getResponse() as HealthCheckResult;
       throw new ServiceUnavailableException({
         message: `Not ready: ${summarise(result)}`,
-        details: result.details,
+        details: withoutAddresses(result.details),
       });
     }
   }
@@ -45,8 +45,35 @@ export class HealthController {
 
 function summarise(result: HealthCheckResult): string {
   const down = Object.entries(result.error ?? {}).map(([name, r]) => {
-    const why = typeof r?.message === 'string' ? `: ${r.message}` : '';
+    const why = typeof r?.message === 'string' ? `: ${hideAddresses(r.message)}` : '';
     return `${name} is ${String(r?.status ?? 'down')}${why}`;
   });
   return down.length > 0 ? down.join('; ') : 'a dependency is down';
+}
+
+// Readiness answers whoever asks it: it names the dependency that is down, never where it lives.
+const ADDRESSES = [
+  /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, // URLs
+  /\[[0-9a-f:.]+\](?::\d+)?/gi, // [IPv6]:port
+  /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:%\w+)?/gi, // IPv6
+  /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, // IPv4[:port]
+  /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*:\d{2,5}\b/gi, // host:port
+];
+
+export function hideAddresses(message: string): string {
+  return ADDRESSES.reduce((text, pattern) => text.replace(pattern, '<address>'), message).replace(
+    /\b(E[A-Z]{3,}) (?!<address>)\S+/g, // ENOTFOUND chatbot-service
+    '$1 <address>',
+  );
+}
+
+function withoutAddresses(details: HealthCheckResult['details']): HealthCheckResult['details'] {
+  const out: HealthCheckResult['details'] = {};
+  for (const [name, result] of Object.entries(details)) {
+    out[name] =
+      typeof result?.message === 'string'
+        ? { ...result, message: hideAddresses(result.message) }
+        : result;
+  }
+  return out;
 }

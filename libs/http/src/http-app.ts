@@ -1,9 +1,11 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { requestIdMiddleware } from '@bookstore/observability';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { useJsonBodyParser } from './body-parser.js';
+import { internalCallerMiddleware } from './client-address.js';
 import { HttpExceptionFilter } from './http-exception.filter.js';
 import { strictValidationPipe } from './validation.pipe.js';
 
@@ -20,6 +22,18 @@ export interface HttpAppOptions {
   trustProxy: string;
   /** Origins allowed to call the API from a browser; empty keeps CORS closed. */
   corsOrigins: string[];
+  /** The shared secret our apps send each other (INTERNAL_API_TOKEN); unset: nobody is internal. */
+  internalToken?: string;
+  /** How long a client may take and how many may connect (ServiceEnv's HTTP_* variables). */
+  server: ServerLimits;
+}
+
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** 0: no cap. */
+  maxConnections: number;
 }
 
 // The store page and widget need nothing but their own origin; Swagger UI gets helmet's defaults.
@@ -46,12 +60,11 @@ const STRICT_CSP = {
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const express = app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void };
-  express.set(
-    'trust proxy',
-    /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy,
-  );
+  express.set('trust proxy', trustProxySetting(options.trustProxy));
   express.set('x-powered-by', false);
+  limitServer(app.getHttpServer() as Server, options.server);
   app.use(requestIdMiddleware);
+  app.use(internalCallerMiddleware(options.internalToken));
   const strict = helmet({ contentSecurityPolicy: STRICT_CSP });
   const docs = helmet();
   app.use((req: Request, res: Response, next: NextFunction) =>
@@ -77,4 +90,26 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Empty or `false` trusts no proxy: the peer's own address is the client's. */
+function trustProxySetting(value: string): number | string | boolean {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * Node's defaults hold a slow client for minutes (300 s for a request, no cap on connections).
+ * The request timeout covers receiving the request only, so long streamed answers are not cut.
+ */
+function limitServer(server: Server, limits: ServerLimits): void {
+  server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // Read when the server starts listening: check the timeouts often enough to honour them.
+  // (a createServer option in the types, but Node reads the property on 'listening').
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval =
+    Math.min(1_000, server.headersTimeout);
+  if (limits.maxConnections > 0) server.maxConnections = limits.maxConnections;
 }

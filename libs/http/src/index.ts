@@ -1,5 +1,14 @@
 export { errorBody, isErrorBody, reasonPhrase } from './error-body.js';
 export { HttpExceptionFilter } from './http-exception.filter.js';
-export { configureHttpApp, type HttpAppOptions } from './http-app.js';
+export { configureHttpApp, type HttpAppOptions, type ServerLimits } from './http-app.js';
 export { strictValidationPipe } from './validation.pipe.js';
 export { formatEvent, startEventStream } from './event-stream.js';
+export {
+  INTERNAL_TOKEN_HEADER,
+  SHOPPER_ADDRESS_HEADER,
+  addressKey,
+  clientAddress,
+  clientKey,
+  internalCallerMiddleware,
+  isInternalCaller,
+} from './client-address.js';

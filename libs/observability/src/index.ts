@@ -1,3 +1,9 @@
 export { LoggingModule } from './logging.module.js';
 export { MetricsModule } from './metrics.module.js';
-export { currentRequestId, requestIdHeader, requestIdMiddleware } from './request-context.js';
+export {
+  currentClientAddress,
+  currentRequestId,
+  requestIdHeader,
+  requestIdMiddleware,
+  setCurrentClientAddress,
+} from './request-context.js';

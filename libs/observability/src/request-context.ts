@@ -4,6 +4,8 @@ import type { NextFunction, Request, Response } from 'express';
 
 interface RequestContext {
   requestId: string;
+  /** The shopper's address once the edge has worked it out, for calls made on their behalf. */
+  clientAddress?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -12,6 +14,17 @@ const VALID_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** The id of the request being served, to pass on to the services this one calls. */
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+/** Remembers the shopper's address for the rest of the request. */
+export function setCurrentClientAddress(address: string): void {
+  const store = storage.getStore();
+  if (store) store.clientAddress = address;
+}
+
+/** The address of the shopper this request serves, when there is a request being served. */
+export function currentClientAddress(): string | undefined {
+  return storage.getStore()?.clientAddress;
 }
 
 /** `x-request-id` for outgoing calls, when there is a request being served. */

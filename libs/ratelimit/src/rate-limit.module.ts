@@ -1,6 +1,15 @@
-import { type DynamicModule, type FactoryProvider, Injectable, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type ExecutionContext,
+  type FactoryProvider,
+  Injectable,
+  Module,
+} from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import { clientKey } from '@bookstore/http';
+import { getToken, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Request } from 'express';
+import type { Gauge } from 'prom-client';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
 export interface RateLimitOptions {
@@ -18,46 +27,79 @@ export interface RateLimitAsyncOptions {
   useFactory: (...args: never[]) => RateLimitOptions;
 }
 
-const OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
+export const RATE_LIMIT_OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
+export const RATE_LIMIT_PER_PROCESS = 'ratelimit_per_process';
 const MESSAGE = 'Too many requests. Please wait a moment and try again.';
 
 /** The session in the body when there is one (the chatbot's callers are all the gateway). */
 function sessionOrClient(req: Request): string {
   const body = req.body as { session_id?: unknown } | undefined;
-  return typeof body?.session_id === 'string' ? `session:${body.session_id}` : `client:${req.ip}`;
+  return typeof body?.session_id === 'string'
+    ? `session:${body.session_id}`
+    : `client:${clientKey(req)}`;
 }
 
 /** Apply with `@UseGuards(RateLimitGuard)` on the routes shoppers hit; 429 with Retry-After. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {}
 
+/** Where the counters are kept, for readiness: `shared` in Redis, or `per-process`. */
+@Injectable()
+export class RateLimitState {
+  constructor(private readonly storage: RedisThrottlerStorage | ThrottlerStorageService) {}
+
+  get mode(): 'shared' | 'per-process' {
+    return this.storage instanceof RedisThrottlerStorage && !this.storage.degraded
+      ? 'shared'
+      : 'per-process';
+  }
+
+  get degraded(): boolean {
+    return this.storage instanceof RedisThrottlerStorage && this.storage.degraded;
+  }
+}
+
 @Module({})
 export class RateLimitModule {
   static forRootAsync(options: RateLimitAsyncOptions): DynamicModule {
     const optionsProvider = {
-      provide: OPTIONS,
+      provide: RATE_LIMIT_OPTIONS,
       useFactory: options.useFactory,
       inject: options.inject ?? [],
     };
+    const gauge = makeGaugeProvider({
+      name: RATE_LIMIT_PER_PROCESS,
+      help: '1 while rate limits are counted per process because their Redis failed, else 0.',
+    });
     const storageProvider = {
       provide: RedisThrottlerStorage,
-      useFactory: (o: RateLimitOptions) =>
-        o.redisUrl
-          ? new RedisThrottlerStorage(o.redisUrl, o.keyPrefix, 300)
-          : new ThrottlerStorageService(),
-      inject: [OPTIONS],
+      useFactory: (o: RateLimitOptions, perProcess: Gauge) => {
+        if (!o.redisUrl) return new ThrottlerStorageService();
+        perProcess.set(0);
+        return new RedisThrottlerStorage(o.redisUrl, o.keyPrefix, 300, (degraded) =>
+          perProcess.set(degraded ? 1 : 0),
+        );
+      },
+      inject: [RATE_LIMIT_OPTIONS, getToken(RATE_LIMIT_PER_PROCESS)],
+    };
+    const stateProvider = {
+      provide: RateLimitState,
+      useFactory: (storage: RedisThrottlerStorage) => new RateLimitState(storage),
+      inject: [RedisThrottlerStorage],
     };
     const core = {
       module: class RateLimitCoreModule {},
-      providers: [optionsProvider, storageProvider],
-      exports: [OPTIONS, RedisThrottlerStorage],
+      providers: [optionsProvider, gauge, storageProvider, stateProvider],
+      exports: [RATE_LIMIT_OPTIONS, RedisThrottlerStorage, RateLimitState],
     };
     return {
       module: RateLimitModule,
+      global: true,
       imports: [
+        core,
         ThrottlerModule.forRootAsync({
           imports: [core],
-          inject: [OPTIONS, RedisThrottlerStorage],
+          inject: [RATE_LIMIT_OPTIONS, RedisThrottlerStorage],
           useFactory: (o: RateLimitOptions, storage: RedisThrottlerStorage) => ({
             throttlers: [{ name: 'default', ttl: 60_000, limit: Math.max(o.perMinute, 1) }],
             storage,
@@ -66,12 +108,15 @@ export class RateLimitModule {
             getTracker: (req: Record<string, unknown>) =>
               o.by === 'session'
                 ? sessionOrClient(req as unknown as Request)
-                : `client:${String(req.ip)}`,
+                : `client:${clientKey(req as unknown as Request)}`,
+            // One bucket per client across every limited route, not one per route.
+            generateKey: (_context: ExecutionContext, tracker: string, name: string) =>
+              `${name}:${tracker}`,
           }),
         }),
       ],
       providers: [RateLimitGuard],
-      exports: [ThrottlerModule, RateLimitGuard],
+      exports: [ThrottlerModule, RateLimitGuard, core],
     };
   }
 }

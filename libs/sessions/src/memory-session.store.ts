@@ -1,5 +1,5 @@
 import type { Rating } from '@bookstore/contracts';
-import { SessionStore } from './session.store.js';
+import { ConversationErasedError, SessionStore } from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
@@ -22,6 +22,7 @@ const MAX_SESSIONS = 10_000;
 export class MemorySessionStore extends SessionStore {
   readonly kind = 'memory';
   private readonly sessions = new Map<string, Entry>();
+  private readonly locks = new Map<string, { token: string; expiresAt: number }>();
 
   constructor(
     options: SessionOptions,
@@ -35,6 +36,10 @@ export class MemorySessionStore extends SessionStore {
   }
 
   saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
+    const held = this.heldLock(sessionId);
+    if (held !== undefined && this.liveLock(sessionId) !== held) {
+      return Promise.reject(new ConversationErasedError());
+    }
     const entry = this.live(sessionId) ?? { turns: [], seq: 0, state: null, expiresAt: 0 };
     entry.seq += 1;
     entry.turns.push({ turn: entry.seq, ...turn });
@@ -65,6 +70,7 @@ export class MemorySessionStore extends SessionStore {
 
   delete(sessionId: string): Promise<void> {
     this.sessions.delete(sessionId);
+    this.locks.delete(sessionId);
     return Promise.resolve();
   }
 
@@ -75,6 +81,26 @@ export class MemorySessionStore extends SessionStore {
   close(): Promise<void> {
     this.sessions.clear();
     return Promise.resolve();
+  }
+
+  protected tryLock(sessionId: string, token: string, ttlMs: number): Promise<boolean> {
+    if (this.liveLock(sessionId) !== undefined) return Promise.resolve(false);
+    this.locks.set(sessionId, { token, expiresAt: this.now() + ttlMs });
+    return Promise.resolve(true);
+  }
+
+  protected unlock(sessionId: string, token: string): Promise<void> {
+    if (this.locks.get(sessionId)?.token === token) this.locks.delete(sessionId);
+    return Promise.resolve();
+  }
+
+  private liveLock(sessionId: string): string | undefined {
+    const lock = this.locks.get(sessionId);
+    if (lock && lock.expiresAt <= this.now()) {
+      this.locks.delete(sessionId);
+      return undefined;
+    }
+    return lock?.token;
   }
 
   private live(sessionId: string): Entry | undefined {

@@ -1,7 +1,7 @@
 import type { Rating } from '@bookstore/contracts';
 import { Logger } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
-import { SessionStore } from './session.store.js';
+import { ConversationErasedError, SessionStore } from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
@@ -16,8 +16,11 @@ export interface RedisSessionOptions extends SessionOptions {
   commandTimeoutMs: number;
 }
 
-// Numbers the turn, appends, caps, refreshes every key's TTL and updates the state atomically.
+// Numbers the turn, appends, caps, refreshes every key's TTL and updates the state atomically;
+// with a lock token (ARGV[6]), only while that token still holds the lock (KEYS[5]): an erase
+// drops the lock, so a turn that was running then saves nothing.
 const SAVE_TURN = `
+if ARGV[6] ~= '' and redis.call('GET', KEYS[5]) ~= ARGV[6] then return -1 end
 local n = redis.call('INCR', KEYS[2])
 redis.call('RPUSH', KEYS[1], '{"turn":' .. n .. ',' .. ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
@@ -45,7 +48,12 @@ local ttl = redis.call('TTL', KEYS[1])
 if ttl > 0 then redis.call('EXPIRE', KEYS[4], ttl) end
 return 1`;
 
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
 type Scripted = Redis & {
+  unlockTurn(...args: (string | number)[]): Promise<number>;
   saveTurn(...args: (string | number)[]): Promise<number>;
   rateTurn(...args: (string | number)[]): Promise<number>;
 };
@@ -70,7 +78,8 @@ export class RedisSessionStore extends SessionStore {
       ...extra,
     }) as Scripted;
     this.redis.on('error', (err: Error) => this.logThrottled(`redis: ${err.message}`));
-    this.redis.defineCommand('saveTurn', { numberOfKeys: 4, lua: SAVE_TURN });
+    this.redis.defineCommand('saveTurn', { numberOfKeys: 5, lua: SAVE_TURN });
+    this.redis.defineCommand('unlockTurn', { numberOfKeys: 1, lua: UNLOCK });
     this.redis.defineCommand('rateTurn', { numberOfKeys: 4, lua: RATE_TURN });
   }
 
@@ -104,12 +113,15 @@ export class RedisSessionStore extends SessionStore {
           : ['keep', ''];
     const n = await this.redis.saveTurn(
       ...this.keys(sessionId),
+      this.lockKey(sessionId),
       body,
       this.options.maxTurns,
       this.options.ttlSeconds,
       mode,
       state,
+      this.heldLock(sessionId) ?? '',
     );
+    if (Number(n) < 0) throw new ConversationErasedError();
     return Number(n);
   }
 
@@ -135,7 +147,7 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async delete(sessionId: string): Promise<void> {
-    await this.redis.del(...this.keys(sessionId));
+    await this.redis.del(...this.keys(sessionId), this.lockKey(sessionId));
   }
 
   async ping(): Promise<void> {
@@ -146,6 +158,18 @@ export class RedisSessionStore extends SessionStore {
   async close(): Promise<void> {
     this.redis.disconnect();
     return Promise.resolve();
+  }
+
+  protected async tryLock(sessionId: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.lockKey(sessionId), token, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  protected async unlock(sessionId: string, token: string): Promise<void> {
+    await this.redis.unlockTurn(this.lockKey(sessionId), token);
+  }
+
+  private lockKey(sessionId: string): string {
+    return `${this.options.prefix}${sessionId}:lock`;
   }
 
   private keys(sessionId: string): [string, string, string, string] {

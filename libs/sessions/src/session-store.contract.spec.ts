@@ -2,7 +2,7 @@ import { dropPrefix, REDIS_URL, testPrefix, withRedis } from '../../../test/supp
 import { startBlackhole, TcpProxy } from '../../../test/support/tcp.js';
 import { MemorySessionStore } from './memory-session.store.js';
 import { RedisSessionStore } from './redis-session.store.js';
-import type { SessionStore } from './session.store.js';
+import { ConversationErasedError, type SessionStore } from './session.store.js';
 import type { NewTurn, SessionOptions } from './session.types.js';
 
 const turn = (user: string, bot = 'ok'): NewTurn => ({
@@ -159,6 +159,62 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
       await h.store.delete('s');
       await withRedis(async (redis) => {
         expect(await redis.keys(`${h.prefix}*`)).toEqual([]);
+      });
+    }
+  });
+
+  it('runs one turn of a conversation at a time, and others beside it', async () => {
+    const order: string[] = [];
+    const turnOf = (id: string, name: string, ms: number) =>
+      h.store.withTurnLock(id, async () => {
+        order.push(`${name}:start`);
+        await new Promise((r) => setTimeout(r, ms));
+        order.push(`${name}:end`);
+      });
+    await Promise.all([
+      turnOf('locked-1', 'a', 150),
+      turnOf('locked-1', 'b', 10),
+      turnOf('other-1', 'c', 10),
+    ]);
+    expect(order.indexOf('b:start')).toBeGreaterThan(order.indexOf('a:end'));
+    expect(order.indexOf('c:end')).toBeLessThan(order.indexOf('a:end'));
+  });
+
+  it('refuses a turn with a 409 after the bounded wait, and frees the lock after a failure', async () => {
+    await h.cleanup();
+    h = make({ maxTurns: 5, ttlSeconds: 600, turnLockWaitMs: 100 });
+    if (kind === 'redis') await waitReady(h.store);
+    const slow = h.store.withTurnLock('busy-1', () => new Promise((r) => setTimeout(r, 400)));
+    await new Promise((r) => setTimeout(r, 20));
+    await expect(h.store.withTurnLock('busy-1', () => Promise.resolve())).rejects.toMatchObject({
+      status: 409,
+    });
+    await slow;
+    await expect(
+      h.store.withTurnLock('busy-1', () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
+    expect(await h.store.withTurnLock('busy-1', () => Promise.resolve('free'))).toBe('free');
+  });
+
+  it('saves nothing for a turn that was running when the conversation was erased', async () => {
+    await h.store.saveTurn('erased-1', turn('before'), { set: { verified: ['123456'] } });
+    await expect(
+      h.store.withTurnLock('erased-1', async () => {
+        await h.store.delete('erased-1');
+        return h.store.saveTurn('erased-1', turn('during'), { set: { verified: ['123456'] } });
+      }),
+    ).rejects.toBeInstanceOf(ConversationErasedError);
+    expect(await h.store.history('erased-1')).toEqual([]);
+    expect(await h.store.getState('erased-1')).toBeNull();
+    // The conversation may start again afterwards.
+    expect(
+      await h.store.withTurnLock('erased-1', () =>
+        h.store.saveTurn('erased-1', turn('again'), { keep: true }),
+      ),
+    ).toBe(1);
+    if (kind === 'redis') {
+      await withRedis(async (redis) => {
+        expect(await redis.exists(`${h.prefix}erased-1:lock`)).toBe(0);
       });
     }
   });

@@ -28,4 +28,8 @@ export interface SessionOptions {
   maxTurns: number;
   /** Idle lifetime of a conversation, refreshed on each turn. */
   ttlSeconds: number;
+  /** How long one turn may hold its conversation's lock (longer than the slowest turn). */
+  turnLockTtlMs?: number;
+  /** How long a turn waits for the one before it before it is refused with a 409. */
+  turnLockWaitMs?: number;
 }

@@ -74,12 +74,32 @@ describe.each(engines)('bookstore repository on %s', (engine, open) => {
     expect(await repo.orderDetails('123456', "' OR '1'='1")).toBeNull();
   });
 
-  it('counts verification attempts per subject within the window', async () => {
-    const subject = `session:${engine}-${Date.now()}`;
-    const counts: number[] = [];
-    for (let i = 0; i < 4; i++) counts.push(await repo.recordAttempt([subject, 'client:x'], 3600));
-    expect(counts.slice(0, 3)).toEqual([1, 2, 3]);
-    expect(await repo.recordAttempt([`session:other-${engine}`], 3600)).toBe(1);
+  it('reserves failed attempts per subject up to each limit, and takes back given ones', async () => {
+    const session = `session:${engine}-${Date.now()}`;
+    const client = `client:${engine}-${Date.now()}`;
+    const limits = [
+      { subject: session, max: 3 },
+      { subject: client, max: 10 },
+    ];
+    const got = [];
+    for (let i = 0; i < 4; i++) got.push(await repo.reserveAttempt(limits, 3600));
+    expect(got.map((r) => r !== null)).toEqual([true, true, true, false]);
+    // A successful check gives its attempt back: the session has room again.
+    await repo.releaseAttempt(got[2]!);
+    expect(await repo.reserveAttempt(limits, 3600)).not.toBeNull();
+    expect(await repo.reserveAttempt(limits, 3600)).toBeNull();
+    // The client's count went up with every reservation that was kept: 3 of 10.
+    const others = [{ subject: client, max: 4 }];
+    expect(await repo.reserveAttempt(others, 3600)).not.toBeNull();
+    expect(await repo.reserveAttempt(others, 3600)).toBeNull();
+  });
+
+  it('lets exactly the limit through when 40 checks race', async () => {
+    const subject = `session:race-${engine}-${Date.now()}`;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => repo.reserveAttempt([{ subject, max: 5 }], 3600)),
+    );
+    expect(results.filter((r) => r !== null)).toHaveLength(5);
   });
 
   it('lists categories with their book counts', async () => {

@@ -41,6 +41,18 @@ export interface ProductQuery {
   limit: number;
 }
 
+/** A subject (`session:…`, `client:…`) and the failed attempts it may make within the window. */
+export interface AttemptLimit {
+  subject: string;
+  max: number;
+}
+
+export interface AttemptReservation {
+  subjects: string[];
+  /** The transaction time the attempt rows carry. */
+  at: string;
+}
+
 interface RawBook extends Omit<BookRow, 'price' | 'rating'> {
   price: string;
   rating: string;
@@ -98,28 +110,56 @@ export class BookstoreRepository {
   }
 
   /**
-   * Records one verification attempt for each subject and returns the most attempts any of them
-   * made within the window, this one included.
+   * Takes one attempt from every subject's budget, or none when any subject has used its `max`
+   * within the window. Per-subject advisory locks make the count and the insert one step, so
+   * parallel checks cannot all see room under READ COMMITTED. Returns the reservation, to give
+   * back with `releaseAttempt` when the check succeeds (only failed checks count), or null.
    */
-  async recordAttempt(subjects: string[], windowSeconds: number): Promise<number> {
-    return this.run('recordAttempt', async () => {
+  async reserveAttempt(
+    limits: AttemptLimit[],
+    windowSeconds: number,
+  ): Promise<AttemptReservation | null> {
+    const subjects = [...new Set(limits.map((l) => l.subject))].sort();
+    return this.run('reserveAttempt', async () => {
       return this.db.transaction(async (tx) => {
+        if (this.db.kind === 'postgres') {
+          // Sorted, so two requests never wait for each other's locks in opposite order.
+          for (const subject of subjects) {
+            await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [subject]);
+          }
+        }
         await tx.query(
           `DELETE FROM verification_attempts WHERE attempted_at < now() - interval '1 day'`,
         );
-        let most = 0;
-        for (const subject of subjects) {
-          await tx.query('INSERT INTO verification_attempts (subject) VALUES ($1)', [subject]);
-          const [{ n }] = await tx.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM verification_attempts
-              WHERE subject = $1 AND attempted_at > now() - make_interval(secs => $2)`,
-            [subject, windowSeconds],
-          );
-          most = Math.max(most, n);
-        }
-        return most;
+        const counts = await tx.query<{ subject: string; n: number }>(
+          `SELECT s.subject, count(a.subject)::int AS n
+             FROM unnest($1::text[]) AS s(subject)
+             LEFT JOIN verification_attempts a
+               ON a.subject = s.subject AND a.attempted_at > now() - make_interval(secs => $2)
+            GROUP BY s.subject`,
+          [subjects, windowSeconds],
+        );
+        const used = new Map(counts.map((c) => [c.subject, c.n]));
+        if (limits.some((l) => (used.get(l.subject) ?? 0) >= l.max)) return null;
+        const [{ at }] = await tx.query<{ at: string }>(
+          `INSERT INTO verification_attempts (subject, attempted_at)
+           SELECT unnest($1::text[]), now() RETURNING attempted_at::text AS at`,
+          [subjects],
+        );
+        return { subjects, at };
       });
     });
+  }
+
+  /** Gives a reserved attempt back: a successful check does not count against anyone. */
+  async releaseAttempt(reservation: AttemptReservation): Promise<void> {
+    await this.run('releaseAttempt', () =>
+      this.db.query(
+        `DELETE FROM verification_attempts
+          WHERE subject = ANY($1::text[]) AND attempted_at = $2::timestamptz`,
+        [reservation.subjects, reservation.at],
+      ),
+    );
   }
 
   async products(query: ProductQuery): Promise<BookRow[]> {

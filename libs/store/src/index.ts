@@ -7,6 +7,8 @@ export {
 } from './bookstore.module.js';
 export {
   BookstoreRepository,
+  type AttemptLimit,
+  type AttemptReservation,
   type BookRow,
   type CategoryRow,
   type OrderDetailsRow,

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { clientAddress } from '@bookstore/http';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -31,6 +33,7 @@ export class ChatController {
       'Rules and the store first, then the LLM, then the fallback. A missing session_id starts a new conversation.',
   })
   @ApiOkResponse({ type: ChatResponse })
+  @ApiConflictResponse({ type: ErrorBody, description: 'A turn of this conversation is running.' })
   reply(
     @Body() body: ChatRequest,
     @Req() req: Request,
@@ -41,7 +44,7 @@ export class ChatController {
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
-    return this.chat.reply(body, req.ip, abort.signal);
+    return this.chat.reply(body, clientAddress(req), abort.signal);
   }
 
   @Post('stream')
@@ -52,6 +55,7 @@ export class ChatController {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An event stream.' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'A turn of this conversation is running.' })
   async stream(
     @Body() body: ChatRequest,
     @Req() req: Request,
@@ -59,6 +63,7 @@ export class ChatController {
   ): Promise<void> {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    await writeEventStream(res, this.chat.stream(body, req.ip, abort.signal));
+    const events = await this.chat.openStream(body, clientAddress(req), abort.signal);
+    await writeEventStream(res, events);
   }
 }

@@ -53,7 +53,30 @@ export class ChatService {
     @InjectMetric(CHAT_RESPONSE_SECONDS) private readonly seconds: Histogram<'intent' | 'source'>,
   ) {}
 
+  /** One turn at a time per conversation (see SessionStore.withTurnLock). */
   async reply(
+    request: ChatRequest,
+    clientIp?: string,
+    signal?: AbortSignal,
+  ): Promise<ChatResponse> {
+    const turn = { ...request, session_id: request.session_id ?? randomUUID() };
+    return this.sessions.withTurnLock(turn.session_id, () =>
+      this.replyInTurn(turn, clientIp, signal),
+    );
+  }
+
+  /** `stream` under the conversation's turn lock, taken before any event (a 409 stays a 409). */
+  async openStream(
+    request: ChatRequest,
+    clientIp: string | undefined,
+    signal: AbortSignal,
+  ): Promise<AsyncGenerator<ChatStreamEvent>> {
+    const turn = { ...request, session_id: request.session_id ?? randomUUID() };
+    const release = await this.sessions.lockTurn(turn.session_id);
+    return releasing(this.stream(turn, clientIp, signal), release);
+  }
+
+  private async replyInTurn(
     request: ChatRequest,
     clientIp?: string,
     signal?: AbortSignal,
@@ -213,6 +236,17 @@ export class ChatService {
       this.logger.warn(`turn not saved to history: ${(err as Error).message}`);
       return undefined;
     }
+  }
+}
+
+async function* releasing<T>(
+  events: AsyncGenerator<T>,
+  release: () => Promise<void>,
+): AsyncGenerator<T> {
+  try {
+    yield* events;
+  } finally {
+    await release();
   }
 }
 

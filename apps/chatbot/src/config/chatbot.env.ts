@@ -56,6 +56,16 @@ export class ChatbotEnv extends ServiceEnv {
   @Max(2_592_000)
   SESSION_TTL_SECONDS: number = 86_400;
 
+  /**
+   * How long a message waits for the previous turn of its conversation to finish (one turn at a
+   * time, across replicas) before it is refused with 409.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  SESSION_TURN_WAIT_MS: number = 5_000;
+
   /** A Redis command slower than this fails, so a hung Redis never holds up an answer. */
   @Type(() => Number)
   @IsInt()

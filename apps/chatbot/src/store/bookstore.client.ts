@@ -6,7 +6,8 @@ import type {
   OrderStatusResponse,
   ProductDto,
 } from '@bookstore/contracts';
-import { requestIdHeader } from '@bookstore/observability';
+import { INTERNAL_TOKEN_HEADER, SHOPPER_ADDRESS_HEADER } from '@bookstore/http';
+import { currentClientAddress, requestIdHeader } from '@bookstore/observability';
 import { Pool } from 'undici';
 import type { ChatbotEnv } from '../config/chatbot.env.js';
 
@@ -35,8 +36,10 @@ export class BookstoreClient implements OnApplicationShutdown {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly timeoutMs: number;
+  private readonly internalToken: string | undefined;
 
   constructor(config: ConfigService<ChatbotEnv, true>) {
+    this.internalToken = config.get('INTERNAL_API_TOKEN', { infer: true });
     const url = new URL(config.get('BOOKSTORE_API_URL', { infer: true }));
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = config.get('BOOKSTORE_API_TIMEOUT_MS', { infer: true });
@@ -103,8 +106,7 @@ export class BookstoreClient implements OnApplicationShutdown {
         path: this.basePath + path,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
-          ...requestIdHeader(),
+          ...this.callerHeaders(clientIp),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -123,6 +125,22 @@ export class BookstoreClient implements OnApplicationShutdown {
       );
       throw new StoreUnavailableError((err as Error).message);
     }
+  }
+
+  /**
+   * The request id, and with the internal token the shopper this call is for, so the store's
+   * limits count each shopper rather than this pod.
+   */
+  private callerHeaders(clientIp = currentClientAddress()): Record<string, string> {
+    return {
+      ...requestIdHeader(),
+      ...(this.internalToken
+        ? {
+            [INTERNAL_TOKEN_HEADER]: this.internalToken,
+            ...(clientIp ? { [SHOPPER_ADDRESS_HEADER]: clientIp } : {}),
+          }
+        : {}),
+    };
   }
 
   private expect<T>(status: number, body: unknown, what: string): T {

@@ -4,6 +4,7 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Post,
   Query,
@@ -17,6 +18,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiGatewayTimeoutResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -33,13 +35,24 @@ import {
   FeedbackRequest,
   HistoryResponse,
   SESSION_ID_PATTERN,
-  SessionQuery,
 } from '@bookstore/contracts';
-import { formatEvent, startEventStream } from '@bookstore/http';
+import { clientAddress, formatEvent, startEventStream } from '@bookstore/http';
 import type { Request, Response } from 'express';
-import { ChatbotClient } from './chatbot.client.js';
+import { ChatbotClient, type UpstreamReply } from './chatbot.client.js';
 
 const STREAM_BROKEN = 'The answer was cut off. Please try again.';
+const SESSION_HEADER = 'x-session-id';
+
+/** The first session id given (body, header, query), checked; a 400 when none is valid. */
+function sessionIdFrom(...candidates: unknown[]): string {
+  const id = candidates.find((c) => c !== undefined);
+  if (typeof id !== 'string' || !SESSION_ID_PATTERN.test(id)) {
+    throw new BadRequestException(
+      'session_id (in the body, the X-Session-Id header or the query) must be 8 to 64 characters of letters, digits, "_" or "-"',
+    );
+  }
+  return id;
+}
 
 @ApiTags('chat')
 @ApiBadRequestResponse({ type: ErrorBody })
@@ -61,7 +74,7 @@ export class ChatProxyController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.relay(res, await this.chatbot.send('/chat', 'POST', body, req.ip));
+    return this.relay(res, await this.chatbot.send('/chat', 'POST', body, clientAddress(req)));
   }
 
   @Post('stream')
@@ -80,8 +93,10 @@ export class ChatProxyController {
     const abort = new AbortController();
     // The shopper went away (or pressed Stop): stop the chatbot, which stops the LLM.
     res.on('close', () => abort.abort());
-    const upstream = await this.chatbot.openStream(body, req.ip, abort.signal);
+    const upstream = await this.chatbot.openStream(body, clientAddress(req), abort.signal);
+    if ('gone' in upstream) return;
     if (!('stream' in upstream)) {
+      res.set(upstream.headers ?? {});
       res.status(upstream.status).json(upstream.body);
       return;
     }
@@ -102,37 +117,42 @@ export class ChatProxyController {
   }
 
   @Get('history')
-  @ApiOperation({ summary: "A conversation's turns, oldest first" })
+  @ApiOperation({
+    summary: "A conversation's turns, oldest first",
+    description:
+      'The session id is a bearer secret: send it in the `X-Session-Id` header (the query form stays for REST clients, but URLs end up in logs and browser history).',
+  })
+  @ApiHeader({ name: SESSION_HEADER, required: false, description: 'The session id.' })
+  @ApiQuery({ name: 'session_id', required: false, description: 'Or the X-Session-Id header.' })
   @ApiOkResponse({ type: HistoryResponse })
   async history(
-    @Query() { session_id }: SessionQuery,
+    @Query('session_id') fromQuery: unknown,
+    @Headers(SESSION_HEADER) fromHeader: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.relay(res, await this.chatbot.send(`/sessions/${session_id}/history`, 'GET'));
+    const id = sessionIdFrom(fromHeader, fromQuery);
+    return this.relay(res, await this.chatbot.send(`/sessions/${id}/history`, 'GET'));
   }
 
   @Delete('history')
   @HttpCode(204)
   @ApiOperation({ summary: 'Erase a conversation everywhere it is stored' })
+  @ApiHeader({ name: SESSION_HEADER, required: false, description: 'The session id.' })
   @ApiQuery({
     name: 'session_id',
     required: false,
-    description: 'Or `{"session_id"}` in the body.',
+    description: 'Or `{"session_id"}` in the body, or the X-Session-Id header.',
   })
   @ApiBody({ required: false, schema: { properties: { session_id: { type: 'string' } } } })
   @ApiNoContentResponse()
   async erase(
     @Query('session_id') fromQuery: unknown,
+    @Headers(SESSION_HEADER) fromHeader: unknown,
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const fromBody = (body as { session_id?: unknown } | undefined)?.session_id;
-    const id = fromQuery ?? fromBody;
-    if (typeof id !== 'string' || !SESSION_ID_PATTERN.test(id)) {
-      throw new BadRequestException(
-        'session_id (in the query or the body) must be 8 to 64 characters of letters, digits, "_" or "-"',
-      );
-    }
+    const id = sessionIdFrom(fromBody, fromHeader, fromQuery);
     return this.relay(res, await this.chatbot.send(`/sessions/${id}`, 'DELETE'));
   }
 
@@ -151,7 +171,8 @@ export class ChatProxyController {
     return this.relay(res, reply);
   }
 
-  private relay(res: Response, reply: { status: number; body: unknown }): unknown {
+  private relay(res: Response, reply: UpstreamReply): unknown {
+    res.set(reply.headers ?? {});
     res.status(reply.status);
     return reply.body ?? undefined;
   }

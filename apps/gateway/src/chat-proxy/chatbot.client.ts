@@ -7,19 +7,30 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
-import { errorBody, isErrorBody } from '@bookstore/http';
+import {
+  INTERNAL_TOKEN_HEADER,
+  SHOPPER_ADDRESS_HEADER,
+  errorBody,
+  isErrorBody,
+} from '@bookstore/http';
 import { requestIdHeader } from '@bookstore/observability';
 import type { Counter, Histogram } from 'prom-client';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { GatewayEnv } from '../config/gateway.env.js';
 import { UPSTREAM_REQUESTS, UPSTREAM_SECONDS } from './chat-proxy.metrics.js';
 
-export type UpstreamOutcome = 'ok' | 'client_error' | 'bad_gateway' | 'unavailable' | 'timeout';
+export type UpstreamOutcome =
+  'ok' | 'client_error' | 'bad_gateway' | 'unavailable' | 'timeout' | 'client_gone';
 
 export interface UpstreamReply {
   status: number;
   body: unknown;
+  /** Headers that belong to the answer and travel with it (Retry-After on a 429). */
+  headers?: Record<string, string>;
 }
+
+/** Upstream headers a relayed 4xx keeps. */
+const RELAYED_HEADERS = ['retry-after'];
 
 const UNAVAILABLE = 'The chat service is unavailable right now. Please try again in a moment.';
 const TIMED_OUT = 'The chat service took too long to answer. Please try again.';
@@ -32,6 +43,7 @@ export class ChatbotClient implements OnApplicationShutdown {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly timeoutMs: number;
+  private readonly internalToken: string | undefined;
 
   constructor(
     config: ConfigService<GatewayEnv, true>,
@@ -41,6 +53,7 @@ export class ChatbotClient implements OnApplicationShutdown {
     const url = new URL(config.get('CHAT_SERVICE_URL', { infer: true }));
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = config.get('CHAT_SERVICE_TIMEOUT_MS', { infer: true });
+    this.internalToken = config.get('INTERNAL_API_TOKEN', { infer: true });
     this.pool = new Pool(url.origin, {
       connections: config.get('CHAT_SERVICE_CONNECTIONS', { infer: true }),
       keepAliveTimeout: 30_000,
@@ -56,6 +69,7 @@ export class ChatbotClient implements OnApplicationShutdown {
     method: 'GET' | 'POST' | 'DELETE',
     body?: unknown,
     clientIp?: string,
+    extraHeaders: Record<string, string> = {},
   ): Promise<UpstreamReply> {
     const started = process.hrtime.bigint();
     let outcome: UpstreamOutcome = 'ok';
@@ -65,9 +79,8 @@ export class ChatbotClient implements OnApplicationShutdown {
         method,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          // The shopper's address, so limits downstream count shoppers, not the gateway.
-          ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
-          ...requestIdHeader(),
+          ...this.callerHeaders(clientIp),
+          ...extraHeaders,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -82,7 +95,7 @@ export class ChatbotClient implements OnApplicationShutdown {
       if (res.statusCode >= 400) {
         outcome = 'client_error';
         const relayed = isErrorBody(parsed) ? parsed : errorBody(res.statusCode, BAD_GATEWAY);
-        return { status: res.statusCode, body: relayed };
+        return { status: res.statusCode, body: relayed, headers: relayedHeaders(res.headers) };
       }
       return { status: res.statusCode, body: parsed };
     } catch (err) {
@@ -109,9 +122,13 @@ export class ChatbotClient implements OnApplicationShutdown {
     body: unknown,
     clientIp: string | undefined,
     signal: AbortSignal,
-  ): Promise<UpstreamReply | { stream: AsyncIterable<Buffer> }> {
+  ): Promise<UpstreamReply | { stream: AsyncIterable<Buffer> } | { gone: true }> {
     const route = '/chat/stream';
     let outcome: UpstreamOutcome = 'ok';
+    // A plain timer, not AbortSignal.any with AbortSignal.timeout: on Node 20 that timeout is
+    // lost once garbage collection runs (nodejs/node#57736) and a queued stream waits forever.
+    const deadline = linkedDeadline(signal, this.timeoutMs);
+    let handedOver = false;
     try {
       const res = await this.pool.request({
         path: this.basePath + route,
@@ -119,31 +136,38 @@ export class ChatbotClient implements OnApplicationShutdown {
         headers: {
           'content-type': 'application/json',
           accept: 'text/event-stream',
-          ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
-          ...requestIdHeader(),
+          ...this.callerHeaders(clientIp),
         },
         body: JSON.stringify(body),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
+        signal: deadline.signal,
       });
       const type = String(res.headers['content-type'] ?? '');
       if (res.statusCode === 200 && type.startsWith('text/event-stream')) {
-        return { stream: res.body };
+        handedOver = true;
+        return { stream: untilDone(res.body, () => deadline.clear()) };
       }
       const parsed = parseJson(await res.body.text());
       if (res.statusCode >= 400 && res.statusCode < 500 && isErrorBody(parsed)) {
         outcome = 'client_error';
-        return { status: res.statusCode, body: parsed };
+        return { status: res.statusCode, body: parsed, headers: relayedHeaders(res.headers) };
       }
       outcome = 'bad_gateway';
       throw new HttpException(errorBody(502, BAD_GATEWAY), HttpStatus.BAD_GATEWAY);
     } catch (err) {
       if (err instanceof HttpException) throw err;
-      outcome = isTimeout(err) ? 'timeout' : 'unavailable';
+      if (signal.aborted) {
+        // The shopper left before the answer began: nothing failed, nobody to answer.
+        outcome = 'client_gone';
+        this.logger.log(`shopper left before the chatbot answered on ${route}`);
+        return { gone: true };
+      }
+      outcome = deadline.timedOut() || isTimeout(err) ? 'timeout' : 'unavailable';
       this.logger.warn(`chatbot ${outcome} on ${route}: ${describe(err)}`);
       throw outcome === 'timeout'
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
     } finally {
+      if (!handedOver) deadline.clear();
       this.requests.inc({ route, outcome });
     }
   }
@@ -162,6 +186,63 @@ export class ChatbotClient implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.pool.close();
   }
+
+  /** Who the call is for: the request id, and for an authenticated gateway the shopper. */
+  private callerHeaders(clientIp: string | undefined): Record<string, string> {
+    return {
+      ...requestIdHeader(),
+      ...(this.internalToken
+        ? {
+            [INTERNAL_TOKEN_HEADER]: this.internalToken,
+            ...(clientIp ? { [SHOPPER_ADDRESS_HEADER]: clientIp } : {}),
+          }
+        : {}),
+    };
+  }
+}
+
+/** Aborts when the caller's signal does or when the time is up; `clear` releases both. */
+function linkedDeadline(
+  caller: AbortSignal,
+  ms: number,
+): { signal: AbortSignal; clear(): void; timedOut(): boolean } {
+  const controller = new AbortController();
+  let expired = false;
+  const onAbort = () => controller.abort(caller.reason);
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException('The chatbot took too long', 'TimeoutError'));
+  }, ms);
+  if (caller.aborted) onAbort();
+  else caller.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    clear: () => {
+      clearTimeout(timer);
+      caller.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** Passes the stream through and runs `done` however it ends. */
+async function* untilDone(body: AsyncIterable<Buffer>, done: () => void): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of body) yield chunk;
+  } finally {
+    done();
+  }
+}
+
+function relayedHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of RELAYED_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string') out[name] = value;
+  }
+  return out;
 }
 
 function parseJson(text: string): unknown {

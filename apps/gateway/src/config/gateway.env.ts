@@ -58,12 +58,22 @@ export class GatewayEnv extends ServiceEnv {
   @IsBoolean()
   SEED_DEMO_DATA: boolean = true;
 
-  /** Order verifications allowed per chat session and per client within the window. */
+  /** Failed order verifications allowed per chat session within the window. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000)
   ORDER_VERIFY_MAX_ATTEMPTS: number = 5;
+
+  /**
+   * Failed order verifications allowed per client address (IPv6: per /64) within the window;
+   * higher than per session, since an office or a household shares one address.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ORDER_VERIFY_MAX_ATTEMPTS_PER_CLIENT: number = 30;
 
   /** The window for ORDER_VERIFY_MAX_ATTEMPTS, in seconds. */
   @Type(() => Number)

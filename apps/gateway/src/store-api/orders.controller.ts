@@ -29,8 +29,8 @@ import {
   OrderStatusResponse,
   VerifyOrderRequest,
 } from '@bookstore/contracts';
-import { BookstoreRepository } from '@bookstore/store';
-import { errorBody } from '@bookstore/http';
+import { BookstoreRepository, type AttemptLimit } from '@bookstore/store';
+import { clientKey, errorBody } from '@bookstore/http';
 import type { Request, Response } from 'express';
 import type { GatewayEnv } from '../config/gateway.env.js';
 
@@ -44,6 +44,7 @@ const NO_MATCH = 'No order matches that order number and email address.';
 @Controller('api/orders/:id')
 export class OrdersController {
   private readonly maxAttempts: number;
+  private readonly maxAttemptsPerClient: number;
   private readonly windowSeconds: number;
 
   constructor(
@@ -51,6 +52,7 @@ export class OrdersController {
     config: ConfigService<GatewayEnv, true>,
   ) {
     this.maxAttempts = config.get('ORDER_VERIFY_MAX_ATTEMPTS', { infer: true });
+    this.maxAttemptsPerClient = config.get('ORDER_VERIFY_MAX_ATTEMPTS_PER_CLIENT', { infer: true });
     this.windowSeconds = config.get('ORDER_VERIFY_WINDOW_SECONDS', { infer: true });
   }
 
@@ -69,7 +71,7 @@ export class OrdersController {
   @ApiOperation({
     summary: 'Tracking details, for the email the order was placed with',
     description:
-      'An unknown order and a wrong email get the same 404. Attempts are limited per chat session and per client.',
+      'An unknown order and a wrong email get the same 404. Failed attempts are limited per chat session and per client address; a successful check does not count.',
   })
   @ApiOkResponse({ type: OrderDetailsResponse })
   @ApiNotFoundResponse({ type: ErrorBody })
@@ -80,10 +82,14 @@ export class OrdersController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrderDetailsResponse> {
-    const subjects = [`client:${req.ip ?? 'unknown'}`];
-    if (body.session_id) subjects.push(`session:${body.session_id}`);
-    const attempts = await this.repo.recordAttempt(subjects, this.windowSeconds);
-    if (attempts > this.maxAttempts) {
+    const limits: AttemptLimit[] = [
+      { subject: `client:${clientKey(req)}`, max: this.maxAttemptsPerClient },
+    ];
+    if (body.session_id)
+      limits.push({ subject: `session:${body.session_id}`, max: this.maxAttempts });
+    // Reserved before the check and given back on success, so parallel checks cannot overrun.
+    const reservation = await this.repo.reserveAttempt(limits, this.windowSeconds);
+    if (!reservation) {
       res.setHeader('Retry-After', String(this.windowSeconds));
       throw new HttpException(
         errorBody(429, 'Too many verification attempts. Please try again later.'),
@@ -92,6 +98,7 @@ export class OrdersController {
     }
     const order = await this.repo.orderDetails(id, body.email);
     if (!order) throw new NotFoundException(NO_MATCH);
+    await this.repo.releaseAttempt(reservation);
     return order;
   }
 }
