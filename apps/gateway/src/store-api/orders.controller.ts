@@ -29,7 +29,7 @@ import {
   OrderStatusResponse,
   VerifyOrderRequest,
 } from '@bookstore/contracts';
-import { BookstoreRepository } from '@bookstore/store';
+import { BookstoreRepository, SupportRequestsRepository } from '@bookstore/store';
 import { errorBody } from '@bookstore/http';
 import type { Request, Response } from 'express';
 import type { GatewayEnv } from '../config/gateway.env.js';
@@ -49,6 +49,7 @@ export class OrdersController {
   constructor(
     private readonly repo: BookstoreRepository,
     config: ConfigService<GatewayEnv, true>,
+    private readonly support: SupportRequestsRepository,
   ) {
     this.maxAttempts = config.get('ORDER_VERIFY_MAX_ATTEMPTS', { infer: true });
     this.windowSeconds = config.get('ORDER_VERIFY_WINDOW_SECONDS', { infer: true });
@@ -92,6 +93,9 @@ export class OrdersController {
     }
     const order = await this.repo.orderDetails(id, body.email);
     if (!order) throw new NotFoundException(NO_MATCH);
+    // A support request from this conversation then names the order (issue #15).
+    if (body.session_id)
+      await this.support.rememberVerifiedOrder(body.session_id, id).catch(() => undefined);
     return order;
   }
 }
