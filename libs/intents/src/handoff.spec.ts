@@ -20,6 +20,8 @@ describe('handoff intent', () => {
     'how do I get in touch with customer service',
     'I need to contact your support team',
     'transfer me to an operator',
+    'Contact the support team',
+    'call support',
     'I want to talk to a human about my refund',
     'where is my order? I want a real person',
   ])('reads %j as a request for a person', (text) => {

@@ -254,6 +254,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
       '^ a|an|the? @human|human please? $',
       '@human from|on|at|in @your|the? @serviceDesk|company|store|shop|bookstore',
       '@reachOut *3 customer|client|@your @serviceDesk',
+      '@reachOut *2 support|service|care|helpdesk',
       'customer|client @serviceDesk',
       'in touch *3 @human|@serviceDesk',
       'call|phone|ring me',
