@@ -1,4 +1,5 @@
-import { createSchema } from '../support/postgres.js';
+import { POSTGRES_URL, createSchema } from '../support/postgres.js';
+import { TcpProxy } from '../support/tcp.js';
 import { json } from '../support/http.js';
 import { startServer, type TestServer } from '../support/http-server.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
@@ -182,6 +183,17 @@ describe('support requests: agent routes', () => {
       (i) => i.reference === ref,
     );
     expect(item).toMatchObject({ order_id: '123456' });
+  });
+
+  it('are documented in Swagger, behind the bearer token', async () => {
+    const doc = (await json(`${system.gatewayUrl}/docs-json`)).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/support/requests'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/support/requests/{ref}'].patch.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/support/requests'].post.security).toBeUndefined();
   });
 
   it('validates every field and refuses what is not in the contract', async () => {
@@ -407,5 +419,59 @@ describe('support requests: signed webhook, failure then recovery, two replicas'
     const got = received.filter((r) => r.reference === ref);
     expect(got).toHaveLength(1);
     expect(got[0].verified).toBe(true);
+  });
+});
+
+describe('support requests when the database is down', () => {
+  let schema: Awaited<ReturnType<typeof createSchema>>;
+  let proxy: TcpProxy;
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    schema = await createSchema();
+    const postgres = new URL(POSTGRES_URL);
+    proxy = await new TcpProxy(Number(postgres.port || 5432), postgres.hostname).start();
+    const url = new URL(schema.url);
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    system = await startSystem({
+      gateway: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '3', SUPPORT_API_TOKEN: TOKEN },
+    });
+  });
+  afterAll(async () => {
+    await system?.close();
+    await proxy?.stop();
+    await schema?.drop();
+  });
+
+  it('answers 503 in the error shape, the bot says so, and both recover', async () => {
+    const sid = await chat(system.gatewayUrl, 'Can I talk to a human?');
+    await chat(system.gatewayUrl, 'Contact the support team', sid);
+    await chat(system.gatewayUrl, 'lee@example.com', sid);
+    await proxy.stop();
+    const url = `${system.gatewayUrl}/api/support/requests`;
+    const body = { session_id: 'session-db-down', email: 'a@example.com', problem: 'Hi.' };
+    const post = await call(url, 'POST', body, from());
+    expect(post.status).toBe(503);
+    expect(post.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'Support requests cannot be saved right now. Please email support@bookstore.com.',
+    });
+    const list = await call(url, 'GET', undefined, { authorization: `Bearer ${TOKEN}` });
+    expect(list.status).toBe(503);
+    const bot = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
+      message: 'The box was empty',
+      session_id: sid,
+    });
+    expect(bot.body.response).toBe(
+      "I can't reach our support system right now. Please email support@bookstore.com, or try again in a few minutes.",
+    );
+    expect(bot.body.links).toEqual([
+      { label: 'Email the support team', url: 'mailto:support@bookstore.com' },
+    ]);
+
+    await proxy.start();
+    await eventually(async () => (await call(url, 'POST', body, from())).status === 201);
   });
 });
