@@ -1,7 +1,7 @@
 import { POSTGRES_URL, createSchema } from '../support/postgres.js';
 import { TcpProxy } from '../support/tcp.js';
 import { json } from '../support/http.js';
-import { startServer, type TestServer } from '../support/http-server.js';
+import { closedPort, startServer, type TestServer } from '../support/http-server.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { startGateway, startSystem, type RunningSystem } from '../support/system.js';
 import { verifyWebhook } from '../../apps/gateway/src/support/webhook-signature.js';
@@ -314,6 +314,53 @@ describe('support requests: email to the support team', () => {
       );
       return item?.delivery === 'delivered';
     });
+    expect(smtp.received.filter((m) => m.text.includes(ref))).toHaveLength(1);
+  });
+});
+
+describe('support requests: the SMTP server down, then back', () => {
+  let port: number;
+  let smtp: TestSmtpServer | undefined;
+  let system: RunningSystem;
+  beforeAll(async () => {
+    port = await closedPort();
+    system = await startSystem({
+      gateway: {
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SUPPORT_API_TOKEN: TOKEN,
+        SUPPORT_RETRY_INTERVAL_MS: '100',
+        SUPPORT_DELIVERY_TIMEOUT_MS: '1000',
+      },
+    });
+  });
+  afterAll(async () => {
+    await system.close();
+    await smtp?.close();
+  });
+
+  it('keeps the request pending and mails it once when the server is back', async () => {
+    const created = await call(
+      `${system.gatewayUrl}/api/support/requests`,
+      'POST',
+      { session_id: 'session-smtp-down', email: 'shopper@example.com', problem: 'Anyone?' },
+      from(),
+    );
+    expect(created.status).toBe(201);
+    const ref = created.body.reference as string;
+    const item = async () => {
+      const list = await call(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
+        authorization: `Bearer ${TOKEN}`,
+      });
+      return (list.body.items as Array<Record<string, unknown>>).find((i) => i.reference === ref);
+    };
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await item()).toMatchObject({ delivery: 'pending' });
+    const metrics = await (await fetch(`${system.gatewayUrl}/metrics`)).text();
+    expect(metrics).toMatch(/support_deliveries_total\{channel="email",outcome="failed"\} [1-9]/);
+
+    smtp = await startSmtpServer(port);
+    await eventually(async () => (await item())?.delivery === 'delivered', 15_000);
+    await new Promise((r) => setTimeout(r, 300));
     expect(smtp.received.filter((m) => m.text.includes(ref))).toHaveLength(1);
   });
 });

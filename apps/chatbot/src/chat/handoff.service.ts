@@ -191,7 +191,12 @@ export class HandoffService {
     const email = h.email!;
     const problem = SKIP.test(message)
       ? 'See the conversation.'
-      : message.trim().slice(0, PROBLEM_MAX);
+      : // The gateway refuses control characters; a tab or newline stays.
+        // eslint-disable-next-line no-control-regex -- control characters are what it removes
+        message
+          .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+          .trim()
+          .slice(0, PROBLEM_MAX);
     try {
       const outcome = await this.store.createSupportRequest(
         { session_id: asker.sessionId, email, problem, reason: h.reason ?? 'asked' },
