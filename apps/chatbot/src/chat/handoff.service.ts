@@ -50,6 +50,9 @@ const SKIP = /^\s*(skip|no|nothing( else)?|that'?s all|see above)\s*[.!]?\s*$/i;
 const STEPS: readonly Step[] = ['offered', 'email', 'problem'];
 const REASONS: readonly BotReason[] = ['asked', 'frustrated', 'not_understood'];
 const PROBLEM_MAX = 1000;
+// The gateway refuses control characters in the problem; a tab or newline may stay.
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 const OFFER = CANNED_RESPONSES.handoff;
 const ASK_EMAIL = 'What email address should the team answer you at?';
@@ -191,12 +194,7 @@ export class HandoffService {
     const email = h.email!;
     const problem = SKIP.test(message)
       ? 'See the conversation.'
-      : // The gateway refuses control characters; a tab or newline stays.
-        // eslint-disable-next-line no-control-regex -- control characters are what it removes
-        message
-          .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-          .trim()
-          .slice(0, PROBLEM_MAX);
+      : message.replace(CONTROL, ' ').trim().slice(0, PROBLEM_MAX);
     try {
       const outcome = await this.store.createSupportRequest(
         { session_id: asker.sessionId, email, problem, reason: h.reason ?? 'asked' },
