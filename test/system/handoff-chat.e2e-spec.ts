@@ -1,4 +1,5 @@
 import { json } from '../support/http.js';
+import { readEvents } from '../support/sse.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 const TOKEN = 'agent-token-0123456789';
@@ -134,6 +135,21 @@ describe('handoff to the support team, through both apps', () => {
     expect((await say('Hi', sid)).suggestions ?? []).not.toContain('Contact the support team');
     const again = await say('zzkq vrumble', sid);
     expect(again.suggestions ?? []).not.toContain('Contact the support team');
+  });
+
+  it('streams the offer with its quick replies, as the widget reads it', async () => {
+    const { status, events } = await readEvents(`${system.gatewayUrl}/api/chat/stream`, {
+      message: 'I need to speak to someone from your team',
+    });
+    expect(status).toBe(200);
+    expect(events[0]).toMatchObject({
+      event: 'meta',
+      data: { intent: 'handoff', source: 'rules' },
+    });
+    expect(events.at(-1)).toMatchObject({
+      event: 'done',
+      data: { response: HOURS, suggestions: ['Contact the support team', 'No thanks'] },
+    });
   });
 
   it('lets the shopper decline or cancel', async () => {
