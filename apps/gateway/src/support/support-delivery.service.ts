@@ -1,8 +1,8 @@
 import {
+  type BeforeApplicationShutdown,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
@@ -31,7 +31,7 @@ const BATCH = 20;
  * already took it is not sent to again.
  */
 @Injectable()
-export class SupportDeliveryService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SupportDeliveryService.name);
   private readonly mailer?: Transporter;
   private readonly supportEmail: string;
@@ -78,7 +78,8 @@ export class SupportDeliveryService implements OnApplicationBootstrap, OnApplica
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database closes (its own shutdown hook), so a delivery under way can record itself.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await Promise.allSettled([...this.running]);
