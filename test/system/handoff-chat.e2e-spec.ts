@@ -114,6 +114,23 @@ describe('handoff to the support team, through both apps', () => {
     });
   });
 
+  it('asks for another address when the shopper turns the proposed one down', async () => {
+    const sid = (await say('Where is order 123456?')).session_id;
+    await say("what's the tracking number?", sid);
+    await say('jane.doe@example.com', sid);
+    await say('talk to someone', sid);
+    await say('Contact the support team', sid);
+    expect((await say('no', sid)).response).toBe(
+      'What email address should the team answer you at?',
+    );
+    await say('jd.work@example.org', sid);
+    const done = await say('Gift wrap was missing', sid);
+    expect(await stored(referenceIn(done.response))).toMatchObject({
+      email: 'jd.work@example.org',
+      order_id: '123456',
+    });
+  });
+
   it('offers the team after two messages in a row it did not understand', async () => {
     const sid = (await say('qwxz blorft')).session_id;
     const second = await say('zzkq vrumble', sid);

@@ -46,6 +46,7 @@ const EMAIL_IN = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[A-Za-z]{2,}/;
 const ACCEPT =
   /^\s*(yes|yeah|yep|sure|ok(ay)?|please|go ahead|do it|contact the support team|contact support)\b/i;
 const DECLINE = /^\s*(no|nope|not now|no thanks?|cancel|never ?mind|stop)\b/i;
+const NOT_THAT = /^\s*(no|nope|not that one|another|a different one)\b(?!\s*thanks?)/i;
 const SKIP = /^\s*(skip|no|nothing( else)?|that'?s all|see above)\s*[.!]?\s*$/i;
 const STEPS: readonly Step[] = ['offered', 'email', 'problem'];
 const REASONS: readonly BotReason[] = ['asked', 'frustrated', 'not_understood'];
@@ -111,10 +112,12 @@ export class HandoffService {
         if (DECLINE.test(message)) return answer(CANCELLED, state, idle(h));
         return undefined;
       case 'email': {
-        if (DECLINE.test(message) && !EMAIL_IN.test(message)) {
-          return answer(CANCELLED, state, idle(h));
-        }
         const email = EMAIL_IN.exec(message)?.[0];
+        // "No" to the proposed address asks for another; "cancel" (or "no" otherwise) stops.
+        if (!email && h.proposed && NOT_THAT.test(message)) {
+          return answer(ASK_EMAIL, state, { ...h, proposed: undefined }, ['Cancel']);
+        }
+        if (!email && DECLINE.test(message)) return answer(CANCELLED, state, idle(h));
         if (email && isEmail(email)) return askProblem(state, { ...h, email });
         if (!email && h.proposed && ACCEPT.test(message)) {
           return askProblem(state, { ...h, email: h.proposed });
