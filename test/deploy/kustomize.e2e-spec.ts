@@ -393,6 +393,9 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
       ['chatbot', 'OPENAI_API_KEY', 'chatbot-secrets', 'openai-api-key'],
       ['chatbot', 'VCF_API_TOKEN', 'chatbot-secrets', 'vcf-api-token'],
       ['gateway', 'DATABASE_URL', 'gateway-secrets', 'database-url'],
+      ['gateway', 'SMTP_URL', 'gateway-secrets', 'smtp-url'],
+      ['gateway', 'HANDOFF_WEBHOOK_SECRET', 'gateway-secrets', 'handoff-webhook-secret'],
+      ['gateway', 'SUPPORT_API_TOKEN', 'gateway-secrets', 'support-api-token'],
     ];
     for (const [app, variable, secret, key] of expected) {
       const ref = env(app).find((e) => e.name === variable)?.valueFrom?.secretKeyRef;

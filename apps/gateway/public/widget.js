@@ -195,6 +195,169 @@
     return root;
   }
 
+  /* ---------- Talk to a person (issue #15): a short form that hands the shopper to the team ---------- */
+
+  // Self-contained: give it the DOM helper, the API URL builder and the current session id; it
+  // returns the header button and the panel to place in the dialog. Text nodes only, never HTML.
+  function talkToPerson(deps) {
+    const PERSON = {
+      button: 'Talk to a person',
+      title: 'Talk to a person',
+      intro:
+        'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day. They will see this conversation.',
+      email: 'Your email',
+      problem: 'What can we help with?',
+      send: 'Send to the support team',
+      cancel: 'Cancel',
+      sending: 'Sending...',
+      done: 'Thanks! Your reference is ',
+      error: "Couldn't send your request. Please try again or email support@bookstore.com.",
+      missing: 'Please give your email and a line about the problem.',
+    };
+    const SUPPORT_TIMEOUT_MS = 15000;
+    const ids = {
+      panel: 'bsc-person-panel',
+      email: 'bsc-person-email',
+      problem: 'bsc-person-problem',
+    };
+    const button = deps.el('button', {
+      type: 'button',
+      id: 'bsc-person',
+      className: 'bsc-header-btn bsc-header-btn--person',
+      'aria-expanded': 'false',
+      'aria-controls': ids.panel,
+      text: PERSON.button,
+    });
+    const email = deps.el('input', {
+      id: ids.email,
+      className: 'bsc-person__field',
+      type: 'email',
+      name: 'email',
+      autocomplete: 'email',
+      required: true,
+      maxlength: '254',
+    });
+    const problem = deps.el('textarea', {
+      id: ids.problem,
+      className: 'bsc-person__field',
+      name: 'problem',
+      rows: '3',
+      required: true,
+      maxlength: '1000',
+    });
+    const submit = deps.el('button', {
+      type: 'submit',
+      className: 'bsc-person__send',
+      text: PERSON.send,
+    });
+    const cancel = deps.el('button', {
+      type: 'button',
+      className: 'bsc-person__cancel',
+      text: PERSON.cancel,
+    });
+    const status = deps.el('p', {
+      id: 'bsc-person-status',
+      className: 'bsc-person__status',
+      role: 'status',
+    });
+    const form = deps.el('form', { className: 'bsc-person__form', novalidate: true }, [
+      deps.el('label', { for: ids.email, text: PERSON.email }),
+      email,
+      deps.el('label', { for: ids.problem, text: PERSON.problem }),
+      problem,
+      deps.el('div', { className: 'bsc-person__actions' }, [submit, cancel]),
+    ]);
+    const panel = deps.el(
+      'section',
+      {
+        id: ids.panel,
+        className: 'bsc-person',
+        'aria-labelledby': 'bsc-person-title',
+        hidden: true,
+      },
+      [
+        deps.el('h3', {
+          id: 'bsc-person-title',
+          className: 'bsc-person__title',
+          text: PERSON.title,
+        }),
+        deps.el('p', { className: 'bsc-person__intro', text: PERSON.intro }),
+        form,
+        status,
+      ],
+    );
+
+    function show(on) {
+      panel.hidden = !on;
+      button.setAttribute('aria-expanded', String(on));
+      if (on) email.focus();
+      else button.focus();
+    }
+
+    function say(text, isError) {
+      status.textContent = text;
+      status.classList.toggle('bsc-person__status--error', Boolean(isError));
+    }
+
+    // A conversation not yet started still needs an id: the request then has no transcript.
+    function sessionForRequest() {
+      const current = deps.getSessionId();
+      if (current) return current;
+      if (window.crypto && typeof window.crypto.randomUUID === 'function')
+        return window.crypto.randomUUID();
+      return 'form-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+    }
+
+    async function send() {
+      if (!email.value.trim() || !problem.value.trim()) {
+        say(PERSON.missing, true);
+        return;
+      }
+      submit.disabled = true;
+      say(PERSON.sending, false);
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), SUPPORT_TIMEOUT_MS);
+      try {
+        const res = await fetch(deps.apiUrl('/api/support/requests'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({
+            session_id: sessionForRequest(),
+            email: email.value.trim(),
+            problem: problem.value.trim(),
+          }),
+          signal: controller.signal,
+        });
+        const body = await res.json().catch(() => ({}));
+        if (res.status === 201 && typeof body.reference === 'string') {
+          form.hidden = true;
+          say(PERSON.done + body.reference + '. ' + (body.expected_answer || ''), false);
+        } else {
+          say(typeof body.message === 'string' ? body.message : PERSON.error, true);
+        }
+      } catch {
+        say(PERSON.error, true);
+      } finally {
+        clearTimeout(timer);
+        submit.disabled = false;
+      }
+    }
+
+    button.addEventListener('click', () => {
+      if (panel.hidden) {
+        form.hidden = false;
+        say('', false);
+      }
+      show(panel.hidden);
+    });
+    cancel.addEventListener('click', () => show(false));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void send();
+    });
+    return { button, panel };
+  }
+
   /* ---------- Build the widget ---------- */
 
   const launcher = el(
@@ -262,6 +425,8 @@
     },
     [el('span', { 'aria-hidden': 'true', text: '\u2715' })],
   );
+
+  const person = talkToPerson({ el, apiUrl, getSessionId: () => sessionId });
 
   const typing = el(
     'div',
@@ -363,7 +528,11 @@
     stopButton,
   ]);
 
-  const headerActions = el('div', { className: 'bsc-header__actions' }, [newButton, closeButton]);
+  const headerActions = el('div', { className: 'bsc-header__actions' }, [
+    person.button,
+    newButton,
+    closeButton,
+  ]);
 
   /** Adds a button to the window's header, before New and Close (e.g. a hand-off to a person). */
   function addHeaderAction(button) {
@@ -390,6 +559,7 @@
         ]),
         headerActions,
       ]),
+      person.panel,
       messages,
       confirmBar,
       form,

@@ -9,6 +9,7 @@ import { ChatProxyModule } from './chat-proxy/chat-proxy.module.js';
 import { ChatbotReadiness } from './chat-proxy/chatbot.health.js';
 import { GatewayEnv } from './config/gateway.env.js';
 import { StoreApiModule } from './store-api/store-api.module.js';
+import { SupportModule } from './support/support.module.js';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { StoreApiModule } from './store-api/store-api.module.js';
     }),
     ChatProxyModule,
     StoreApiModule,
+    SupportModule,
     HealthModule.forRoot({
       imports: [ChatProxyModule],
       checks: [ChatbotReadiness, DatabaseReadiness, RateLimitReadiness],

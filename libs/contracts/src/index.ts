@@ -36,3 +36,19 @@ export {
   type OrderStatusName,
 } from './store.dto.js';
 export type { ChatStreamEvent } from './chat-stream.js';
+export {
+  CreateSupportRequest,
+  SUPPORT_NOTE_MAX_LENGTH,
+  SUPPORT_PROBLEM_MAX_LENGTH,
+  SUPPORT_REASONS,
+  SUPPORT_REFERENCE_PATTERN,
+  SUPPORT_STATUSES,
+  SupportReferenceParam,
+  SupportRequestCreated,
+  SupportRequestDto,
+  SupportRequestsQuery,
+  SupportRequestsResponse,
+  UpdateSupportRequest,
+  type SupportReason,
+  type SupportStatus,
+} from './support.dto.js';

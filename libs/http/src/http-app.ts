@@ -87,6 +87,8 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .setTitle(options.title)
       .setDescription(options.description)
       .setVersion(options.version)
+      // Routes that need a token say so with @ApiBearerAuth('bearer').
+      .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

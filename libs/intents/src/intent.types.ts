@@ -1,5 +1,12 @@
 export type Intent =
-  'greeting' | 'order_status' | 'shipping' | 'returns' | 'payment' | 'recommendation' | 'fallback';
+  | 'greeting'
+  | 'order_status'
+  | 'shipping'
+  | 'returns'
+  | 'payment'
+  | 'recommendation'
+  | 'fallback'
+  | 'handoff';
 
 export const INTENTS: readonly Intent[] = Object.freeze([
   'greeting',
@@ -9,6 +16,7 @@ export const INTENTS: readonly Intent[] = Object.freeze([
   'payment',
   'recommendation',
   'fallback',
+  'handoff',
 ] as const);
 
 export interface IntentEntities {

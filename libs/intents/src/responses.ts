@@ -8,6 +8,8 @@ export const CANNED_RESPONSES: Readonly<Record<Intent, string>> = Object.freeze(
   payment: 'We accept Visa, Mastercard, American Express, and PayPal.',
   recommendation: 'Check out our Fiction category for popular titles!',
   fallback: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
+  handoff:
+    'I can pass this conversation to our support team. They answer Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
 });
 
 export const LLM_FAILURE_RESPONSE =

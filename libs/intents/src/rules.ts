@@ -30,6 +30,8 @@ const SHIPPING_LOOSE = 50;
 const PAYMENT_LOOSE = 45;
 const CATEGORY_ONLY = 40;
 const GREETING = 10;
+// Asking for a person beats the topic it is about: "a human about my refund" wants the human.
+const HANDOFF = 95;
 
 export const INTENT_RULES: readonly IntentRule[] = [
   // Returns and refunds.
@@ -238,6 +240,24 @@ export const INTENT_RULES: readonly IntentRule[] = [
       '@reachOut *3 @human',
       'human|live|real @human',
       'customer|client @serviceDesk',
+    ],
+  },
+
+  // A person instead of the bot, in any phrasing: the chatbot offers the support team.
+  {
+    id: 'handoff.person',
+    intent: 'handoff',
+    priority: HANDOFF,
+    patterns: [
+      '@reachOut *3 @human',
+      'human|live|real @human',
+      '^ a|an|the? @human|human please? $',
+      '@human from|on|at|in @your|the? @serviceDesk|company|store|shop|bookstore',
+      '@reachOut *3 customer|client|@your @serviceDesk',
+      '@reachOut *2 support|service|care|helpdesk',
+      'customer|client @serviceDesk',
+      'in touch *3 @human|@serviceDesk',
+      'call|phone|ring me',
     ],
   },
 

@@ -13,6 +13,7 @@ import { migrate } from './migrations.js';
 import { PgliteDatabase } from './pglite.database.js';
 import { PostgresDatabase } from './postgres.database.js';
 import { seedIfEmpty } from './seed.js';
+import { SupportRequestsRepository } from './support-requests.repository.js';
 
 export interface BookstoreModuleOptions {
   /** Set: PostgreSQL. Unset: the embedded PGlite. */
@@ -69,9 +70,10 @@ export class BookstoreModule {
         { provide: OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
         { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
         BookstoreRepository,
+        SupportRequestsRepository,
         DatabaseCloser,
       ],
-      exports: [Database, BookstoreRepository],
+      exports: [Database, BookstoreRepository, SupportRequestsRepository],
     };
   }
 }

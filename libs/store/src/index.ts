@@ -17,3 +17,12 @@ export {
   type ProductQuery,
 } from './bookstore.repository.js';
 export { Database } from './database.js';
+export {
+  SupportRequestsRepository,
+  SupportStoreError,
+  type ClaimedRequest,
+  type NewSupportRequest,
+  type SupportDelivery,
+  type SupportRequestRow,
+  type TranscriptTurn,
+} from './support-requests.repository.js';

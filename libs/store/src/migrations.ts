@@ -58,6 +58,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX verification_attempts_idx ON verification_attempts (subject, attempted_at);
     `,
   },
+  {
+    version: 2,
+    name: 'support requests',
+    sql: `
+      CREATE TABLE support_requests (
+        reference text PRIMARY KEY CHECK (reference ~ '^SR-[0-9]{6}$'),
+        session_id text NOT NULL,
+        client_ip text NOT NULL,
+        email text NOT NULL,
+        problem text NOT NULL,
+        order_id char(6),
+        transcript jsonb NOT NULL DEFAULT '[]',
+        language text NOT NULL DEFAULT 'en',
+        reason text NOT NULL,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        note text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        delivery text NOT NULL CHECK (delivery IN ('pending', 'delivered', 'stored')),
+        delivered_to text[] NOT NULL DEFAULT '{}',
+        delivery_attempts integer NOT NULL DEFAULT 0,
+        delivery_error text,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        locked_until timestamptz
+      );
+      CREATE INDEX support_requests_status_idx ON support_requests (status, created_at);
+      CREATE INDEX support_requests_session_idx ON support_requests (session_id, created_at);
+      CREATE INDEX support_requests_client_idx ON support_requests (client_ip, created_at);
+      CREATE INDEX support_requests_due_idx ON support_requests (next_attempt_at)
+        WHERE delivery = 'pending';
+      CREATE TABLE verified_orders (
+        session_id text NOT NULL,
+        order_id char(6) NOT NULL,
+        verified_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (session_id, order_id)
+      );
+    `,
+  },
 ];
 
 // Any fixed number works; it only has to be the same for every replica.

@@ -4,6 +4,7 @@ import { chatMetricProviders } from './chat.metrics.js';
 import { AssistantService } from './assistant.service.js';
 import { ChatService } from './chat.service.js';
 import { DialogueService } from './dialogue.service.js';
+import { HandoffService } from './handoff.service.js';
 import { BookstoreClient } from '../store/bookstore.client.js';
 
 @Module({
@@ -11,6 +12,7 @@ import { BookstoreClient } from '../store/bookstore.client.js';
   providers: [
     ChatService,
     DialogueService,
+    HandoffService,
     AssistantService,
     BookstoreClient,
     ...chatMetricProviders,

@@ -3,6 +3,7 @@ import type { AnswerParts, ChatSource } from '@bookstore/contracts';
 import { CANNED_RESPONSES, extractOrderId, matchIntent, type Intent } from '@bookstore/intents';
 import type { ConversationState, StateUpdate } from '@bookstore/sessions';
 import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
+import { HandoffService, readHandoff, type HandoffState } from './handoff.service.js';
 import {
   ASK_EMAIL,
   EMAIL_NO_MATCH,
@@ -24,6 +25,8 @@ export interface DialogueState {
   orderId?: string;
   /** Orders whose owner this session has proved (by email), with what was shown to them. */
   verified?: VerifiedOrder[];
+  /** A handoff to the support team under way, and its triggers (handoff.service.ts). */
+  handoff?: HandoffState;
 }
 
 export interface VerifiedOrder {
@@ -76,6 +79,8 @@ export function readState(raw: ConversationState | null): DialogueState {
       )
       .slice(-5);
   }
+  const handoff = readHandoff(raw.handoff);
+  if (handoff) state.handoff = handoff;
   return state;
 }
 
@@ -85,9 +90,22 @@ export function readState(raw: ConversationState | null): DialogueState {
  */
 @Injectable()
 export class DialogueService {
-  constructor(private readonly store: BookstoreClient) {}
+  constructor(
+    private readonly store: BookstoreClient,
+    private readonly handoff: HandoffService,
+  ) {}
 
   async respond(message: string, state: DialogueState, asker: Asker): Promise<DialogueReply> {
+    const handoff = await this.handoff.take(message, state, asker);
+    if (handoff) return handoff;
+    return this.handoff.follow(message, state, await this.answer(message, state, asker));
+  }
+
+  private async answer(
+    message: string,
+    state: DialogueState,
+    asker: Asker,
+  ): Promise<DialogueReply> {
     const match = matchIntent(message);
     const email = EMAIL.exec(message)?.[0];
 

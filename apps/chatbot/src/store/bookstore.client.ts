@@ -21,6 +21,11 @@ export type VerifyOutcome =
   | { kind: 'no_match' }
   | { kind: 'too_many_attempts' };
 
+export type SupportRequestOutcome =
+  | { kind: 'created'; reference: string; expectedAnswer: string }
+  | { kind: 'too_many' }
+  | { kind: 'invalid'; message: string };
+
 export interface ProductSearch {
   category?: string;
   /** Words to look for; `a or b` finds either. */
@@ -149,5 +154,28 @@ export class BookstoreClient implements OnApplicationShutdown {
       throw new StoreUnavailableError(`${what}: ${status}`);
     }
     return body as T;
+  }
+
+  /** Hands the conversation to the support team; the gateway reads its transcript itself. */
+  async createSupportRequest(
+    request: { session_id: string; email: string; problem: string; reason: string },
+    clientIp?: string,
+  ): Promise<SupportRequestOutcome> {
+    const { status, body } = await this.call('POST', '/api/support/requests', request, clientIp);
+    if (status === 429) return { kind: 'too_many' };
+    if (status === 400) {
+      const message = (body as { message?: unknown } | undefined)?.message;
+      return { kind: 'invalid', message: typeof message === 'string' ? message : 'invalid' };
+    }
+    const created = this.expect<{ reference: string; expected_answer: string }>(
+      status === 201 ? 200 : status,
+      body,
+      'support request',
+    );
+    return {
+      kind: 'created',
+      reference: created.reference,
+      expectedAnswer: created.expected_answer,
+    };
   }
 }

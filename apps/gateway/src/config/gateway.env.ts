@@ -1,6 +1,17 @@
 import { ServiceEnv } from '@bookstore/config';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 /** The gateway's environment, validated once at boot. Each variable is in the README's table. */
 export class GatewayEnv extends ServiceEnv {
@@ -93,4 +104,69 @@ export class GatewayEnv extends ServiceEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
   REDIS_URL?: string;
+
+  // Handoff to the support team (README: "Handoff to the support team").
+
+  /** SMTP server for the support team's email, e.g. `smtp://user:pass@mail:587`; unset sends none. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true })
+  SMTP_URL?: string;
+
+  /** Where support requests are emailed (and the sender of that email). */
+  @IsEmail({}, { message: 'SUPPORT_EMAIL must be an email address' })
+  SUPPORT_EMAIL: string = 'support@bookstore.com';
+
+  /** A help desk's webhook that receives each request as signed JSON; unset sends none. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  HANDOFF_WEBHOOK_URL?: string;
+
+  /** Key of the webhook's HMAC-SHA256 signature; required with HANDOFF_WEBHOOK_URL. Secret. */
+  @ValidateIf((e: GatewayEnv) => e.HANDOFF_WEBHOOK_URL !== undefined)
+  @MinLength(16, {
+    message: 'HANDOFF_WEBHOOK_SECRET of 16 characters or more is required with HANDOFF_WEBHOOK_URL',
+  })
+  @IsString({ message: 'HANDOFF_WEBHOOK_SECRET is required with HANDOFF_WEBHOOK_URL' })
+  HANDOFF_WEBHOOK_SECRET?: string;
+
+  /** Bearer token of the agents' routes; unset, those routes do not exist (404). Secret. */
+  @IsOptional()
+  @MinLength(16, { message: 'SUPPORT_API_TOKEN must be 16 characters or more' })
+  @IsString()
+  SUPPORT_API_TOKEN?: string;
+
+  /** Support requests allowed per conversation within SUPPORT_LIMIT_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  SUPPORT_MAX_PER_SESSION: number = 3;
+
+  /** Support requests allowed per client address within SUPPORT_LIMIT_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SUPPORT_MAX_PER_CLIENT: number = 10;
+
+  /** The window of the two limits above, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SUPPORT_LIMIT_WINDOW_SECONDS: number = 3_600;
+
+  /** How often each replica looks for requests whose delivery failed, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  SUPPORT_RETRY_INTERVAL_MS: number = 30_000;
+
+  /** Longest wait for the SMTP server or the webhook, per try, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SUPPORT_DELIVERY_TIMEOUT_MS: number = 10_000;
 }

@@ -29,7 +29,11 @@ import {
   OrderStatusResponse,
   VerifyOrderRequest,
 } from '@bookstore/contracts';
-import { BookstoreRepository, type AttemptLimit } from '@bookstore/store';
+import {
+  BookstoreRepository,
+  SupportRequestsRepository,
+  type AttemptLimit,
+} from '@bookstore/store';
 import { clientKey, errorBody } from '@bookstore/http';
 import type { Request, Response } from 'express';
 import type { GatewayEnv } from '../config/gateway.env.js';
@@ -50,6 +54,7 @@ export class OrdersController {
   constructor(
     private readonly repo: BookstoreRepository,
     config: ConfigService<GatewayEnv, true>,
+    private readonly support: SupportRequestsRepository,
   ) {
     this.maxAttempts = config.get('ORDER_VERIFY_MAX_ATTEMPTS', { infer: true });
     this.maxAttemptsPerClient = config.get('ORDER_VERIFY_MAX_ATTEMPTS_PER_CLIENT', { infer: true });
@@ -99,6 +104,9 @@ export class OrdersController {
     const order = await this.repo.orderDetails(id, body.email);
     if (!order) throw new NotFoundException(NO_MATCH);
     await this.repo.releaseAttempt(reservation);
+    // A support request from this conversation then names the order (issue #15).
+    if (body.session_id)
+      await this.support.rememberVerifiedOrder(body.session_id, id).catch(() => undefined);
     return order;
   }
 }

@@ -1,0 +1,77 @@
+import { ConfigService } from '@nestjs/config';
+import type { LlmClient } from '@bookstore/llm';
+import type { Intent } from '@bookstore/intents';
+import { BookstoreClient } from '../store/bookstore.client.js';
+import { HandoffService, readHandoff, type HandoffReply } from './handoff.service.js';
+
+// follow() is pure: it only reads whether an LLM would answer what no rule knew.
+const noLlm = { backend: 'none' } as LlmClient;
+const withLlm = { backend: 'ollama' } as LlmClient;
+const store = new BookstoreClient(
+  new ConfigService({ BOOKSTORE_API_URL: 'http://127.0.0.1:9', BOOKSTORE_API_TIMEOUT_MS: 500 }),
+);
+afterAll(() => store.onApplicationShutdown());
+
+const replyOf = (intent: string, response = 'ok'): HandoffReply => ({
+  response,
+  intent: intent as Intent,
+  source: 'rules',
+  state: { clear: true },
+});
+
+/** Runs messages through follow() as the dialogue would, carrying the state between turns. */
+function run(service: HandoffService, intents: string[]) {
+  let state: Record<string, unknown> = {};
+  const replies: HandoffReply[] = [];
+  for (const intent of intents) {
+    const reply = service.follow(
+      'message',
+      { ...state, handoff: readHandoff(state.handoff) },
+      replyOf(intent),
+    );
+    replies.push(reply);
+    state = 'set' in reply.state ? { ...reply.state.set } : {};
+  }
+  return { replies, state };
+}
+
+describe('HandoffService.follow: when to offer the support team', () => {
+  it('offers it on the second frustrated message, even with others between', () => {
+    const { replies, state } = run(new HandoffService(store, noLlm), [
+      'frustrated',
+      'shipping',
+      'frustrated',
+    ]);
+    expect(replies[0].parts).toBeUndefined();
+    expect(replies[1].parts).toBeUndefined();
+    expect(replies[2].parts?.suggestions).toEqual(['Contact the support team', 'No thanks']);
+    expect(replies[2].response).toMatch(/^ok I can pass this conversation to our support team\./);
+    expect(state.handoff).toEqual({ step: 'offered', reason: 'frustrated' });
+  });
+
+  it('counts misunderstood messages only in a row', () => {
+    const service = new HandoffService(store, noLlm);
+    expect(run(service, ['fallback', 'greeting', 'fallback']).replies[2].parts).toBeUndefined();
+    const twice = run(service, ['fallback', 'gibberish']);
+    expect(twice.replies[1].parts?.suggestions).toContain('Contact the support team');
+    expect(twice.replies[1].needsLlm).toBe(false);
+    expect(twice.state.handoff).toEqual({ step: 'offered', reason: 'not_understood' });
+  });
+
+  it('does not count what an LLM answers as not understood', () => {
+    const { replies } = run(new HandoffService(store, withLlm), ['fallback', 'fallback']);
+    expect(replies[1].parts).toBeUndefined();
+  });
+});
+
+describe('readHandoff', () => {
+  it('keeps only well-formed fields', () => {
+    expect(readHandoff(null)).toBeUndefined();
+    expect(
+      readHandoff({ step: 'hack', reason: 'form', email: 'x', frustrated: -1 }),
+    ).toBeUndefined();
+    expect(
+      readHandoff({ step: 'email', reason: 'asked', email: 'a@example.com', misunderstood: 1 }),
+    ).toEqual({ step: 'email', reason: 'asked', email: 'a@example.com', misunderstood: 1 });
+  });
+});

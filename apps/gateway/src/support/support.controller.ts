@@ -1,0 +1,156 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  ServiceUnavailableException,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  CreateSupportRequest,
+  ErrorBody,
+  SupportReferenceParam,
+  SupportRequestCreated,
+  SupportRequestDto,
+  SupportRequestsQuery,
+  SupportRequestsResponse,
+  UpdateSupportRequest,
+} from '@bookstore/contracts';
+import { RateLimitGuard } from '@bookstore/ratelimit';
+import {
+  SupportRequestsRepository,
+  SupportStoreError,
+  type SupportRequestRow,
+} from '@bookstore/store';
+import type { Request, Response } from 'express';
+import { SUPPORT_HOURS, SupportService, TooManySupportRequests } from './support.service.js';
+import { SupportTokenGuard } from './support-token.guard.js';
+
+const STORE_DOWN =
+  'Support requests cannot be saved right now. Please email support@bookstore.com.';
+
+@ApiTags('support')
+@ApiBadRequestResponse({ type: ErrorBody })
+@ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database is down.' })
+@Controller('api/support/requests')
+export class SupportController {
+  constructor(
+    private readonly support: SupportService,
+    private readonly repo: SupportRequestsRepository,
+  ) {}
+
+  @Post()
+  @UseGuards(RateLimitGuard)
+  @ApiOperation({
+    summary: 'Hand the conversation to the support team',
+    description:
+      'Used by the chatbot and by the widget\'s "Talk to a person" form. The transcript is this ' +
+      "session's own history; the order is the one this session verified, if any. Limited per " +
+      'conversation and per client address.',
+  })
+  @ApiCreatedResponse({ type: SupportRequestCreated })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many requests: Retry-After.' })
+  async create(
+    @Body() body: CreateSupportRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SupportRequestCreated> {
+    try {
+      const created = await this.support.create(body, req.ip ?? 'unknown');
+      return {
+        reference: created.reference,
+        status: created.status,
+        created_at: created.created_at,
+        expected_answer: SUPPORT_HOURS,
+      };
+    } catch (err) {
+      if (err instanceof TooManySupportRequests) {
+        res.setHeader('Retry-After', String(this.support.windowLength));
+      }
+      throw mapped(err);
+    }
+  }
+
+  @Get()
+  @UseGuards(SupportTokenGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({
+    summary: 'Support requests, newest first, with their transcripts (agents)',
+    description: 'Needs `Authorization: Bearer <SUPPORT_API_TOKEN>`; 404 when no token is set.',
+  })
+  @ApiOkResponse({ type: SupportRequestsResponse })
+  @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'SUPPORT_API_TOKEN is not set.' })
+  async list(@Query() query: SupportRequestsQuery): Promise<SupportRequestsResponse> {
+    try {
+      return { items: (await this.repo.list(query.status)).map(toDto) };
+    } catch (err) {
+      throw mapped(err);
+    }
+  }
+
+  @Patch(':ref')
+  @UseGuards(SupportTokenGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'Close or reopen a request, or set its note (agents)' })
+  @ApiOkResponse({ type: SupportRequestDto })
+  @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async update(
+    @Param() { ref }: SupportReferenceParam,
+    @Body() body: UpdateSupportRequest,
+  ): Promise<SupportRequestDto> {
+    let updated: SupportRequestRow | null;
+    try {
+      updated = await this.repo.update(ref, { status: body.status, note: body.note });
+    } catch (err) {
+      throw mapped(err);
+    }
+    if (!updated) throw new NotFoundException(`Support request ${ref} was not found.`);
+    return toDto(updated);
+  }
+}
+
+// The data layer's errors become HTTP here, and only here.
+function mapped(err: unknown): unknown {
+  if (err instanceof SupportStoreError) return new ServiceUnavailableException(STORE_DOWN);
+  return err;
+}
+
+function toDto(row: SupportRequestRow): SupportRequestDto {
+  return {
+    reference: row.reference,
+    email: row.email,
+    problem: row.problem,
+    order_id: row.order_id,
+    language: row.language,
+    reason: row.reason as SupportRequestDto['reason'],
+    status: row.status,
+    note: row.note,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    delivery: row.delivery,
+    transcript: row.transcript.map((t) => ({
+      ...t,
+      source: t.source as SupportRequestDto['transcript'][number]['source'],
+    })),
+  };
+}

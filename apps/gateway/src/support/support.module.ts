@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ChatProxyModule } from '../chat-proxy/chat-proxy.module.js';
+import { SupportController } from './support.controller.js';
+import { SupportDeliveryService } from './support-delivery.service.js';
+import { supportMetricProviders } from './support.metrics.js';
+import { SupportService } from './support.service.js';
+import { SupportTokenGuard } from './support-token.guard.js';
+
+/** Handoff to the support team: requests, their delivery, and the agents' routes. */
+@Module({
+  imports: [ChatProxyModule],
+  controllers: [SupportController],
+  providers: [SupportService, SupportDeliveryService, SupportTokenGuard, ...supportMetricProviders],
+})
+export class SupportModule {}

@@ -1,0 +1,138 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { TurnDto } from './session.dto.js';
+
+/** Why the shopper is handed to a person: the bot's trigger, or the widget's form. */
+export const SUPPORT_REASONS = ['asked', 'frustrated', 'not_understood', 'form'] as const;
+export type SupportReason = (typeof SUPPORT_REASONS)[number];
+export const SUPPORT_STATUSES = ['open', 'closed'] as const;
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+export const SUPPORT_REFERENCE_PATTERN = /^SR-\d{6}$/;
+export const SUPPORT_PROBLEM_MAX_LENGTH = 1000;
+export const SUPPORT_NOTE_MAX_LENGTH = 2000;
+
+const trimIfString = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
+
+/** A shopper asks for a person: from the chatbot's conversation or the widget's form. */
+export class CreateSupportRequest {
+  @ApiProperty({
+    description: 'The conversation to hand over; its transcript is attached.',
+    pattern: SESSION_ID_PATTERN.source,
+  })
+  @Matches(SESSION_ID_PATTERN, {
+    message: 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"',
+  })
+  @IsString({ message: 'session_id is required' })
+  session_id: string;
+
+  @ApiProperty({ description: 'Where the team answers.', example: 'jane.doe@example.com' })
+  @Transform(trimIfString)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254, { message: 'email must be an email address' })
+  // Before IsEmail: validator.js throws on lone surrogates, and no address has control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  @Matches(/^[^\s\u0000-\u001f\u007f\ud800-\udfff]+$/u, {
+    message: 'email must be an email address',
+  })
+  @IsString({ message: 'email must be a string' })
+  email: string;
+
+  @ApiProperty({
+    description: 'The problem in a line or two.',
+    minLength: 1,
+    maxLength: SUPPORT_PROBLEM_MAX_LENGTH,
+    example: 'My order arrived with a torn cover.',
+  })
+  @Transform(trimIfString)
+  @Matches(NO_CONTROL, { message: 'problem must not contain control characters' })
+  @Length(1, SUPPORT_PROBLEM_MAX_LENGTH, {
+    message: `problem must be between 1 and ${SUPPORT_PROBLEM_MAX_LENGTH} characters`,
+  })
+  @IsString({ message: 'problem must be a string' })
+  problem: string;
+
+  @ApiPropertyOptional({ enum: SUPPORT_REASONS, default: 'form' })
+  @IsOptional()
+  @IsIn(SUPPORT_REASONS, { message: `reason must be one of ${SUPPORT_REASONS.join(', ')}` })
+  reason?: SupportReason;
+}
+
+/** What the shopper gets back: the reference to quote and when to expect an answer. */
+export class SupportRequestCreated {
+  @ApiProperty({ example: 'SR-482913' })
+  reference: string;
+
+  @ApiProperty({ enum: SUPPORT_STATUSES })
+  status: SupportStatus;
+
+  @ApiProperty({ example: '2026-11-28T19:30:00.000Z' })
+  created_at: string;
+
+  @ApiProperty({
+    example:
+      'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
+  })
+  expected_answer: string;
+}
+
+/** A request as the support team sees it. */
+export class SupportRequestDto {
+  @ApiProperty({ example: 'SR-482913' }) reference: string;
+  @ApiProperty({ example: 'jane.doe@example.com' }) email: string;
+  @ApiProperty() problem: string;
+  @ApiProperty({ nullable: true, type: String, example: '123456' }) order_id: string | null;
+  @ApiProperty({ example: 'en' }) language: string;
+  @ApiProperty({ enum: SUPPORT_REASONS }) reason: SupportReason;
+  @ApiProperty({ enum: SUPPORT_STATUSES }) status: SupportStatus;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() created_at: string;
+  @ApiProperty() updated_at: string;
+  @ApiProperty({
+    enum: ['pending', 'delivered', 'stored'],
+    description: 'pending: not yet delivered to the team (retried); stored: no channel configured.',
+  })
+  delivery: string;
+  @ApiProperty({ type: [TurnDto], description: 'This conversation, oldest first.' })
+  transcript: TurnDto[];
+}
+
+export class SupportRequestsResponse {
+  @ApiProperty({ type: [SupportRequestDto], description: 'Newest first, at most 100.' })
+  items: SupportRequestDto[];
+}
+
+export class SupportRequestsQuery {
+  @ApiPropertyOptional({ enum: SUPPORT_STATUSES })
+  @IsOptional()
+  @IsIn(SUPPORT_STATUSES, { message: 'status must be "open" or "closed"' })
+  status?: SupportStatus;
+}
+
+export class SupportReferenceParam {
+  @ApiProperty({ pattern: SUPPORT_REFERENCE_PATTERN.source, example: 'SR-482913' })
+  @Matches(SUPPORT_REFERENCE_PATTERN, { message: 'the reference looks like SR-482913' })
+  @IsString()
+  ref: string;
+}
+
+export class UpdateSupportRequest {
+  @ApiPropertyOptional({ enum: SUPPORT_STATUSES })
+  @IsOptional()
+  @IsIn(SUPPORT_STATUSES, { message: 'status must be "open" or "closed"' })
+  status?: SupportStatus;
+
+  @ApiPropertyOptional({ maxLength: SUPPORT_NOTE_MAX_LENGTH })
+  @IsOptional()
+  @Transform(trimIfString)
+  @Matches(NO_CONTROL, { message: 'note must not contain control characters' })
+  @MaxLength(SUPPORT_NOTE_MAX_LENGTH, {
+    message: `note must be at most ${SUPPORT_NOTE_MAX_LENGTH} characters`,
+  })
+  @IsString({ message: 'note must be a string' })
+  note?: string;
+}

@@ -1,0 +1,148 @@
+import { createSchema } from '../../../test/support/postgres.js';
+import { openDatabase } from './bookstore.module.js';
+import type { Database } from './database.js';
+import { SupportRequestsRepository, SupportStoreError } from './support-requests.repository.js';
+
+interface Harness {
+  db: Database;
+  cleanup(): Promise<void>;
+}
+
+const options = { poolSize: 4, statementTimeoutMs: 5_000, seed: false };
+
+const engines: Array<[string, () => Promise<Harness>]> = [
+  [
+    'postgres',
+    async () => {
+      const schema = await createSchema();
+      const db = await openDatabase({ ...options, databaseUrl: schema.url });
+      return {
+        db,
+        cleanup: async () => {
+          await db.close();
+          await schema.drop();
+        },
+      };
+    },
+  ],
+  [
+    'pglite',
+    async () => {
+      const db = await openDatabase(options);
+      return { db, cleanup: () => db.close() };
+    },
+  ],
+];
+
+const turn = {
+  turn: 1,
+  timestamp: '2026-11-28T10:00:00.000Z',
+  user: 'Can I talk to a human?',
+  bot: 'I can pass this conversation to our support team.',
+  intent: 'handoff',
+  source: 'rules',
+};
+
+const base = {
+  sessionId: 'session-aaaa',
+  clientIp: '10.0.0.1',
+  email: 'jane.doe@example.com',
+  problem: 'My book arrived torn.',
+  reason: 'asked',
+  language: 'en',
+  transcript: [turn],
+  deliver: true,
+};
+
+describe.each(engines)('support requests on %s', (_engine, open) => {
+  let h: Harness;
+  let repo: SupportRequestsRepository;
+
+  beforeAll(async () => {
+    h = await open();
+    repo = new SupportRequestsRepository(h.db);
+  }, 60_000);
+  afterAll(() => h.cleanup());
+
+  it('stores a request with a quotable reference, the transcript and the verified order', async () => {
+    await repo.rememberVerifiedOrder('session-aaaa', '123456');
+    const created = await repo.create(base);
+    expect(created).toMatchObject({
+      email: 'jane.doe@example.com',
+      problem: 'My book arrived torn.',
+      order_id: '123456',
+      language: 'en',
+      reason: 'asked',
+      status: 'open',
+      note: null,
+      delivery: 'pending',
+      transcript: [turn],
+    });
+    expect(created.reference).toMatch(/^SR-\d{6}$/);
+    expect(await repo.get(created.reference)).toEqual(created);
+    // Another conversation never gets this one's order.
+    const other = await repo.create({ ...base, sessionId: 'session-bbbb', deliver: false });
+    expect(other).toMatchObject({ order_id: null, delivery: 'stored' });
+  });
+
+  it('counts recent requests per conversation and per client address', async () => {
+    await repo.create({ ...base, sessionId: 'session-count', clientIp: '10.9.9.9' });
+    await repo.create({ ...base, sessionId: 'session-count', clientIp: '10.9.9.9' });
+    await repo.create({ ...base, sessionId: 'session-other', clientIp: '10.9.9.9' });
+    expect(await repo.recentCounts('session-count', '10.9.9.9', 3600)).toEqual({
+      session: 2,
+      client: 3,
+    });
+    expect(await repo.recentCounts('session-none', '10.1.1.1', 3600)).toEqual({
+      session: 0,
+      client: 0,
+    });
+  });
+
+  it('lists by status and updates status and note', async () => {
+    const created = await repo.create({ ...base, sessionId: 'session-list' });
+    const closed = await repo.update(created.reference, { status: 'closed', note: 'Refunded.' });
+    expect(closed).toMatchObject({ status: 'closed', note: 'Refunded.' });
+    expect((await repo.list('closed')).map((r) => r.reference)).toContain(created.reference);
+    expect((await repo.list('open')).map((r) => r.reference)).not.toContain(created.reference);
+    // A note alone keeps the status.
+    expect(await repo.update(created.reference, { note: 'Called back.' })).toMatchObject({
+      status: 'closed',
+      note: 'Called back.',
+    });
+    expect(await repo.update('SR-000000', { status: 'closed' })).toBeNull();
+  });
+
+  it('leases a due request to one claimer at a time and retries a failure later', async () => {
+    const created = await repo.create({ ...base, sessionId: 'session-claim' });
+    const first = await repo.claimDue(60, 10, created.reference);
+    expect(first.map((r) => r.reference)).toEqual([created.reference]);
+    expect(first[0]).toMatchObject({ delivered_to: [], delivery_attempts: 1 });
+    // Leased: nobody else takes it.
+    expect(await repo.claimDue(60, 10, created.reference)).toEqual([]);
+    await repo.markFailed(created.reference, ['email'], 'webhook down', 0);
+    const again = await repo.claimDue(60, 10, created.reference);
+    expect(again[0]).toMatchObject({ delivered_to: ['email'], delivery_attempts: 2 });
+    await repo.markDelivered(created.reference, ['email', 'webhook']);
+    expect(await repo.claimDue(60, 10, created.reference)).toEqual([]);
+    expect(await repo.get(created.reference)).toMatchObject({ delivery: 'delivered' });
+  });
+
+  it('does not hand a failed request out again before its retry time', async () => {
+    const created = await repo.create({ ...base, sessionId: 'session-later' });
+    await repo.claimDue(60, 10, created.reference);
+    await repo.markFailed(created.reference, [], 'down', 3600);
+    expect(await repo.claimDue(60, 10, created.reference)).toEqual([]);
+  });
+});
+
+describe('support requests when the database fails', () => {
+  it('throws its own error, for the caller to map', async () => {
+    const schema = await createSchema();
+    const db = await openDatabase({ ...options, databaseUrl: schema.url });
+    await db.close();
+    await schema.drop();
+    const repo = new SupportRequestsRepository(db);
+    await expect(repo.list()).rejects.toBeInstanceOf(SupportStoreError);
+  });
+});
