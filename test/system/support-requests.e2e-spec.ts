@@ -53,7 +53,10 @@ async function chat(gatewayUrl: string, message: string, sessionId?: string) {
 describe('support requests: agent routes', () => {
   let system: RunningSystem;
   beforeAll(async () => {
-    system = await startSystem({ gateway: { SUPPORT_API_TOKEN: TOKEN } });
+    system = await startSystem({
+      // The tests stand for the ingress in front of the gateway: it reports the shopper's address.
+      gateway: { SUPPORT_API_TOKEN: TOKEN, TRUST_PROXY: 'loopback' },
+    });
   });
   afterAll(() => system.close());
 
