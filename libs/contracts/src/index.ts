@@ -34,3 +34,10 @@ export {
   type OrderStatusName,
 } from './store.dto.js';
 export type { ChatStreamEvent } from './chat-stream.js';
+export {
+  HelpArticleDto,
+  HelpArticlesResponse,
+  HelpMatchDto,
+  HelpSearchQuery,
+  HelpSearchResponse,
+} from './help.dto.js';

@@ -9,9 +9,17 @@ export {
   BookstoreRepository,
   type BookRow,
   type CategoryRow,
+  type HelpArticleRow,
+  type HelpMatchRow,
   type OrderDetailsRow,
   type OrderStatus,
   type OrderStatusRow,
   type ProductQuery,
 } from './bookstore.repository.js';
 export { Database } from './database.js';
+export {
+  HELP_ARTICLES,
+  STORE_FACTS,
+  type HelpArticleSource,
+  type HelpTopic,
+} from './help-center.js';

@@ -1,0 +1,100 @@
+/**
+ * Shoppers' words for what the articles call otherwise: each word found adds its synonyms to the
+ * search, so "delivery" also looks for "shipping". Whole words only; the database stems the rest.
+ */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  delivery: 'shipping',
+  deliver: 'ship',
+  delivered: 'shipping',
+  postage: 'shipping',
+  post: 'ship',
+  courier: 'carrier',
+  send: 'ship',
+  arrive: 'shipping',
+  swap: 'exchange',
+  switch: 'exchange',
+  trade: 'exchange',
+  reimburse: 'refund',
+  reimbursement: 'refund',
+  money: 'refund',
+  present: 'gift',
+  presents: 'gift',
+  wrap: 'wrapping',
+  wrapped: 'wrapping',
+  kindle: 'ebook',
+  digital: 'ebook',
+  audio: 'audiobook',
+  login: 'password',
+  log: 'password',
+  signin: 'password',
+  twice: 'double',
+  two: 'double',
+  duplicate: 'double',
+  abroad: 'international',
+  overseas: 'international',
+  worldwide: 'international',
+  uk: 'kingdom',
+  britain: 'kingdom',
+  england: 'kingdom',
+  scotland: 'kingdom',
+  europe: 'european',
+  eu: 'european',
+  germany: 'european',
+  france: 'european',
+  spain: 'european',
+  italy: 'european',
+  ireland: 'european',
+  netherlands: 'european',
+  brazil: 'countries',
+  mexico: 'countries',
+  india: 'countries',
+  japan: 'countries',
+  china: 'countries',
+  nigeria: 'countries',
+  russia: 'countries',
+  country: 'countries',
+  shop: 'physical',
+  visit: 'physical',
+  located: 'physical',
+  location: 'physical',
+  address: 'address',
+  hours: 'hours',
+  coupon: 'discount',
+  promo: 'discount',
+  voucher: 'gift card',
+  amazon: 'price match',
+  cheaper: 'price match',
+  apple: 'apple pay',
+  google: 'google pay',
+  bitcoin: 'cryptocurrency',
+  crypto: 'cryptocurrency',
+  cod: 'cash delivery',
+  broken: 'damaged',
+  torn: 'damaged',
+  ripped: 'damaged',
+  defective: 'damaged',
+  receipt: 'receipt',
+  redirect: 'address',
+  statement: 'charge',
+};
+
+const MAX_WORDS = 40;
+
+/** The question as an OR-search for websearch_to_tsquery, or null when it has no words. */
+export function helpQueryText(question: string): string | null {
+  const words = (
+    question
+      .toLowerCase()
+      .normalize('NFKD')
+      .match(/[a-z0-9]+/g) ?? []
+  ).slice(0, MAX_WORDS);
+  const terms: string[] = [];
+  for (const word of words) {
+    // "or" is websearch syntax; a shopper's own "or" adds nothing to an OR-search.
+    if (word === 'or') continue;
+    terms.push(word);
+    const synonym = SYNONYMS[word];
+    if (synonym && synonym !== word) terms.push(`"${synonym}"`);
+  }
+  return terms.length === 0 ? null : terms.join(' or ');
+}
