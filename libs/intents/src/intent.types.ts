@@ -1,5 +1,15 @@
-export type Intent =
+/** The original plan's seven intents: each has its canned answer. */
+export type PlanIntent =
   'greeting' | 'order_status' | 'shipping' | 'returns' | 'payment' | 'recommendation' | 'fallback';
+
+/**
+ * Small talk and tone (thanks, goodbye, acknowledge, frustrated, gibberish), and `help`: an answer
+ * from a help-center article outside the plan's topics (the dialogue decides it, not the rules).
+ */
+export type ConversationIntent =
+  'thanks' | 'goodbye' | 'acknowledge' | 'frustrated' | 'gibberish' | 'help';
+
+export type Intent = PlanIntent | ConversationIntent;
 
 export const INTENTS: readonly Intent[] = Object.freeze([
   'greeting',
@@ -9,6 +19,12 @@ export const INTENTS: readonly Intent[] = Object.freeze([
   'payment',
   'recommendation',
   'fallback',
+  'thanks',
+  'goodbye',
+  'acknowledge',
+  'frustrated',
+  'gibberish',
+  'help',
 ] as const);
 
 export interface IntentEntities {

@@ -29,7 +29,11 @@ const ORDER_LOOSE = 60;
 const SHIPPING_LOOSE = 50;
 const PAYMENT_LOOSE = 45;
 const CATEGORY_ONLY = 40;
+const FRUSTRATED = 15;
+const THANKS = 14;
+const GOODBYE = 13;
 const GREETING = 10;
+const ACKNOWLEDGE = 9;
 
 export const INTENT_RULES: readonly IntentRule[] = [
   // Returns and refunds.
@@ -239,6 +243,82 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'human|live|real @human',
       'customer|client @serviceDesk',
     ],
+  },
+
+  // Tone: frustration outranks the other small talk ("thanks for nothing, useless bot").
+  {
+    id: 'frustrated.insult',
+    intent: 'frustrated',
+    priority: FRUSTRATED,
+    patterns: [
+      '@insult',
+      'not|never|no helpful|useful|help $',
+      'waste *2 time',
+      'fed up',
+      'what a joke',
+      'make|makes|making no sense',
+    ],
+    // "I hate romance" is a taste in books, not a complaint about the bot.
+    exclude: ['#category'],
+  },
+  {
+    id: 'thanks.thank',
+    intent: 'thanks',
+    priority: THANKS,
+    patterns: ['@thanks'],
+    maxExtraWords: 3,
+    ignore: [
+      '@smalltalk',
+      '@wellbeing',
+      '@ack',
+      '@bye',
+      '@you',
+      'lot',
+      'much',
+      'help',
+      'helpful',
+      'info',
+      'information',
+      'answer',
+      'anyway',
+    ],
+  },
+  {
+    id: 'goodbye.bye',
+    intent: 'goodbye',
+    priority: GOODBYE,
+    patterns: [
+      '@bye',
+      'see you|ya later|soon|around|tomorrow|then',
+      '^ see you|ya $',
+      'that @be all|it $',
+      'have a nice|good|great|lovely day|evening|night|weekend',
+      'good night',
+      'gotta|got to go',
+      'i @be done',
+      'nothing else',
+    ],
+    maxExtraWords: 3,
+    ignore: [
+      '@smalltalk',
+      '@wellbeing',
+      '@ack',
+      '@thanks',
+      '@you',
+      'now',
+      'everything',
+      'help',
+      'helping',
+      'needed',
+    ],
+  },
+  {
+    id: 'acknowledge.ok',
+    intent: 'acknowledge',
+    priority: ACKNOWLEDGE,
+    patterns: ['@ack', 'got|get it', 'sound|sounds good|great|fine', 'make|makes sense'],
+    maxExtraWords: 1,
+    ignore: ['@smalltalk', '@wellbeing', '@you'],
   },
 
   // Greetings and small talk; only when little else is said.
