@@ -7,6 +7,7 @@ import request from 'supertest';
 import { ChatbotModule } from '../src/chatbot.module.js';
 import { setupChatbot } from '../src/chatbot.setup.js';
 import { ChatbotEnv } from '../src/config/chatbot.env.js';
+import { STARTER_SUGGESTIONS, supportLink } from '../src/chat/answer-parts.js';
 import { closedPort } from '../../../test/support/http-server.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -57,6 +58,8 @@ describe('POST /chat', () => {
       intent,
       source: 'rules',
       turn: 1,
+      // A greeting offers what shoppers usually want next.
+      ...(intent === 'greeting' ? { suggestions: [...STARTER_SUGGESTIONS] } : {}),
     });
   });
 
@@ -71,6 +74,8 @@ describe('POST /chat', () => {
       intent: 'fallback',
       source: 'fallback',
       turn: 1,
+      suggestions: [...STARTER_SUGGESTIONS],
+      links: [supportLink()],
     });
   });
 

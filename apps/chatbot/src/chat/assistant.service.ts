@@ -8,6 +8,7 @@ import { SessionStore, type Turn } from '@bookstore/sessions';
 import type { ChatbotEnv } from '../config/chatbot.env.js';
 import { BookstoreClient } from '../store/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
+import { HelpCenter } from './help-center.js';
 import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
 
 export interface AssistantAnswer {
@@ -34,6 +35,7 @@ export class AssistantService {
     private readonly llm: LlmClient,
     private readonly sessions: SessionStore,
     private readonly store: BookstoreClient,
+    private readonly help: HelpCenter,
     config: ConfigService<ChatbotEnv, true>,
   ) {
     this.maxTokens = config.get('LLM_MAX_TOKENS', { infer: true });
@@ -86,8 +88,13 @@ export class AssistantService {
   }
 
   private async prompt(question: string, sessionId: string, state: DialogueState) {
-    const [history, books] = await Promise.all([this.history(sessionId), this.books(question)]);
+    const [history, books, articles] = await Promise.all([
+      this.history(sessionId),
+      this.books(question),
+      this.help.forPrompt(question),
+    ]);
     const grounding: Grounding = {
+      articles,
       books,
       verifiedOrders: (state.verified ?? []).map((v) => v.summary),
     };

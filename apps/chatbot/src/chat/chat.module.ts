@@ -3,7 +3,9 @@ import { ChatController } from './chat.controller.js';
 import { chatMetricProviders } from './chat.metrics.js';
 import { AssistantService } from './assistant.service.js';
 import { ChatService } from './chat.service.js';
+import { CatalogIndex } from './catalog.js';
 import { DialogueService } from './dialogue.service.js';
+import { HelpCenter } from './help-center.js';
 import { BookstoreClient } from '../store/bookstore.client.js';
 
 @Module({
@@ -13,6 +15,8 @@ import { BookstoreClient } from '../store/bookstore.client.js';
     DialogueService,
     AssistantService,
     BookstoreClient,
+    CatalogIndex,
+    HelpCenter,
     ...chatMetricProviders,
   ],
 })

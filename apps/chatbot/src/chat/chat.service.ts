@@ -53,13 +53,20 @@ export class ChatService {
 
   async reply(request: ChatRequest, clientIp?: string): Promise<ChatResponse> {
     const ctx = await this.begin(request, clientIp);
-    if (ctx.reply.needsLlm) {
+    // Without an LLM the rules' own answer stands: a help article, or the honest fallback.
+    if (ctx.reply.needsLlm && this.assistant.enabled) {
       const { response, source } = await this.assistant.answer(
         ctx.message,
         ctx.sessionId,
         ctx.state,
       );
-      return this.finish(ctx, { ...ctx.reply, response, source, parts: undefined });
+      return this.finish(ctx, {
+        ...ctx.reply,
+        intent: 'fallback',
+        response,
+        source,
+        parts: undefined,
+      });
     }
     return this.finish(ctx, ctx.reply);
   }
@@ -74,11 +81,14 @@ export class ChatService {
     signal: AbortSignal,
   ): AsyncGenerator<ChatStreamEvent> {
     const ctx = await this.begin(request, clientIp);
+    const toLlm = ctx.reply.needsLlm === true && this.assistant.enabled;
+    // What the LLM answers is reported as the fallback intent, as it was before the help center.
+    const intent = toLlm ? 'fallback' : ctx.reply.intent;
     const meta = (source: ChatSource): ChatStreamEvent => ({
       event: 'meta',
-      data: { session_id: ctx.sessionId, intent: ctx.reply.intent, source },
+      data: { session_id: ctx.sessionId, intent, source },
     });
-    if (!ctx.reply.needsLlm || !this.assistant.enabled) {
+    if (!toLlm) {
       yield meta(ctx.reply.source);
       yield { event: 'token', data: { text: ctx.reply.response } };
       const {
@@ -107,13 +117,20 @@ export class ChatService {
       if (signal.aborted) {
         // The shopper stopped it: keep what they saw.
         if (text)
-          await this.finish(ctx, { ...ctx.reply, response: text, source: 'llm', parts: undefined });
+          await this.finish(ctx, {
+            ...ctx.reply,
+            intent,
+            response: text,
+            source: 'llm',
+            parts: undefined,
+          });
         return;
       }
       if (!(err instanceof LlmUnavailableError)) throw err;
       this.logger.warn(`LLM stream failed: ${err.message}`);
       const failed: Final = {
         ...ctx.reply,
+        intent,
         response: LLM_FAILURE_RESPONSE,
         source: 'fallback',
         parts: undefined,
@@ -131,6 +148,7 @@ export class ChatService {
     }
     const done = await this.finish(ctx, {
       ...ctx.reply,
+      intent,
       response: text,
       source: 'llm',
       parts: undefined,

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
+import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
+
+/**
+ * Scores below which an article is not taken as the answer, measured on shoppers' questions
+ * against the store's articles (PostgreSQL ts_rank, see help-center.spec and the conversation
+ * suite): a question on no topic needs a clear match; within a topic the rules already named,
+ * a weaker one still picks the right fact among that topic's few articles.
+ */
+export const HELP_THRESHOLD = 0.4;
+export const TOPIC_THRESHOLD = 0.25;
+
+/** The plan's canned sentences: their articles are the generic answer of each topic. */
+const GENERIC = new Set(['shipping-times', 'returns-policy', 'payment-methods']);
+
+const LIST_TTL_MS = 60_000;
+
+/** The help center as the bot reads it: the store API's full-text search, with thresholds. */
+@Injectable()
+export class HelpCenter {
+  private list?: { at: number; items: HelpArticleDto[] };
+
+  constructor(private readonly store: BookstoreClient) {}
+
+  /** The article that answers the question, if one clearly does. */
+  async best(question: string): Promise<HelpMatchDto | undefined> {
+    const [top] = await this.search(question, 1);
+    return top && top.score >= HELP_THRESHOLD ? top : undefined;
+  }
+
+  /**
+   * The specific article of a topic the question asks about; undefined for the topic's generic
+   * question ("Return policy"), which keeps the plan's canned sentence.
+   */
+  async bestInTopic(question: string, topic: string): Promise<HelpMatchDto | undefined> {
+    const found = await this.search(question, 5);
+    const top = found.find((a) => a.topic === topic);
+    if (!top || top.score < TOPIC_THRESHOLD || GENERIC.has(top.slug)) return undefined;
+    return top;
+  }
+
+  /** Articles for the LLM's prompt: the few that match at all, best first. */
+  async forPrompt(question: string, limit = 3): Promise<HelpMatchDto[]> {
+    return (await this.search(question, limit)).filter((a) => a.score >= TOPIC_THRESHOLD);
+  }
+
+  async bySlug(slug: string): Promise<HelpMatchDto | undefined> {
+    try {
+      if (!this.list || Date.now() - this.list.at > LIST_TTL_MS) {
+        this.list = { at: Date.now(), items: await this.store.helpArticles() };
+      }
+      const found = this.list.items.find((a) => a.slug === slug);
+      return found ? { ...found, score: 1 } : undefined;
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return undefined;
+    }
+  }
+
+  private async search(question: string, limit: number): Promise<HelpMatchDto[]> {
+    try {
+      return await this.store.helpSearch(question, limit);
+    } catch (err) {
+      // Without the help center the bot still answers: canned sentences, then "not sure".
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return [];
+    }
+  }
+}
