@@ -41,10 +41,11 @@ interface Book {
   bestseller: boolean;
 }
 
-const conversations: Conversation[] = readFileSync(
-  new URL('../fixtures/conversations/conversations-dev.jsonl', import.meta.url),
-  'utf8',
-)
+// CONVERSATIONS_FILE runs another suite of the same format (a held-out one) the same way.
+const suiteFile =
+  process.env.CONVERSATIONS_FILE ??
+  new URL('../fixtures/conversations/conversations-dev.jsonl', import.meta.url);
+const conversations: Conversation[] = readFileSync(suiteFile, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Conversation);
@@ -165,7 +166,7 @@ describe('the shopper conversation suite (conversations-dev.jsonl), no LLM', () 
     const score = right / total;
     console.log(
       [
-        `conversations-dev: ${right}/${total} turns right, score ${score.toFixed(3)} ` +
+        `${String(suiteFile).split('/').at(-1)}: ${right}/${total} turns right, score ${score.toFixed(3)} ` +
           `(turns in other languages, scored apart for issue #16: ${langRight}/${langTotal})`,
         `misses (${misses.length}):`,
         ...misses,

@@ -132,7 +132,8 @@ export function extractWrongLengthOrderNumber(
     if (/[\p{L}\d.,/$€£-]$/u.test(before) || /^[\p{L}.,/\d%-]/u.test(after)) continue;
     if (/^\s*(?:dollars?|usd|bucks|days?|weeks?|years?|books?)\b/i.test(after)) continue;
     const cue =
-      /#\s*$/.test(before) || /\border\s*(?:number|no\.?|nr\.?|#|id)?\s*:?\s*$/i.test(before);
+      /#\s*$/.test(before) ||
+      /\b(?:order|tracking)\s*(?:number|no\.?|nr\.?|#|id)?\s*(?:is|was|:)?\s*$/i.test(before);
     if (cue) return digits;
   }
   return undefined;

@@ -165,6 +165,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
 
   // Shipping.
   {
+    // "When will it arrive if I order today?" asks about shipping, not about an order placed.
+    id: 'shipping.if-i-order',
+    intent: 'shipping',
+    priority: ORDER + 2,
+    patterns: ['if|before|once i order|buy|purchase|place'],
+    exclude: ['@notShipping', '@pastCue'],
+  },
+  {
     id: 'shipping.how-long',
     intent: 'shipping',
     priority: SHIPPING,

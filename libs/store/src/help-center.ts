@@ -131,6 +131,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'Which countries do you ship to?',
       'Can I order from another country?',
       'Who pays import duties and customs?',
+      'How long does international shipping take?',
     ],
     answer:
       'We ship to Canada, the United Kingdom (UK), the European Union and Australia: 7-14 business ' +
@@ -184,6 +185,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'How do I track my order?',
       'Where do I find my tracking number?',
       'Which carrier delivers my package?',
+      'Which carriers or couriers do you use?',
     ],
     answer:
       'A shipped order has a carrier and a tracking number. Give me your order number and the email ' +
@@ -273,6 +275,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
     questions: [
       'Can I return a gift or present?',
       'I got a book as a gift, can I return it for credit?',
+      'Can I get a refund for a gift I received?',
     ],
     answer: 'A returned gift is refunded as a gift card to the person who returns it.',
     body: 'A returned gift is refunded as a gift card to the person who returns it.',
@@ -441,6 +444,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
     questions: [
       'How do I contact customer service?',
       'What are your support hours?',
+      'When is customer service open?',
       'What is your email or phone number?',
     ],
     answer:
@@ -466,7 +470,11 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
     slug: 'pre-orders',
     topic: 'help',
     title: 'Pre-orders',
-    questions: ['Can I pre-order a book?', 'When am I charged for a pre-order?'],
+    questions: [
+      'Can I pre-order or preorder a book?',
+      'When am I charged for a pre-order?',
+      'Can I reserve an upcoming release?',
+    ],
     answer: 'You can pre-order upcoming books; pre-orders are charged when they ship.',
     body: 'Pre-orders are charged when they ship.',
   },

@@ -59,6 +59,12 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   location: 'physical',
   address: 'address',
   hours: 'hours',
+  open: 'hours',
+  preorder: 'pre-order',
+  preorders: 'pre-order',
+  reserve: 'pre-order',
+  carriers: 'carrier',
+  couriers: 'carrier',
   coupon: 'discount',
   promo: 'discount',
   voucher: 'gift card',
@@ -80,6 +86,12 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 
 const MAX_WORDS = 40;
 
+// In a bookstore nearly every question has these words: they would rank every article, so they
+// are left out (the database drops ordinary English stop words itself).
+const NOISE = new Set(
+  'book books novel novels like want need help please thanks thank get got hi hello hey'.split(' '),
+);
+
 /** The question as an OR-search for websearch_to_tsquery, or null when it has no words. */
 export function helpQueryText(question: string): string | null {
   const words = (
@@ -91,7 +103,7 @@ export function helpQueryText(question: string): string | null {
   const terms: string[] = [];
   for (const word of words) {
     // "or" is websearch syntax; a shopper's own "or" adds nothing to an OR-search.
-    if (word === 'or') continue;
+    if (word === 'or' || NOISE.has(word)) continue;
     terms.push(word);
     const synonym = SYNONYMS[word];
     if (synonym && synonym !== word) terms.push(`"${synonym}"`);
