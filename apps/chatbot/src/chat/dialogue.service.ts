@@ -106,6 +106,8 @@ const NUMBER_HELP =
   /\b(find|where|lost|forgot|forgotten|don'?t (have|know)|can'?t find|what is|look like)\b.{0,30}\border (number|no|id)\b/i;
 const ASK_NUMBER = 'What is your six-digit order number?';
 const MAX_SHOWN = 60;
+// A help article clearly about another topic outranks the word "order" in the question.
+const STRONG_MATCH = 0.5;
 const LIST_SIZE = 3;
 
 // Words the catalog files under another name.
@@ -316,6 +318,11 @@ export class DialogueService {
     if (NUMBER_HELP.test(message)) {
       const help = await this.help.bySlug('order-number');
       if (help) return this.fromArticle(help, 'order_status', asked, false);
+    }
+    // "Can you gift wrap my order?" names an order but asks about something else.
+    const other = await this.help.best(message, STRONG_MATCH);
+    if (other && other.topic !== 'order_status') {
+      return this.fromArticle(other, topicIntent(other.topic), state, true);
     }
     return reply(CANNED_RESPONSES.order_status, 'order_status', asked);
   }

@@ -24,9 +24,9 @@ export class HelpCenter {
   constructor(private readonly store: BookstoreClient) {}
 
   /** The article that answers the question, if one clearly does. */
-  async best(question: string): Promise<HelpMatchDto | undefined> {
+  async best(question: string, threshold = HELP_THRESHOLD): Promise<HelpMatchDto | undefined> {
     const [top] = await this.search(question, 1);
-    return top && top.score >= HELP_THRESHOLD ? top : undefined;
+    return top && top.score >= threshold ? top : undefined;
   }
 
   /**
