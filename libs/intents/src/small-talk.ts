@@ -5,7 +5,7 @@ import { resolveWord } from './vocabulary.js';
 const KEYBOARD_RUN =
   /qwer|wert|erty|rtyu|tyui|yuio|uiop|asdf|sdfg|dfgh|fghj|ghjk|hjkl|zxcv|xcvb|cvbn|vbnm/;
 const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{5,}/;
-const NO_VOWEL = /^[bcdfghjklmnpqrstvwxz]{4,}$/;
+const NO_VOWEL = /^[bcdfghjklmnpqrstvwxz]{3,}$/;
 const known = new Set<string>(Object.values(LEXICON).flat());
 
 function isJunkWord(word: string): boolean {
