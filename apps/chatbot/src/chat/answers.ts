@@ -52,7 +52,7 @@ export const ASK_EMAIL = (orderId: string) =>
 export const EMAIL_NO_MATCH = (orderId: string) =>
   `That email address doesn't match order #${orderId}. Please check it and try again.`;
 export const TOO_MANY_ATTEMPTS =
-  "You're locked out of order checks for now: too many email addresses didn't match. Please try again later, or contact support@bookstore.com and the team will help.";
+  "I can't check more email addresses for now: you're locked out of order checks after too many that didn't match. Please try again later, or contact support@bookstore.com and the team will help.";
 export const NOTHING_TO_TRACK = (orderId: string, status: OrderStatusName) =>
   `Order #${orderId} was ${status}, so there is nothing to track.`;
 export const WRONG_LENGTH = (digits: string) =>

@@ -93,6 +93,7 @@ export interface DialogueReply {
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const WANTS_TRACKING =
   /\b(track(ing)?\s*(number|no|code|details?|info|link|it)?|carrier|courier|who (delivered|is delivering|shipped)|where exactly|when will it (arrive|come|get here)|estimated delivery|delivery date)\b/i;
+const WANTS_DETAILS = /\b(where|track\w*|carrier|courier|deliver\w*|arriv\w*|when will|eta)\b/i;
 const WANTS_CANCEL = /\b(cancel+(ation|ing|ed)?|call off|don'?t want (it|the order) any ?more)\b/i;
 const BY_EMAIL =
   /\b(by|with|using|via|through|from|under)\s+(my\s+|the\s+|an?\s+)?(e-?mail|address)\b|\b(look|find|search|check)\w*\b[^.?!]{0,40}@/i;
@@ -207,7 +208,9 @@ export class DialogueService {
       (state.pending === 'order_number' && match.intent === 'fallback');
     if (orderId && (aboutOrder || email)) {
       if (WANTS_CANCEL.test(message)) return this.cancel(orderId, state);
-      if (email) return this.verify({ ...state, orderId }, orderId, email, asker);
+      // The email proves the order is theirs; it is used when they ask what it unlocks.
+      if (email && WANTS_DETAILS.test(message))
+        return this.verify({ ...state, orderId }, orderId, email, asker);
       return this.lookUp(orderId, state, WANTS_TRACKING.test(message));
     }
 
