@@ -168,6 +168,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'My order is late',
       'My package never arrived, it is lost',
       'What if my parcel is missing or delayed?',
+      'What happens if a package goes missing?',
     ],
     answer:
       'If your order is 5 business days past its estimated delivery date, we report it to the ' +
@@ -462,6 +463,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'Do you sell ebooks or audiobooks?',
       'Is there a Kindle or digital edition?',
       'Can I download an e-book?',
+      'Can I listen to an audio version?',
     ],
     answer: 'We sell printed books only: no ebooks or audiobooks.',
     body: 'Printed books only: no ebooks or audiobooks.',
@@ -497,6 +499,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
     questions: [
       'Do you price match?',
       'Will you match a lower price from another store like Amazon?',
+      'Can you beat a competitor price?',
     ],
     answer: 'Sorry, we do not offer price matching.',
     body: 'No price matching.',
