@@ -324,7 +324,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     id: 'acknowledge.ok',
     intent: 'acknowledge',
     priority: ACKNOWLEDGE,
-    patterns: ['@ack', 'got|get it', 'sound|sounds good|great|fine', 'make|makes sense'],
+    patterns: ['@ack', 'got it', 'sound|sounds good|great|fine', 'make|makes sense'],
     maxExtraWords: 1,
     ignore: ['@smalltalk', '@wellbeing', '@you'],
   },

@@ -73,7 +73,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'the United States. Express shipping costs $12.99 (2-3 business days).',
     body:
       'Standard shipping: 5-7 business days, $4.99, free on orders of $35 or more (United States). ' +
-      'Express shipping: 2-3 business days, $12.99. International shipping: $14.99 flat.',
+      'Express shipping: 2-3 business days, $12.99.',
   },
   {
     slug: 'free-shipping',
@@ -90,7 +90,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'costs $4.99.',
     body:
       'Orders of $35 or more ship free with standard shipping (5-7 business days) within the ' +
-      'United States. Smaller orders pay $4.99. Express and international shipping are never free.',
+      'United States. Smaller orders pay $4.99. Express shipping is never free.',
   },
   {
     slug: 'express-shipping',
@@ -205,12 +205,28 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'What is your return policy?',
       'How do returns work?',
       'Can I return a book?',
-      'Is the return label free?',
+      'How long do I have to return a book?',
     ],
     answer: 'We accept returns within 30 days. Books must be in original condition.',
     body:
       'Return any book within 30 days of delivery, in its original condition, with the free ' +
       'prepaid return label.',
+  },
+  {
+    slug: 'return-label',
+    topic: 'returns',
+    title: 'Free return shipping',
+    questions: [
+      'Do I have to pay for return shipping?',
+      'Is there a return label?',
+      'How do I send a book back?',
+    ],
+    answer:
+      'Returns are free: we give you a prepaid return label. Send the book back within 30 days of ' +
+      'delivery, in its original condition.',
+    body:
+      'Every return gets a free prepaid return label. Books go back within 30 days of delivery, in ' +
+      'their original condition.',
   },
   {
     slug: 'refund-timing',

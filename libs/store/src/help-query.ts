@@ -1,6 +1,7 @@
 /**
  * Shoppers' words for what the articles call otherwise: each word found adds its synonyms to the
- * search, so "delivery" also looks for "shipping". Whole words only; the database stems the rest.
+ * search (comma-separated, each one a phrase), so "delivery" also looks for "shipping". Whole words
+ * only; the database stems the rest.
  */
 const SYNONYMS: Readonly<Record<string, string>> = {
   delivery: 'shipping',
@@ -33,26 +34,28 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   abroad: 'international',
   overseas: 'international',
   worldwide: 'international',
-  uk: 'kingdom',
-  britain: 'kingdom',
-  england: 'kingdom',
-  scotland: 'kingdom',
-  europe: 'european',
-  eu: 'european',
-  germany: 'european',
-  france: 'european',
-  spain: 'european',
-  italy: 'european',
-  ireland: 'european',
-  netherlands: 'european',
-  brazil: 'countries',
-  mexico: 'countries',
-  india: 'countries',
-  japan: 'countries',
-  china: 'countries',
-  nigeria: 'countries',
-  russia: 'countries',
+  uk: 'kingdom, international, countries',
+  britain: 'kingdom, international, countries',
+  england: 'kingdom, international, countries',
+  scotland: 'kingdom, international, countries',
+  europe: 'european, international, countries',
+  eu: 'european, international, countries',
+  germany: 'european, international, countries',
+  france: 'european, international, countries',
+  spain: 'european, international, countries',
+  italy: 'european, international, countries',
+  ireland: 'european, international, countries',
+  netherlands: 'european, international, countries',
+  brazil: 'countries, international',
+  mexico: 'countries, international',
+  india: 'countries, international',
+  japan: 'countries, international',
+  china: 'countries, international',
+  nigeria: 'countries, international',
+  russia: 'countries, international',
   country: 'countries',
+  australia: 'australia, international, countries',
+  canada: 'canada, international, countries',
   shop: 'physical',
   visit: 'physical',
   located: 'physical',
@@ -95,6 +98,15 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   receipt: 'receipt',
   redirect: 'address',
   statement: 'charge',
+  charged: 'charge',
+  times: 'double',
+  faster: 'express',
+  quicker: 'express',
+  quickly: 'express',
+  sooner: 'express',
+  window: 'days',
+  ebook: 'ebooks',
+  ebooks: 'ebook',
   billed: 'charge',
   bill: 'charge',
   debited: 'charge',
@@ -105,24 +117,28 @@ const MAX_WORDS = 40;
 // In a bookstore nearly every question has these words: they would rank every article, so they
 // are left out (the database drops ordinary English stop words itself).
 const NOISE = new Set(
-  'book books novel novels like want need help please thanks thank get got hi hello hey'.split(' '),
+  `book books novel novels like want need help please thanks thank get got hi hello hey guys folks
+  anyone wait oh ok okay well actually really wondering wonder curious question quick ask asking
+  available possible able way know tell let maybe guess btw lol one`.split(/\s+/),
 );
 
 /** The question as an OR-search for websearch_to_tsquery, or null when it has no words. */
 export function helpQueryText(question: string): string | null {
-  const words = (
-    question
-      .toLowerCase()
-      .normalize('NFKD')
-      .match(/[a-z0-9]+/g) ?? []
-  ).slice(0, MAX_WORDS);
+  // "I've", "don't": the contraction's tail is no word of the question.
+  const plain = question
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/['\u2019](?:ve|m|re|ll|d|s|t)\b/g, '');
+  const words = (plain.match(/[a-z0-9]+/g) ?? []).slice(0, MAX_WORDS);
   const terms: string[] = [];
   for (const word of words) {
     // "or" is websearch syntax; a shopper's own "or" adds nothing to an OR-search.
     if (word === 'or' || NOISE.has(word)) continue;
     terms.push(word);
     const synonym = SYNONYMS[word];
-    if (synonym && synonym !== word) terms.push(`"${synonym}"`);
+    if (synonym && synonym !== word) {
+      for (const alternative of synonym.split(',')) terms.push(`"${alternative.trim()}"`);
+    }
   }
   return terms.length === 0 ? null : terms.join(' or ');
 }

@@ -107,6 +107,8 @@ const NUMBER_HELP =
   /\b(find|where|lost|forgot|forgotten|don'?t (have|know)|can'?t find|what is|look like)\b.{0,30}\border (number|no|id)\b/i;
 const ASK_NUMBER = 'What is your six-digit order number?';
 const MAX_SHOWN = 60;
+const ORDER_WORDS =
+  /\b(orders?|packages?|parcels?|shipments?|purchases?|deliver(y|ies)|items?|stuff|where|track(ing)?|status|know|find|check|my|is|it)\b/gi;
 // A help article clearly about another topic outranks the word "order" in the question.
 const STRONG_MATCH = 0.5;
 const LIST_SIZE = 3;
@@ -323,7 +325,9 @@ export class DialogueService {
       if (help) return this.fromArticle(help, 'order_status', asked, false);
     }
     // "Can you gift wrap my order?" names an order but asks about something else.
-    const other = await this.help.best(message, STRONG_MATCH);
+    // Only the words that are not about the order itself can point elsewhere.
+    const rest = message.replace(ORDER_WORDS, ' ').trim();
+    const other = /[a-z]{3,}/i.test(rest) ? await this.help.best(rest, STRONG_MATCH) : undefined;
     if (other && other.topic !== 'order_status') {
       return this.fromArticle(other, topicIntent(other.topic), state, true);
     }
@@ -658,7 +662,9 @@ function topicIntent(topic: string): Intent {
  */
 export function splitQuestions(message: string): string[] {
   const parts = message
-    .split(/\?\s+|;\s*|,\s*(?:and|also|plus)\s+|\s+and also\s+|\.\s+(?=\w)/i)
+    .split(
+      /\?\s+|;\s*|,\s*(?:and|also|plus)\s+|\s+and also\s+|\.\s+(?=\w)|\s+and\s+(?=(?:how|what|when|where|which|can|could|do|does|is|are|will)\b)/i,
+    )
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 3);
   if (parts.length < 2) return [message];
