@@ -131,8 +131,8 @@ describe('the store facts', () => {
 
 describe('helpQueryText', () => {
   it('ORs the words and adds synonyms', () => {
-    expect(helpQueryText('Delivery to the UK?')).toBe(
-      'delivery or "shipping" or to or the or uk or "kingdom"',
+    expect(helpQueryText("I've a delivery to the UK?")).toBe(
+      'i or a or delivery or "shipping" or to or the or uk or "kingdom" or "international" or "countries"',
     );
   });
   it('is null without words', () => {
