@@ -1,4 +1,5 @@
 import { CANNED_RESPONSES, type PlanIntent } from '@bookstore/intents';
+import { STARTER_SUGGESTIONS, supportLink } from '../../apps/chatbot/src/chat/answer-parts.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -60,6 +61,9 @@ describe('chat through the gateway', () => {
       intent: 'fallback',
       source: 'fallback',
       turn: 2,
+      // Not understood: what the bot can help with, and the way to a person.
+      suggestions: [...STARTER_SUGGESTIONS],
+      links: [supportLink()],
     });
   });
 

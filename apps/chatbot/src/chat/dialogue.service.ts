@@ -546,7 +546,8 @@ export class DialogueService {
     return this.listBooks(
       {
         ...(category ? { category } : {}),
-        ...(bestseller ? { bestseller: true } : {}),
+        // No category named: bestsellers, as the plan's "what should I read" always had.
+        ...(bestseller || !category ? { bestseller: true } : {}),
         ...(excluded.length > 0 ? { exclude: excluded } : {}),
         shown: [],
       },
