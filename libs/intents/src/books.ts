@@ -28,6 +28,10 @@ const YOUNG_AGE = /\b(\d{1,2})[\s-]*(?:years?|yrs?|y\/o|yo)\b(?:[\s-]*old)?/i;
 const YOUNG_WORDS =
   /\b(toddlers?|baby|babies|infants?|preschool(?:ers?)?|kindergarten|bedtime|little ones?|grandkids?|grandchild(?:ren)?|first reader|early readers?|picture books?|nursery)\b/i;
 
+// "my grandson who is 9", "for my daughter, she's 6".
+const CHILD_AGED =
+  /\b(?:son|daughter|grandson|granddaughter|grandkid|grandchild|nephew|niece|kid|child|boy|girl)\b[^.?!\d]{0,25}?\b(\d{1,2})\b/i;
+
 /**
  * Whether the books are for a child: an age up to 12 ("my 5 year old", "a 10-year-old") or words
  * for young readers ("bedtime", "toddler").
@@ -35,6 +39,8 @@ const YOUNG_WORDS =
 export function isForChildren(message: string): boolean {
   const age = YOUNG_AGE.exec(message);
   if (age && Number(age[1]) >= 1 && Number(age[1]) <= 12) return true;
+  const aged = CHILD_AGED.exec(message);
+  if (aged && Number(aged[1]) >= 1 && Number(aged[1]) <= 12) return true;
   return YOUNG_WORDS.test(message);
 }
 

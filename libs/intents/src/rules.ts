@@ -260,7 +260,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     priority: FRUSTRATED,
     patterns: [
       '@insult',
-      'not|never|no helpful|useful|help $',
+      'not|never|no helpful|useful|help|helping',
       'waste *2 time',
       'fed up',
       'what a joke',

@@ -581,7 +581,8 @@ export class DialogueService {
         : kind === 'author'
           ? `Here is what we have by ${query.author}:`
           : kind === 'like'
-            ? `If you liked ${like}, try these from ${categoryName ?? 'our shelves'}:`
+            ? // A catalog book is not named again: the list is of other books.
+              `If you liked ${query.shown.length > 0 ? 'that one' : like}, try these from ${categoryName ?? 'our shelves'}:`
             : query.bestseller
               ? `Here are some of our bestsellers${categoryName ? ` in ${categoryName}` : ''}:`
               : categoryName
@@ -616,7 +617,7 @@ const GENERIC_WORDS: Record<'shipping' | 'returns' | 'payment', Set<string>> = {
   ),
 };
 const FUNCTION_WORDS = new Set(
-  'a an the how do does can i to what which is are your you we my me of for on about please tell'.split(
+  'a an the how do does can i to what which is are your you we my me of for on about please tell it this that order orders book books item'.split(
     ' ',
   ),
 );

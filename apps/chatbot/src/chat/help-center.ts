@@ -34,7 +34,8 @@ export class HelpCenter {
    * question ("Return policy"), which keeps the plan's canned sentence.
    */
   async bestInTopic(question: string, topic: string): Promise<HelpMatchDto | undefined> {
-    const found = await this.search(question, 5);
+    // Deep enough that the topic's own articles are there when others share the words.
+    const found = await this.search(question, 10);
     const top = found.find((a) => a.topic === topic);
     if (!top || top.score < TOPIC_THRESHOLD || GENERIC.has(top.slug)) return undefined;
     return top;
