@@ -97,9 +97,6 @@ const WANTS_DETAILS = /\b(where|track\w*|carrier|courier|deliver\w*|arriv\w*|whe
 const WANTS_CANCEL = /\b(cancel+(ation|ing|ed)?|call off|don'?t want (it|the order) any ?more)\b/i;
 const BY_EMAIL =
   /\b(by|with|using|via|through|from|under)\s+(my\s+|the\s+|an?\s+)?(e-?mail|address)\b|\b(look|find|search|check)\w*\b[^.?!]{0,40}@/i;
-// Asking for books: a list is wanted, not a help article.
-const ABOUT_BOOKS =
-  /\b(books?|novels?|reads?|reading|titles?|stories|story|authors?|gift for|present for|something (uplifting|fun|light|different|new)|recommend|suggest)\b/i;
 const IN_STOCK = /\b(in stock|available|carry|have|sell|stock|got)\b/i;
 const LATE =
   /\b(late|lost|missing|delayed|stolen|never (arrived|came|showed up)|still (not|hasn'?t|has not) (arrived|come))\b/i;
@@ -211,7 +208,8 @@ export class DialogueService {
     if (orderId && (aboutOrder || email)) {
       if (WANTS_CANCEL.test(message)) return this.cancel(orderId, state);
       // The email proves the order is theirs; it is used when they ask what it unlocks.
-      if (email && WANTS_DETAILS.test(message))
+      const awaited = state.pending === 'order_email' && state.orderId === orderId;
+      if (email && (awaited || WANTS_DETAILS.test(message)))
         return this.verify({ ...state, orderId }, orderId, email, asker);
       return this.lookUp(orderId, state, WANTS_TRACKING.test(message));
     }
@@ -529,11 +527,9 @@ export class DialogueService {
     const forChild = isForChildren(message);
     const bestseller = asksForBestsellers(message);
     const isRecommendation = match.intent === 'recommendation';
+    // Outside a recommendation, only a book cue ("for my 5 year old", "popular", "no self-help")
+    // makes the message about books; anything else is not ours to guess.
     if (!isRecommendation && !forChild && !bestseller && excluded.length === 0) return undefined;
-    if (!isRecommendation && !ABOUT_BOOKS.test(message) && !forChild && !bestseller) {
-      // "no self-help" alone is still about books; anything else is not ours to guess.
-      if (excluded.length === 0) return undefined;
-    }
 
     const category = forChild ? 'children' : wanted.length > 0 ? slugOf(wanted[0]) : undefined;
     if (category && !categories.some((c) => c.slug === category)) {
