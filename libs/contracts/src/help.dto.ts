@@ -36,6 +36,12 @@ export class HelpMatchDto extends HelpArticleDto {
     description: 'Full-text rank of the article for the question; higher is a closer match.',
   })
   score: number;
+
+  @ApiProperty({
+    example: 2,
+    description: 'How many distinct words of the question (or their synonyms) the article has.',
+  })
+  matched: number;
 }
 
 export class HelpSearchResponse {

@@ -26,7 +26,7 @@ export function findCategoryMentions(message: string): CategoryMention[] {
 
 const YOUNG_AGE = /\b(\d{1,2})[\s-]*(?:years?|yrs?|y\/o|yo)\b(?:[\s-]*old)?/i;
 const YOUNG_WORDS =
-  /\b(toddlers?|baby|babies|infants?|preschool(?:ers?)?|kindergarten|bedtime|little ones?|grandkids?|grandchild(?:ren)?|first reader|early readers?|picture books?|nursery)\b/i;
+  /\b(toddlers?|baby|babies|newborns?|infants?|preschool(?:ers?)?|kindergarten|bedtime|little ones?|grandkids?|grandchild(?:ren)?|first reader|early readers?|picture books?|nursery)\b/i;
 
 // "my grandson who is 9", "for my daughter, she's 6".
 const CHILD_AGED =

@@ -54,6 +54,8 @@ export interface HelpArticleRow {
 export interface HelpMatchRow extends HelpArticleRow {
   /** ts_rank of the article for the question: comparable between articles of one search. */
   score: number;
+  /** How many distinct words of the question (with their synonyms) the article has. */
+  matched: number;
 }
 
 interface RawBook extends Omit<BookRow, 'price' | 'rating'> {
@@ -187,16 +189,23 @@ export class BookstoreRepository {
     const text = helpQueryText(question);
     if (text === null) return [];
     return this.run('searchHelp', async () => {
-      const rows = await this.db.query<HelpArticleRow & { score: string }>(
-        `SELECT slug, topic, title, questions, answer, body,
-                ts_rank(search, query)::text AS score
+      // The rank averages over the question's words, so one long question ranks low; how many of
+      // its words an article has is the second measure of a match.
+      const rows = await this.db.query<HelpArticleRow & { score: string; matched: number }>(
+        `WITH terms AS (
+           SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1))) AS term
+         )
+         SELECT slug, topic, title, questions, answer, body,
+                ts_rank(search, query)::text AS score,
+                (SELECT count(*) FROM terms
+                  WHERE search @@ to_tsquery('simple', quote_literal(term)))::int AS matched
            FROM help_articles, websearch_to_tsquery('english', $1) AS query
           WHERE search @@ query
           ORDER BY ts_rank(search, query) DESC, position
           LIMIT $2`,
         [text, limit],
       );
-      return rows.map((r) => ({ ...r, score: Number(r.score) }));
+      return rows.map((r) => ({ ...r, score: Number(r.score), matched: Number(r.matched) }));
     });
   }
 

@@ -1,5 +1,5 @@
 import { BookstoreRepository, openDatabase, type Database } from '@bookstore/store';
-import { HELP_THRESHOLD } from './help-center.js';
+import { HELP_THRESHOLD, isConfident } from './help-center.js';
 
 /*
  * The threshold is measured, not guessed: shoppers' questions about the store's facts must score
@@ -27,6 +27,10 @@ const ABOUT_THE_STORE: Array<[string, string]> = [
   ['do you take apple pay', 'payment-not-accepted'],
   ['how do I contact support', 'contact-support'],
   ['can I change my shipping address', 'change-address'],
+  // Long questions: the rank is averaged over many words, two of them in common decide.
+  ['I bought the paperback edition last week but would much prefer the hardcover', 'exchanges'],
+  ['there is a duplicate charge from you on my bank account this month', 'double-charge'],
+  ['does express delivery cost extra compared to the normal option', 'express-shipping'],
 ];
 
 const ABOUT_ANYTHING_ELSE = [
@@ -47,6 +51,14 @@ const ABOUT_ANYTHING_ELSE = [
   'I need help',
 ];
 
+// Store words in another sense share two words with an article as a store question does: no
+// lexical rank tells them apart. Printed, not asserted: the LLM, when configured, gets these.
+const KNOWN_LIMITS = [
+  'what time does the train leave today',
+  'how long does it take to boil an egg',
+  'my account password for netflix',
+];
+
 describe('the help-center threshold', () => {
   let db: Database;
   let repo: BookstoreRepository;
@@ -56,7 +68,7 @@ describe('the help-center threshold', () => {
   }, 60_000);
   afterAll(() => db.close());
 
-  it(`separates questions about the store (>= ${HELP_THRESHOLD}) from the rest`, async () => {
+  it('separates questions about the store from the rest', async () => {
     const inside = await Promise.all(
       ABOUT_THE_STORE.map(async ([q, slug]) => ({
         q,
@@ -69,14 +81,21 @@ describe('the help-center threshold', () => {
     );
     const lowestInside = Math.min(...inside.map((r) => r.top?.score ?? 0));
     const highestOutside = Math.max(...outside.map((r) => r.top?.score ?? 0));
+    const twoWords = inside.filter((r) => r.top && r.top.score < HELP_THRESHOLD).length;
     console.log(
-      `help search: lowest right answer ${lowestInside.toFixed(3)}, highest unrelated ` +
-        `${highestOutside.toFixed(3)}, threshold ${HELP_THRESHOLD}`,
+      `help search: lowest right answer ${lowestInside.toFixed(3)} (${twoWords} taken on two ` +
+        `words in common), highest unrelated ${highestOutside.toFixed(3)}, threshold ` +
+        `${HELP_THRESHOLD}`,
     );
     for (const r of inside) {
       expect(r.top?.slug, r.q).toBe(r.slug);
-      expect(r.top.score, r.q).toBeGreaterThanOrEqual(HELP_THRESHOLD);
+      expect(isConfident(r.top), r.q).toBe(true);
     }
-    for (const r of outside) expect(r.top?.score ?? 0, r.q).toBeLessThan(HELP_THRESHOLD);
+    for (const r of outside) expect(r.top ? isConfident(r.top) : false, r.q).toBe(false);
+    for (const q of KNOWN_LIMITS) {
+      const [top] = await repo.searchHelp(q, 1);
+      const taken = top && isConfident(top) ? top.slug : 'none';
+      console.log(`  known limit: ${JSON.stringify(q)} -> ${taken}`);
+    }
   });
 });

@@ -9,7 +9,18 @@ import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.clien
  * a weaker one still picks the right fact among that topic's few articles.
  */
 export const HELP_THRESHOLD = 0.4;
-export const TOPIC_THRESHOLD = 0.25;
+export const TOPIC_THRESHOLD = 0.2;
+/**
+ * The rank averages over all the question's words, so a long question that names its topic in two
+ * words among many ranks low: two words in common and this lower rank are a match too, one word
+ * alone never is ("what time is it in Tokyo" shares only "time" with the shipping times).
+ */
+export const TWO_WORD_THRESHOLD = 0.2;
+
+/** Whether a search result answers the question confidently. */
+export function isConfident(match: Pick<HelpMatchDto, 'score' | 'matched'>): boolean {
+  return match.score >= HELP_THRESHOLD || (match.matched >= 2 && match.score >= TWO_WORD_THRESHOLD);
+}
 
 /** The plan's canned sentences: their articles are the generic answer of each topic. */
 const GENERIC = new Set(['shipping-times', 'returns-policy', 'payment-methods']);
@@ -24,9 +35,10 @@ export class HelpCenter {
   constructor(private readonly store: BookstoreClient) {}
 
   /** The article that answers the question, if one clearly does. */
-  async best(question: string, threshold = HELP_THRESHOLD): Promise<HelpMatchDto | undefined> {
+  async best(question: string, strong?: number): Promise<HelpMatchDto | undefined> {
     const [top] = await this.search(question, 1);
-    return top && top.score >= threshold ? top : undefined;
+    if (!top) return undefined;
+    return (strong === undefined ? isConfident(top) : top.score >= strong) ? top : undefined;
   }
 
   /**
@@ -52,7 +64,7 @@ export class HelpCenter {
         this.list = { at: Date.now(), items: await this.store.helpArticles() };
       }
       const found = this.list.items.find((a) => a.slug === slug);
-      return found ? { ...found, score: 1 } : undefined;
+      return found ? { ...found, score: 1, matched: 0 } : undefined;
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       return undefined;
