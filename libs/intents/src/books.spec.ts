@@ -18,6 +18,17 @@ describe('findCategoryMentions', () => {
     expect(findCategoryMentions(message)).toEqual([{ category, negated: true }]);
   });
 
+  it('rules out a category joined to a ruled-out one', () => {
+    expect(findCategoryMentions('anything except self-help and romance')).toEqual([
+      { category: 'self-help', negated: true },
+      { category: 'romance', negated: true },
+    ]);
+    expect(findCategoryMentions('no horror, but fantasy is great')).toEqual([
+      { category: 'horror', negated: true },
+      { category: 'fantasy', negated: false },
+    ]);
+  });
+
   it.each([
     ['recommend a fantasy novel', 'fantasy'],
     ['not sure what I want, maybe a mystery', 'mystery'],
@@ -76,8 +87,10 @@ describe('likenessTarget and wellKnownCategory', () => {
     expect(likenessTarget(message)).toBe(target);
   });
 
-  it('needs a likeness cue', () => {
+  it('needs a likeness cue and a book, not a pronoun', () => {
     expect(likenessTarget("I'd like a book")).toBeUndefined();
+    expect(likenessTarget('more like that')).toBeUndefined();
+    expect(likenessTarget('something like those ones')).toBeUndefined();
   });
 
   it.each([

@@ -16,12 +16,27 @@ const NEGATION = new Set(
 );
 
 /** Every category the message names, each marked when the shopper rules it out. */
+const JOINERS = new Set(['and', 'or', 'nor']);
+
 export function findCategoryMentions(message: string): CategoryMention[] {
   const stems = stemsOf(message);
-  return findCategorySpans(stems).map((span) => ({
-    category: span.category,
-    negated: stems.slice(Math.max(0, span.start - 3), span.start).some((s) => NEGATION.has(s)),
-  }));
+  const spans = findCategorySpans(stems);
+  const mentions: CategoryMention[] = [];
+  spans.forEach((span, i) => {
+    // A negation before an earlier category is that one's ("no horror, but fantasy").
+    const previous = spans[i - 1];
+    const before = stems.slice(Math.max(0, span.start - 3, previous?.end ?? 0), span.start);
+    // "no self-help or romance": a category joined to a ruled-out one is ruled out too.
+    const joined =
+      previous !== undefined &&
+      mentions[i - 1].negated &&
+      stems.slice(previous.end, span.start).every((s) => JOINERS.has(s));
+    mentions.push({
+      category: span.category,
+      negated: joined || before.some((s) => NEGATION.has(s)),
+    });
+  });
+  return mentions;
 }
 
 const YOUNG_AGE = /\b(\d{1,2})[\s-]*(?:years?|yrs?|y\/o|yo)\b(?:[\s-]*old)?/i;
@@ -69,6 +84,13 @@ export function likenessTarget(message: string): string | undefined {
   const found = LIKE_CUE.exec(message.trim());
   if (!found) return undefined;
   const target = found[1].replace(/[?!.]+\s*$/, '').trim();
+  // "more like that" continues the last list: it names no book.
+  if (
+    /^(that|this|those|these|it|them|the (last|first|same) ones?|the others?)( ones?)?$/i.test(
+      target,
+    )
+  )
+    return undefined;
   return target.length >= 3 ? target : undefined;
 }
 

@@ -33,7 +33,7 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
     lately recently salutations salutation fam homie peeps darling sunshine champ boss chief
     amigo yall tonight week weekend sweet pretty mister miss mr mrs ms fella beautiful virtual
     machine program awesome amazing dandy far hoping wishing trust feel feeling busy alive
-    bookworm reader readers chap lads ladies gentlemen`,
+    bookworm reader readers chap lads ladies gentlemen quick question questions query`,
   ),
 
   // Thanks, goodbyes, acknowledgements and frustration: small talk that is not a greeting.

@@ -7,6 +7,7 @@ describe('readState', () => {
       orderId: '123456',
       verified: [{ orderId: '123456', summary: 'Order #123456 is shipped.' }],
       books: { category: 'mystery', exclude: ['romance'], bestseller: true, shown: [8, 9] },
+      topic: 'shipping',
     };
     expect(readState(state)).toEqual(state);
   });
@@ -15,6 +16,7 @@ describe('readState', () => {
     expect(
       readState({
         pending: 'drop_tables',
+        topic: 'weather',
         orderId: '12345',
         verified: [{ orderId: 1 }, 'x'],
         books: {

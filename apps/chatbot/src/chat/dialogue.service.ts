@@ -56,7 +56,12 @@ export interface DialogueState {
   verified?: VerifiedOrder[];
   /** The last list of books, so "more" continues it without repeating. */
   books?: BookList;
+  /** The topic of the last answer, for a follow-up such as "and the fastest?". */
+  topic?: Topic;
 }
+
+type Topic = 'shipping' | 'returns' | 'payment';
+const TOPICS = new Set<string>(['shipping', 'returns', 'payment']);
 
 export interface VerifiedOrder {
   orderId: string;
@@ -140,6 +145,7 @@ export function readState(raw: ConversationState | null): DialogueState {
   }
   const books = readBookList(raw.books);
   if (books) state.books = books;
+  if (typeof raw.topic === 'string' && TOPICS.has(raw.topic)) state.topic = raw.topic as Topic;
   return state;
 }
 
@@ -278,6 +284,11 @@ export class DialogueService {
   ): Promise<DialogueReply> {
     const books = await this.books(message, match, state);
     if (books) return books;
+    // "and the fastest?" right after a shipping answer: the same topic, asked shorter.
+    if (state.topic && message.trim().split(/\s+/).length <= 6) {
+      const followUp = await this.help.bestInTopic(message, state.topic);
+      if (followUp) return this.fromArticle(followUp, state.topic, state, true);
+    }
     const found = await this.help.best(message);
     if (found) {
       return { ...this.fromArticle(found, topicIntent(found.topic), state, true), needsLlm: true };
@@ -295,9 +306,10 @@ export class DialogueService {
   /** Shipping, returns, payment: the specific fact asked about, or the plan's canned sentence. */
   private async topic(
     message: string,
-    intent: 'shipping' | 'returns' | 'payment',
-    state: DialogueState,
+    intent: Topic,
+    current: DialogueState,
   ): Promise<DialogueReply> {
+    const state = { ...current, topic: intent };
     const found = isGeneric(message, intent)
       ? undefined
       : await this.help.bestInTopic(message, intent);
