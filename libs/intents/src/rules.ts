@@ -159,6 +159,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
       '@trouble *2 @parcel',
       '@parcel *2 @trouble',
       '@parcel|number|no|nr *1 #num',
+      // "need help with an order", "a problem with a package".
+      'help|problem|issue|question|trouble *3 order|purchase|package|parcel|shipment',
     ],
     exclude: ['@orderChange'],
   },

@@ -492,6 +492,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'Can I pre-order or preorder a book?',
       'When am I charged for a pre-order?',
       'Can I reserve an upcoming release?',
+      'Can I buy a book before it is out?',
     ],
     answer: 'You can pre-order upcoming books; pre-orders are charged when they ship.',
     body: 'Pre-orders are charged when they ship.',
