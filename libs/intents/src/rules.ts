@@ -76,7 +76,12 @@ export const INTENT_RULES: readonly IntentRule[] = [
     id: 'returns.damaged',
     intent: 'returns',
     priority: DAMAGED,
-    patterns: ['@damaged *2 @orderNoun', '@orderNoun *3 @damaged'],
+    patterns: [
+      '@damaged *2 @orderNoun',
+      '@orderNoun *3 @damaged',
+      // "they sent me a different book": a wrong book, not a wish for another one.
+      'sent|received|got|delivered|shipped *3 different|another|other @orderNoun',
+    ],
     exclude: ['address'],
   },
 

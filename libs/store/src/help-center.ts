@@ -249,6 +249,7 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
     questions: [
       'My book arrived damaged',
       'I received the wrong book',
+      'You sent me a different book than I ordered',
       'The book is misprinted, torn or defective',
     ],
     answer:
