@@ -1,4 +1,4 @@
-import { CANNED_RESPONSES, type Intent } from '@bookstore/intents';
+import { CANNED_RESPONSES, type PlanIntent } from '@bookstore/intents';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -18,7 +18,7 @@ async function chat(body: unknown): Promise<{ status: number; body: Record<strin
 }
 
 // The original plan's example phrases, each through the gateway and the chatbot over real HTTP.
-const PLAN_EXAMPLES: Array<[Intent, string[]]> = [
+const PLAN_EXAMPLES: Array<[PlanIntent, string[]]> = [
   ['greeting', ['Hi', 'Hello', 'Hey']],
   ['order_status', ['Where is my order?', 'Track order', 'Order status']],
   ['shipping', ['How long does shipping take?', 'Shipping time', 'Delivery']],

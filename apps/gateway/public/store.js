@@ -170,6 +170,97 @@
       });
   }
 
+  // The help center: one article per fact, from the same source the chat bot answers from.
+  var HELP_TOPICS = [
+    ['shipping', 'Shipping & delivery'],
+    ['returns', 'Returns & refunds'],
+    ['payment', 'Payment & gift cards'],
+    ['order_status', 'Orders'],
+    ['help', 'Your account & the store'],
+  ];
+
+  function renderHelpArticle(article) {
+    var details = el('details', 'help-article');
+    details.id = 'help-' + article.slug;
+    details.appendChild(el('summary', 'help-article__title', article.title));
+    details.appendChild(el('p', 'help-article__body', article.body));
+    return details;
+  }
+
+  function renderHelpCenter(articles) {
+    var list = document.getElementById('help-list');
+    if (!list) return;
+    var fragment = document.createDocumentFragment();
+    HELP_TOPICS.forEach(function (topic) {
+      var inTopic = articles.filter(function (a) {
+        return a.topic === topic[0];
+      });
+      if (inTopic.length === 0) return;
+      var group = el('div', 'help__topic');
+      group.appendChild(el('h3', 'help__topic-title', topic[1]));
+      inTopic.forEach(function (a) {
+        group.appendChild(renderHelpArticle(a));
+      });
+      fragment.appendChild(group);
+    });
+    list.replaceChildren(fragment);
+    list.setAttribute('data-source', 'api');
+    openLinkedArticle();
+  }
+
+  // Facts the page states elsewhere (perks, footer) read from the articles: data-help-fact="slug:field".
+  function fillStoreFacts(articles) {
+    var bySlug = {};
+    articles.forEach(function (a) {
+      bySlug[a.slug] = a;
+    });
+    var nodes = document.querySelectorAll('[data-help-fact]');
+    Array.prototype.forEach.call(nodes, function (node) {
+      var ref = node.getAttribute('data-help-fact').split(':');
+      var article = bySlug[ref[0]];
+      var field = ref[1] === 'title' ? 'title' : 'answer';
+      if (article && isNonEmptyString(article[field])) node.textContent = article[field];
+    });
+  }
+
+  // A link to #help-<slug> (from the chat, or shared) opens that article.
+  function openLinkedArticle() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (id.indexOf('help-') !== 0) return;
+    var target = document.getElementById(id);
+    if (target && target.tagName === 'DETAILS') {
+      target.open = true;
+      target.scrollIntoView();
+    }
+  }
+
+  function loadHelpCenter() {
+    if (typeof fetch !== 'function') return;
+    fetch('/api/help', { headers: { Accept: 'application/json' } })
+      .then(function (res) {
+        return res.status === 200 ? res.json() : null;
+      })
+      .then(function (data) {
+        if (!data || !Array.isArray(data.items)) return;
+        var articles = data.items.filter(function (a) {
+          return (
+            a &&
+            typeof a === 'object' &&
+            /^[a-z0-9-]+$/.test(a.slug) &&
+            isNonEmptyString(a.title) &&
+            isNonEmptyString(a.body)
+          );
+        });
+        if (articles.length === 0) return;
+        renderHelpCenter(articles);
+        fillStoreFacts(articles);
+      })
+      .catch(function () {
+        // The static note stays: the chat and the support email still answer.
+      });
+    window.addEventListener('hashchange', openLinkedArticle);
+  }
+
   function wireChatButton() {
     if (!window.BookstoreChat) return;
     var button = document.getElementById('store-open-chat');
@@ -191,6 +282,7 @@
 
   loadProducts();
   window.addEventListener('hashchange', showLinkedBook);
+  loadHelpCenter();
 
   // widget.js is also deferred and runs after this file, so wait until the page has loaded.
   if (document.readyState === 'complete') {

@@ -45,7 +45,11 @@ export class ChatResponse {
   session_id: string;
 
   @ApiProperty({
-    description: 'What the bot understood the message to be about.',
+    description:
+      'What the bot understood the message to be about: greeting, order_status, shipping, ' +
+      'returns, payment, recommendation or fallback (the original plan); thanks, goodbye, ' +
+      'acknowledge, frustrated or gibberish (small talk); help (an answer from a help-center ' +
+      'article outside those topics). Clients must accept intents added later.',
     example: 'payment',
   })
   intent: string;

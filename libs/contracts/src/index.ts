@@ -52,3 +52,10 @@ export {
   type SupportReason,
   type SupportStatus,
 } from './support.dto.js';
+export {
+  HelpArticleDto,
+  HelpArticlesResponse,
+  HelpMatchDto,
+  HelpSearchQuery,
+  HelpSearchResponse,
+} from './help.dto.js';

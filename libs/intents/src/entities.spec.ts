@@ -1,4 +1,4 @@
-import { extractCategory, extractOrderId } from './entities.js';
+import { extractCategory, extractOrderId, extractWrongLengthOrderNumber } from './entities.js';
 
 describe('extractOrderId', () => {
   it.each([
@@ -11,6 +11,11 @@ describe('extractOrderId', () => {
     ['order number: 004512, please', '004512'],
     ['orders 123456 654321', '123456'],
     ['my phone is 555-1234 and my order is 123456', '123456'],
+    ['status of order 456 789?', '456789'],
+    ['check #678-901 for me', '678901'],
+    ['track 123-456', '123456'],
+    ['Order No: 234567', '234567'],
+    ['order number 345 678 please', '345678'],
   ])('finds the order number in %j', (message, id) => {
     expect(extractOrderId(message)).toBe(id);
   });
@@ -32,6 +37,8 @@ describe('extractOrderId', () => {
     ['2024-05-06', 'date'],
     ['abc123456', 'glued to letters'],
     ['no numbers here', 'no number'],
+    ['call me at 555-123', 'grouped digits with no order word'],
+    ['I paid 123 456 dollars', 'an amount in groups'],
   ])('ignores %j (%s)', (message) => {
     expect(extractOrderId(message)).toBeUndefined();
   });
@@ -79,5 +86,33 @@ describe('extractCategory', () => {
     '',
   ])('finds no category in %j', (message) => {
     expect(extractCategory(message)).toBeUndefined();
+  });
+});
+
+describe('extractWrongLengthOrderNumber', () => {
+  it.each([
+    ['is order 98765 on its way', '98765'],
+    ['my order is 12345', '12345'],
+    ['order #1234567', '1234567'],
+    ['#4321', '4321'],
+    ['order number: 1234', '1234'],
+  ])('reads %j as an order number of the wrong length', (message, digits) => {
+    expect(extractWrongLengthOrderNumber(message)).toBe(digits);
+  });
+
+  it('reads a bare number once an order number was asked for', () => {
+    expect(extractWrongLengthOrderNumber('98765', true)).toBe('98765');
+    expect(extractWrongLengthOrderNumber('98765')).toBeUndefined();
+  });
+
+  it.each([
+    'order 123456',
+    'I ordered 3 books',
+    'my order was $12345',
+    'order 12345 dollars worth',
+    'it took 12 days',
+    'call 5551234',
+  ])('finds none in %j', (message) => {
+    expect(extractWrongLengthOrderNumber(message)).toBeUndefined();
   });
 });

@@ -56,15 +56,85 @@ function isOrderId(message: string, { value, index }: NumberAt): boolean {
   return next === undefined || !NOT_ORDER_AFTER.has(stem(next));
 }
 
+// Words that introduce an order number written in two groups ("order 123 456", "track 123-456").
+const GROUPED_CUES = new Set(
+  [
+    'order',
+    'no',
+    'nr',
+    'number',
+    'num',
+    'track',
+    'tracking',
+    'status',
+    'check',
+    'parcel',
+    'package',
+    'shipment',
+    'purchase',
+    'id',
+    'ref',
+    'reference',
+  ].map(stem),
+);
+const GROUPED = /^(\d{3})[ -](\d{3})$/;
+
+// "#123 456" or an order cue among the last three words before the number.
+function hasOrderCue(before: string): boolean {
+  if (/#\s*$/.test(before)) return true;
+  return tokenize(before.slice(-60))
+    .slice(-3)
+    .some((word) => GROUPED_CUES.has(stem(word)));
+}
+
+function groupedOrderId(message: string, { value, index }: NumberAt): string | undefined {
+  const groups = GROUPED.exec(value);
+  if (!groups) return undefined;
+  const before = message.slice(0, index);
+  if (/[\p{L}\p{N}]$/u.test(before) || /^[\p{L}\p{N}]/u.test(message.slice(index + value.length)))
+    return undefined;
+  return hasOrderCue(before) ? groups[1] + groups[2] : undefined;
+}
+
 /**
- * The order number in a message: exactly six digits standing alone ("#123456", "order no. 123456").
- * Longer or shorter numbers, digit groups joined by spaces, dashes or dots (phone and card numbers,
- * dates, amounts) and numbers introduced as a phone, card or postal code are not order numbers.
+ * The order number in a message: six digits standing alone ("#123456", "order no. 123456"), or in
+ * two groups of three after "#" or an order word ("order 123 456", "track #123-456"). Longer or
+ * shorter numbers, other digit groups (phone and card numbers, dates, amounts) and numbers
+ * introduced as a phone, card or postal code are not order numbers.
  */
 export function extractOrderId(message: string): string | undefined {
   for (const match of message.matchAll(NUMBER_RUN)) {
+    const run = { value: match[0], index: match.index };
+    const grouped = groupedOrderId(message, run);
+    if (grouped) return grouped;
     const found = splitRun(match[0], match.index).find((n) => isOrderId(message, n));
     if (found) return found.value;
+  }
+  return undefined;
+}
+
+/**
+ * A number meant as an order number but of the wrong length ("order 12345", "#1234567"): digits
+ * alone after "#" or an order word, or the whole message when an order number was asked for.
+ */
+export function extractWrongLengthOrderNumber(
+  message: string,
+  orderNumberAsked = false,
+): string | undefined {
+  if (extractOrderId(message) !== undefined) return undefined;
+  const bare = /^\s*(?:#\s*)?(\d{3,5}|\d{7,10})\s*[.!]?\s*$/.exec(message);
+  if (bare && orderNumberAsked) return bare[1];
+  for (const match of message.matchAll(/\d+/g)) {
+    const digits = match[0];
+    if (digits.length < 3 || digits.length > 10 || digits.length === 6) continue;
+    const before = message.slice(0, match.index);
+    const after = message.slice(match.index + digits.length);
+    if (/[\p{L}\d.,/$€£-]$/u.test(before) || /^[\p{L}.,/\d%-]/u.test(after)) continue;
+    if (/^\s*(?:dollars?|usd|bucks|days?|weeks?|years?|books?)\b/i.test(after)) continue;
+    const cue =
+      /#\s*$/.test(before) ||
+      /\b(?:order|tracking)\s*(?:number|no\.?|nr\.?|#|id)?\s*(?:is|was|:)?\s*$/i.test(before);
+    if (cue) return digits;
   }
   return undefined;
 }

@@ -10,6 +10,12 @@ describe('public API', () => {
       'payment',
       'recommendation',
       'fallback',
+      'thanks',
+      'goodbye',
+      'acknowledge',
+      'frustrated',
+      'gibberish',
+      'help',
       'handoff',
     ]);
   });

@@ -1,6 +1,28 @@
-export { extractCategory, extractOrderId } from './entities.js';
-export { INTENTS, type Intent, type IntentEntities, type IntentMatch } from './intent.types.js';
+export { extractCategory, extractOrderId, extractWrongLengthOrderNumber } from './entities.js';
+export {
+  INTENTS,
+  type ConversationIntent,
+  type Intent,
+  type IntentEntities,
+  type IntentMatch,
+  type PlanIntent,
+} from './intent.types.js';
 export { analyzeIntent, matchIntent, type IntentAnalysis } from './matcher.js';
 export { normalize } from './normalize.js';
-export { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from './responses.js';
+export {
+  CANNED_RESPONSES,
+  CONVERSATION_RESPONSES,
+  LLM_FAILURE_RESPONSE,
+  responseFor,
+} from './responses.js';
 export { INTENT_RULES, type IntentRule } from './rules.js';
+export {
+  WELL_KNOWN_TITLES,
+  asksForBestsellers,
+  asksForMore,
+  findCategoryMentions,
+  isForChildren,
+  likenessTarget,
+  wellKnownCategory,
+  type CategoryMention,
+} from './books.js';

@@ -33,7 +33,20 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
     lately recently salutations salutation fam homie peeps darling sunshine champ boss chief
     amigo yall tonight week weekend sweet pretty mister miss mr mrs ms fella beautiful virtual
     machine program awesome amazing dandy far hoping wishing trust feel feeling busy alive
-    bookworm reader readers chap lads ladies gentlemen`,
+    bookworm reader readers chap lads ladies gentlemen quick question questions query`,
+  ),
+
+  // Thanks, goodbyes, acknowledgements and frustration: small talk that is not a greeting.
+  thanks: words(`thanks thank thx ty tysm thankyou thanx cheers appreciate appreciated grateful`),
+  bye: words(`bye goodbye byebye farewell cya later goodnight adios`),
+  ack: words(
+    `ok okay k kk cool nice great perfect awesome alright sure understood gotcha lol lmao
+    haha hahaha hehe fine excellent brilliant wonderful`,
+  ),
+  insult: words(
+    `useless terrible awful horrible stupid dumb worst rubbish garbage trash pathetic annoying
+    frustrating frustrated ridiculous hopeless unhelpful incompetent idiot idiotic sucks hate
+    nonsense infuriating`,
   ),
 
   you: words(`you ya yall ye yourself thee`),

@@ -28,7 +28,7 @@ describe('matchIntent: the original plan phrases', () => {
     for (const phrase of phrases) {
       expect(matchIntent(phrase), phrase).toMatchObject({
         intent,
-        response: CANNED_RESPONSES[intent],
+        response: CANNED_RESPONSES[intent as keyof typeof CANNED_RESPONSES],
       });
     }
   });
@@ -170,10 +170,17 @@ describe('matchIntent: odd input', () => {
     },
   );
 
-  it('treats blank and emoji-only messages as fallback', () => {
+  it('treats blank messages and emoji that say nothing as fallback', () => {
     expect(intentOf('')).toBe('fallback');
     expect(intentOf('   ')).toBe('fallback');
-    expect(intentOf('🙂🙂🙂')).toBe('fallback');
+    expect(intentOf('🦄')).toBe('fallback');
+  });
+
+  it('reads what an emoji-only message says', () => {
+    expect(intentOf('🙂🙂🙂')).toBe('acknowledge');
+    expect(intentOf('👍')).toBe('acknowledge');
+    expect(intentOf('🙏')).toBe('thanks');
+    expect(intentOf('😡')).toBe('frustrated');
   });
 
   it('copes with a 2000-character message', () => {

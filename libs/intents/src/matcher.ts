@@ -9,7 +9,8 @@ import {
   type CompiledPattern,
   type TokenLabels,
 } from './pattern.js';
-import { CANNED_RESPONSES } from './responses.js';
+import { isGibberish, emojiIntent } from './small-talk.js';
+import { responseFor } from './responses.js';
 import { INTENT_RULES, type IntentRule } from './rules.js';
 import { isKnownConcept, resolveWord } from './vocabulary.js';
 
@@ -110,10 +111,16 @@ export function analyzeIntent(message: string): IntentAnalysis {
   for (const labels of tokens) for (const label of labels) all.add(label);
 
   const decided = COMPILED_RULES.find((compiled) => ruleMatches(compiled, tokens, all));
-  const intent: Intent = decided ? decided.rule.intent : 'fallback';
+  const intent: Intent = decided
+    ? decided.rule.intent
+    : words.length === 0
+      ? (emojiIntent(text) ?? 'fallback')
+      : isGibberish(words)
+        ? 'gibberish'
+        : 'fallback';
   return {
     intent,
-    response: CANNED_RESPONSES[intent],
+    response: responseFor(intent),
     entities,
     ...(decided ? { ruleId: decided.rule.id } : {}),
     words: stems,

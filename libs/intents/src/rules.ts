@@ -29,9 +29,13 @@ const ORDER_LOOSE = 60;
 const SHIPPING_LOOSE = 50;
 const PAYMENT_LOOSE = 45;
 const CATEGORY_ONLY = 40;
+const FRUSTRATED = 15;
+const THANKS = 14;
+const GOODBYE = 13;
 const GREETING = 10;
 // Asking for a person beats the topic it is about: "a human about my refund" wants the human.
 const HANDOFF = 95;
+const ACKNOWLEDGE = 9;
 
 export const INTENT_RULES: readonly IntentRule[] = [
   // Returns and refunds.
@@ -74,7 +78,12 @@ export const INTENT_RULES: readonly IntentRule[] = [
     id: 'returns.damaged',
     intent: 'returns',
     priority: DAMAGED,
-    patterns: ['@damaged *2 @orderNoun', '@orderNoun *3 @damaged'],
+    patterns: [
+      '@damaged *2 @orderNoun',
+      '@orderNoun *3 @damaged',
+      // "they sent me a different book": a wrong book, not a wish for another one.
+      'sent|received|got|delivered|shipped *3 different|another|other @orderNoun',
+    ],
     exclude: ['address'],
   },
 
@@ -157,11 +166,21 @@ export const INTENT_RULES: readonly IntentRule[] = [
       '@trouble *2 @parcel',
       '@parcel *2 @trouble',
       '@parcel|number|no|nr *1 #num',
+      // "need help with an order", "a problem with a package".
+      'help|problem|issue|question|trouble *3 order|purchase|package|parcel|shipment',
     ],
     exclude: ['@orderChange'],
   },
 
   // Shipping.
+  {
+    // "When will it arrive if I order today?" asks about shipping, not about an order placed.
+    id: 'shipping.if-i-order',
+    intent: 'shipping',
+    priority: ORDER + 2,
+    patterns: ['if|before|once i order|buy|purchase|place'],
+    exclude: ['@notShipping', '@pastCue'],
+  },
   {
     id: 'shipping.how-long',
     intent: 'shipping',
@@ -259,6 +278,81 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'in touch *3 @human|@serviceDesk',
       'call|phone|ring me',
     ],
+  },
+  // Tone: frustration outranks the other small talk ("thanks for nothing, useless bot").
+  {
+    id: 'frustrated.insult',
+    intent: 'frustrated',
+    priority: FRUSTRATED,
+    patterns: [
+      '@insult',
+      'not|never|no helpful|useful|help|helping',
+      'waste *2 time',
+      'fed up',
+      'what a joke',
+      'make|makes|making no sense',
+    ],
+    // "I hate romance" is a taste in books, not a complaint about the bot.
+    exclude: ['#category'],
+  },
+  {
+    id: 'thanks.thank',
+    intent: 'thanks',
+    priority: THANKS,
+    patterns: ['@thanks'],
+    maxExtraWords: 3,
+    ignore: [
+      '@smalltalk',
+      '@wellbeing',
+      '@ack',
+      '@bye',
+      '@you',
+      'lot',
+      'much',
+      'help',
+      'helpful',
+      'info',
+      'information',
+      'answer',
+      'anyway',
+    ],
+  },
+  {
+    id: 'goodbye.bye',
+    intent: 'goodbye',
+    priority: GOODBYE,
+    patterns: [
+      '@bye',
+      'see you|ya later|soon|around|tomorrow|then',
+      '^ see you|ya $',
+      'that @be all|it $',
+      'have a nice|good|great|lovely day|evening|night|weekend',
+      'good night',
+      'gotta|got to go',
+      'i @be done',
+      'nothing else',
+    ],
+    maxExtraWords: 3,
+    ignore: [
+      '@smalltalk',
+      '@wellbeing',
+      '@ack',
+      '@thanks',
+      '@you',
+      'now',
+      'everything',
+      'help',
+      'helping',
+      'needed',
+    ],
+  },
+  {
+    id: 'acknowledge.ok',
+    intent: 'acknowledge',
+    priority: ACKNOWLEDGE,
+    patterns: ['@ack', 'got it', 'sound|sounds good|great|fine', 'make|makes sense'],
+    maxExtraWords: 1,
+    ignore: ['@smalltalk', '@wellbeing', '@you'],
   },
 
   // Greetings and small talk; only when little else is said.

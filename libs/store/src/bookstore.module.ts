@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { BookstoreRepository } from './bookstore.repository.js';
 import { Database } from './database.js';
+import { syncHelpCenter } from './help-center.sync.js';
 import { migrate } from './migrations.js';
 import { PgliteDatabase } from './pglite.database.js';
 import { PostgresDatabase } from './postgres.database.js';
@@ -46,6 +47,7 @@ export async function openDatabase(options: BookstoreModuleOptions): Promise<Dat
     : await PgliteDatabase.open(options.pgliteDataDir);
   const applied = await migrate(db);
   if (applied.length > 0) logger.log(`${db.kind}: applied migrations ${applied.join(', ')}`);
+  await syncHelpCenter(db);
   if (options.seed && (await seedIfEmpty(db))) logger.log(`${db.kind}: loaded the demo catalog`);
   return db;
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Database } from './database.js';
+import { helpQueryText } from './help-query.js';
 
 export type OrderStatus =
   'processing' | 'shipped' | 'in_transit' | 'delivered' | 'cancelled' | 'returned';
@@ -51,6 +52,22 @@ export interface AttemptReservation {
   subjects: string[];
   /** The transaction time the attempt rows carry. */
   at: string;
+}
+
+export interface HelpArticleRow {
+  slug: string;
+  topic: string;
+  title: string;
+  questions: string[];
+  answer: string;
+  body: string;
+}
+
+export interface HelpMatchRow extends HelpArticleRow {
+  /** ts_rank of the article for the question: comparable between articles of one search. */
+  score: number;
+  /** How many distinct words of the question (with their synonyms) the article has. */
+  matched: number;
 }
 
 interface RawBook extends Omit<BookRow, 'price' | 'rating'> {
@@ -191,6 +208,44 @@ export class BookstoreRepository {
            FROM categories c LEFT JOIN books b ON b.category = c.slug
           GROUP BY c.slug, c.name ORDER BY c.name`,
       );
+    });
+  }
+
+  /** The help center, in the order the source lists it. */
+  async helpArticles(): Promise<HelpArticleRow[]> {
+    return this.run('helpArticles', async () => {
+      return this.db.query<HelpArticleRow>(
+        'SELECT slug, topic, title, questions, answer, body FROM help_articles ORDER BY position',
+      );
+    });
+  }
+
+  /**
+   * The articles that best answer a question, by the database's own full-text ranking: any word of
+   * the question (with its synonyms) may match; titles and the questions an article answers weigh
+   * most. The score lets the caller decide what is a confident match.
+   */
+  async searchHelp(question: string, limit: number): Promise<HelpMatchRow[]> {
+    const text = helpQueryText(question);
+    if (text === null) return [];
+    return this.run('searchHelp', async () => {
+      // The rank averages over the question's words, so one long question ranks low; how many of
+      // its words an article has is the second measure of a match.
+      const rows = await this.db.query<HelpArticleRow & { score: string; matched: number }>(
+        `WITH terms AS (
+           SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1))) AS term
+         )
+         SELECT slug, topic, title, questions, answer, body,
+                ts_rank(search, query)::text AS score,
+                (SELECT count(*) FROM terms
+                  WHERE search @@ to_tsquery('simple', quote_literal(term)))::int AS matched
+           FROM help_articles, websearch_to_tsquery('english', $1) AS query
+          WHERE search @@ query
+          ORDER BY ts_rank(search, query) DESC, position
+          LIMIT $2`,
+        [text, limit],
+      );
+      return rows.map((r) => ({ ...r, score: Number(r.score), matched: Number(r.matched) }));
     });
   }
 

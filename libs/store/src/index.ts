@@ -11,6 +11,8 @@ export {
   type AttemptReservation,
   type BookRow,
   type CategoryRow,
+  type HelpArticleRow,
+  type HelpMatchRow,
   type OrderDetailsRow,
   type OrderStatus,
   type OrderStatusRow,
@@ -26,3 +28,9 @@ export {
   type SupportRequestRow,
   type TranscriptTurn,
 } from './support-requests.repository.js';
+export {
+  HELP_ARTICLES,
+  STORE_FACTS,
+  type HelpArticleSource,
+  type HelpTopic,
+} from './help-center.js';

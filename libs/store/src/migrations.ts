@@ -60,6 +60,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'help center',
+    // The search vector is written by the sync (help-center.sync.ts) rather than generated, since
+    // array_to_string is not immutable and the questions are an array.
+    sql: `
+      CREATE TABLE help_articles (
+        slug text PRIMARY KEY CHECK (slug ~ '^[a-z0-9-]{1,60}$'),
+        position integer NOT NULL,
+        topic text NOT NULL,
+        title text NOT NULL,
+        questions text[] NOT NULL,
+        answer text NOT NULL,
+        body text NOT NULL,
+        search tsvector NOT NULL
+      );
+      CREATE INDEX help_articles_search_idx ON help_articles USING gin (search);
+    `,
+  },
+  {
+    version: 3,
     name: 'support requests',
     sql: `
       CREATE TABLE support_requests (

@@ -26,10 +26,17 @@ export function orderStatusText(orderId: string, status: OrderStatusName): strin
   return `Your order #${orderId} is ${words}. ${next}`;
 }
 
+/** Cancelled and returned orders are not on their way: nothing to track, whatever the carrier. */
+export function isTrackable(status: OrderStatusName): boolean {
+  return status !== 'cancelled' && status !== 'returned';
+}
+
 export function orderDetailsText(order: OrderDetailsResponse): string {
-  const [words] = STATUS_WORDS[order.status];
+  const [words, next] = STATUS_WORDS[order.status];
   const parts = [`Order #${order.order_id} is ${words}.`];
-  if (order.carrier && order.tracking_number) {
+  if (!isTrackable(order.status)) {
+    parts.push(next);
+  } else if (order.carrier && order.tracking_number) {
     parts.push(`Carrier: ${order.carrier}, tracking number ${order.tracking_number}.`);
   } else {
     parts.push('There is no tracking number for it yet.');
@@ -45,7 +52,37 @@ export const ASK_EMAIL = (orderId: string) =>
 export const EMAIL_NO_MATCH = (orderId: string) =>
   `That email address doesn't match order #${orderId}. Please check it and try again.`;
 export const TOO_MANY_ATTEMPTS =
-  "I can't check more email addresses for now. Please try again later or contact support@bookstore.com.";
+  "I can't check more email addresses for now: you're locked out of order checks after too many that didn't match. Please try again later, or contact support@bookstore.com and the team will help.";
+export const NOTHING_TO_TRACK = (orderId: string, status: OrderStatusName) =>
+  `Order #${orderId} was ${status}, so there is nothing to track.`;
+export const WRONG_LENGTH = (digits: string) =>
+  `${digits} doesn't look like one of our order numbers: order numbers have six digits, in your order confirmation email. Could you check it?`;
+export const STILL_NEED_EMAIL = (orderId: string) =>
+  `(For the tracking details of order #${orderId}, I still need the email address you ordered with.)`;
+
+/** "Cancel my order": what can be done, given where the order is. */
+export function cancellationText(orderId: string, status: OrderStatusName): string {
+  switch (status) {
+    case 'processing':
+      return `Order #${orderId} is still being prepared, so it can be cancelled: email support@bookstore.com with the order number and the team will cancel it. To change the books in it, cancel it and order again.`;
+    case 'shipped':
+    case 'in_transit':
+      return `Order #${orderId} has already shipped, so it can't be cancelled any more: once it arrives, you can return it within 30 days for a refund.`;
+    case 'delivered':
+      return `Order #${orderId} has already been delivered, so it can't be cancelled; you can return it within 30 days of delivery for a refund.`;
+    case 'cancelled':
+      return `Order #${orderId} is already cancelled. Any payment taken is refunded to your original payment method within 5-7 business days.`;
+    case 'returned':
+      return `Order #${orderId} was returned, so there is nothing to cancel. Your refund is issued within 5-7 business days of the return arriving.`;
+  }
+}
+
+export const CANCEL_ASK_NUMBER =
+  'An order can be cancelled while it is still processing; once shipped, return it instead. What is your six-digit order number? I will check where it is.';
+
+export function titleText(book: ProductDto, categoryName: string): string {
+  return `Yes, we have ${book.title} by ${book.author} in stock: $${book.price.toFixed(2)}, in ${categoryName}.`;
+}
 export const ORDER_NOT_FOUND = (orderId: string) =>
   `I couldn't find order #${orderId}. Please check the six-digit number in your confirmation email.`;
 export const STORE_DOWN =
@@ -60,3 +97,6 @@ export function unknownCategoryText(asked: string, categories: CategoryDto[]): s
   const names = categories.map((c) => c.name).join(', ');
   return `We don't have a ${asked} section, but you can pick from: ${names}.`;
 }
+
+export const NO_MORE_BOOKS =
+  "That's all I have along those lines. Want me to suggest something from another category?";

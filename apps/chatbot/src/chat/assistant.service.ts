@@ -10,6 +10,7 @@ import { BookstoreClient } from '../store/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import type { Grounding, HistoryBudget } from './prompt.js';
+import { HelpCenter } from './help-center.js';
 
 export interface AssistantAnswer {
   response: string;
@@ -36,6 +37,7 @@ export class AssistantService {
     private readonly llm: LlmClient,
     private readonly sessions: SessionStore,
     private readonly store: BookstoreClient,
+    private readonly help: HelpCenter,
     config: ConfigService<ChatbotEnv, true>,
   ) {
     this.maxTokens = config.get('LLM_MAX_TOKENS', { infer: true });
@@ -95,8 +97,13 @@ export class AssistantService {
   }
 
   private async prompt(question: string, sessionId: string, state: DialogueState) {
-    const [history, books] = await Promise.all([this.history(sessionId), this.books(question)]);
+    const [history, books, articles] = await Promise.all([
+      this.history(sessionId),
+      this.books(question),
+      this.help.forPrompt(question),
+    ]);
     const grounding: Grounding = {
+      articles,
       books,
       verifiedOrders: (state.verified ?? []).map((v) => v.summary),
     };

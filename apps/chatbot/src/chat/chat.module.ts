@@ -3,8 +3,10 @@ import { ChatController } from './chat.controller.js';
 import { chatMetricProviders } from './chat.metrics.js';
 import { AssistantService } from './assistant.service.js';
 import { ChatService } from './chat.service.js';
+import { CatalogIndex } from './catalog.js';
 import { DialogueService } from './dialogue.service.js';
 import { HandoffService } from './handoff.service.js';
+import { HelpCenter } from './help-center.js';
 import { BookstoreClient } from '../store/bookstore.client.js';
 
 @Module({
@@ -15,6 +17,8 @@ import { BookstoreClient } from '../store/bookstore.client.js';
     HandoffService,
     AssistantService,
     BookstoreClient,
+    CatalogIndex,
+    HelpCenter,
     ...chatMetricProviders,
   ],
 })

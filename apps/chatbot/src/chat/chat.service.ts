@@ -82,7 +82,8 @@ export class ChatService {
     signal?: AbortSignal,
   ): Promise<ChatResponse> {
     const ctx = await this.begin(request, clientIp);
-    if (ctx.reply.needsLlm) {
+    // Without an LLM the rules' own answer stands: a help article, or the honest fallback.
+    if (ctx.reply.needsLlm && this.assistant.enabled) {
       const { response, source } = await this.assistant.answer(
         ctx.message,
         ctx.sessionId,
@@ -91,7 +92,7 @@ export class ChatService {
       );
       // The rules' parts (quick replies, support link) stay with the fallback text, not the LLM's.
       const parts = source === 'llm' ? undefined : ctx.reply.parts;
-      return this.finish(ctx, { ...ctx.reply, response, source, parts });
+      return this.finish(ctx, { ...ctx.reply, intent: 'fallback', response, source, parts });
     }
     return this.finish(ctx, ctx.reply);
   }
@@ -106,11 +107,14 @@ export class ChatService {
     signal: AbortSignal,
   ): AsyncGenerator<ChatStreamEvent> {
     const ctx = await this.begin(request, clientIp);
+    const toLlm = ctx.reply.needsLlm === true && this.assistant.enabled;
+    // What the LLM answers is reported as the fallback intent, as it was before the help center.
+    const intent = toLlm ? 'fallback' : ctx.reply.intent;
     const meta = (source: ChatSource): ChatStreamEvent => ({
       event: 'meta',
-      data: { session_id: ctx.sessionId, intent: ctx.reply.intent, source },
+      data: { session_id: ctx.sessionId, intent, source },
     });
-    if (!ctx.reply.needsLlm || !this.assistant.enabled) {
+    if (!toLlm) {
       yield meta(ctx.reply.source);
       yield { event: 'token', data: { text: ctx.reply.response } };
       const {
@@ -138,6 +142,7 @@ export class ChatService {
     } catch (err) {
       const partial: Final = {
         ...ctx.reply,
+        intent,
         response: text,
         source: 'llm',
         parts: undefined,
@@ -152,6 +157,7 @@ export class ChatService {
       this.logger.warn(`LLM stream failed: ${err.message}`);
       const failed: Final = {
         ...ctx.reply,
+        intent,
         response: LLM_FAILURE_RESPONSE,
         source: 'fallback',
       };
@@ -174,6 +180,7 @@ export class ChatService {
     }
     const done = await this.finish(ctx, {
       ...ctx.reply,
+      intent,
       response: text,
       source: 'llm',
       parts: undefined,

@@ -1,37 +1,84 @@
 import { Injectable } from '@nestjs/common';
-import type { AnswerParts, ChatSource } from '@bookstore/contracts';
-import { CANNED_RESPONSES, extractOrderId, matchIntent, type Intent } from '@bookstore/intents';
+import type { AnswerParts, ChatSource, HelpMatchDto, ProductDto } from '@bookstore/contracts';
+import {
+  CANNED_RESPONSES,
+  CONVERSATION_RESPONSES,
+  asksForBestsellers,
+  asksForMore,
+  extractOrderId,
+  extractWrongLengthOrderNumber,
+  findCategoryMentions,
+  isForChildren,
+  likenessTarget,
+  matchIntent,
+  wellKnownCategory,
+  type Intent,
+  type IntentMatch,
+} from '@bookstore/intents';
 import type { ConversationState, StateUpdate } from '@bookstore/sessions';
 import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
 import { HandoffService, readHandoff, type HandoffState } from './handoff.service.js';
 import {
+  STARTER_SUGGESTIONS,
+  bookCards,
+  helpArticleLink,
+  supportLink,
+  trackingLink,
+} from './answer-parts.js';
+import {
   ASK_EMAIL,
+  CANCEL_ASK_NUMBER,
   EMAIL_NO_MATCH,
+  NOTHING_TO_TRACK,
+  NO_MORE_BOOKS,
   ORDER_NOT_FOUND,
+  STILL_NEED_EMAIL,
   STORE_DOWN,
   TOO_MANY_ATTEMPTS,
+  WRONG_LENGTH,
+  cancellationText,
+  isTrackable,
   orderDetailsText,
   orderStatusText,
   recommendationText,
+  titleText,
   unknownCategoryText,
 } from './answers.js';
-import { STARTER_SUGGESTIONS, bookCards, supportLink, trackingLink } from './answer-parts.js';
+import { CatalogIndex } from './catalog.js';
+import { HelpCenter } from './help-center.js';
 
 /** What the bot remembers between turns; kept in the session so any replica can continue. */
 export interface DialogueState {
-  /** What the last answer asked the shopper for. */
+  /** What the last answer asked the shopper for; survives unrelated questions in between. */
   pending?: 'order_number' | 'order_email';
   /** The order the conversation is about. */
   orderId?: string;
   /** Orders whose owner this session has proved (by email), with what was shown to them. */
   verified?: VerifiedOrder[];
+  /** The last list of books, so "more" continues it without repeating. */
+  books?: BookList;
+  /** The topic of the last answer, for a follow-up such as "and the fastest?". */
+  topic?: Topic;
   /** A handoff to the support team under way, and its triggers (handoff.service.ts). */
   handoff?: HandoffState;
 }
 
+type Topic = 'shipping' | 'returns' | 'payment';
+const TOPICS = new Set<string>(['shipping', 'returns', 'payment']);
+
 export interface VerifiedOrder {
   orderId: string;
   summary: string;
+}
+
+export interface BookList {
+  category?: string;
+  author?: string;
+  bestseller?: boolean;
+  /** Category slugs the shopper ruled out. */
+  exclude?: string[];
+  /** Ids already shown in this conversation, oldest first. */
+  shown: number[];
 }
 
 /** Who is asking: limits on order verification count per conversation and per shopper. */
@@ -51,22 +98,42 @@ export interface DialogueReply {
   parts?: AnswerParts;
 }
 
-const BARE_ORDER_NUMBER = /^\s*(?:#\s*)?\d{6}\s*[.!]?\s*$/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const WANTS_TRACKING =
-  /\b(track(ing)?\s*(number|no|code|details?|info|link)|carrier|where exactly|when will it (arrive|come|get here)|estimated delivery|delivery date)\b/i;
+  /\b(track(ing)?\s*(number|no|code|details?|info|link|it)?|carrier|courier|who (delivered|is delivering|shipped)|where exactly|when will it (arrive|come|get here)|estimated delivery|delivery date)\b/i;
+const WANTS_DETAILS = /\b(where|track\w*|carrier|courier|deliver\w*|arriv\w*|when will|eta)\b/i;
+const WANTS_CANCEL = /\b(cancel+(ation|ing|ed)?|call off|don'?t want (it|the order) any ?more)\b/i;
+const BY_EMAIL =
+  /\b(by|with|using|via|through|from|under)\s+(my\s+|the\s+|an?\s+)?(e-?mail|address)\b|\b(look|find|search|check)\w*\b[^.?!]{0,40}@/i;
+const IN_STOCK = /\b(in stock|available|carry|have|sell|stock|got)\b/i;
+const LATE =
+  /\b(late|lost|missing|delayed|stolen|never (arrived|came|showed up)|still (not|hasn'?t|has not) (arrived|come))\b/i;
+const NUMBER_HELP =
+  /\b(find|where|lost|forgot|forgotten|don'?t (have|know)|can'?t find|what is|look like)\b.{0,30}\border (number|no|id)\b/i;
+const ASK_NUMBER = 'What is your six-digit order number?';
+const MAX_SHOWN = 60;
+const ORDER_WORDS =
+  /\b(orders?|packages?|parcels?|shipments?|purchases?|deliver(y|ies)|items?|stuff|where|track(ing)?|status|know|find|check|my|is|it)\b/gi;
+// A help article clearly about another topic outranks the word "order" in the question.
+const STRONG_MATCH = 0.5;
+const LIST_SIZE = 3;
 
 // Words the catalog files under another name.
 const CATEGORY_ALIASES: Record<string, string> = {
   thriller: 'mystery',
   'science fiction': 'science-fiction',
   'true crime': 'mystery',
+  'young adult': 'fantasy',
+  classics: 'fiction',
 };
+
+const PENDING = new Set(['order_number', 'order_email']);
 
 export function readState(raw: ConversationState | null): DialogueState {
   if (!raw) return {};
   const state: DialogueState = {};
-  if (raw.pending === 'order_number' || raw.pending === 'order_email') state.pending = raw.pending;
+  if (typeof raw.pending === 'string' && PENDING.has(raw.pending))
+    state.pending = raw.pending as DialogueState['pending'];
   if (typeof raw.orderId === 'string' && /^\d{6}$/.test(raw.orderId)) state.orderId = raw.orderId;
   if (Array.isArray(raw.verified)) {
     state.verified = raw.verified
@@ -79,9 +146,30 @@ export function readState(raw: ConversationState | null): DialogueState {
       )
       .slice(-5);
   }
+  const books = readBookList(raw.books);
+  if (books) state.books = books;
+  if (typeof raw.topic === 'string' && TOPICS.has(raw.topic)) state.topic = raw.topic as Topic;
   const handoff = readHandoff(raw.handoff);
   if (handoff) state.handoff = handoff;
   return state;
+}
+
+const SLUG = /^[a-z0-9-]{1,40}$/;
+
+function readBookList(raw: unknown): BookList | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (!Array.isArray(r.shown)) return undefined;
+  const list: BookList = {
+    shown: r.shown.filter((id): id is number => Number.isInteger(id)).slice(-MAX_SHOWN),
+  };
+  if (typeof r.category === 'string' && SLUG.test(r.category)) list.category = r.category;
+  if (typeof r.author === 'string' && r.author.length <= 100) list.author = r.author;
+  if (r.bestseller === true) list.bestseller = true;
+  if (Array.isArray(r.exclude)) {
+    list.exclude = r.exclude.filter((c): c is string => typeof c === 'string' && SLUG.test(c));
+  }
+  return list;
 }
 
 /**
@@ -92,13 +180,33 @@ export function readState(raw: ConversationState | null): DialogueState {
 export class DialogueService {
   constructor(
     private readonly store: BookstoreClient,
+    private readonly catalog: CatalogIndex,
+    private readonly help: HelpCenter,
     private readonly handoff: HandoffService,
   ) {}
 
   async respond(message: string, state: DialogueState, asker: Asker): Promise<DialogueReply> {
     const handoff = await this.handoff.take(message, state, asker);
     if (handoff) return handoff;
-    return this.handoff.follow(message, state, await this.answer(message, state, asker));
+    return this.handoff.follow(message, state, await this.answerAll(message, state, asker));
+  }
+
+  private async answerAll(
+    message: string,
+    state: DialogueState,
+    asker: Asker,
+  ): Promise<DialogueReply> {
+    const questions = splitQuestions(message);
+    if (questions.length < 2) return this.answer(message, state, asker);
+    // Two questions in one message: both answers, in the order asked.
+    const replies: DialogueReply[] = [];
+    let current = state;
+    for (const question of questions) {
+      const one = await this.answer(question, current, asker);
+      replies.push(one);
+      current = 'set' in one.state ? readState(one.state.set) : {};
+    }
+    return combine(replies);
   }
 
   private async answer(
@@ -108,49 +216,160 @@ export class DialogueService {
   ): Promise<DialogueReply> {
     const match = matchIntent(message);
     const email = EMAIL.exec(message)?.[0];
+    const orderId = extractOrderId(message);
 
-    if (state.pending === 'order_email' && state.orderId && email) {
-      return this.verify(state, email, asker);
+    if (email && !orderId && state.orderId && state.pending === 'order_email') {
+      return this.verify(state, state.orderId, email, asker);
     }
 
-    // "Refund for order 123456" is about refunds: only an order question looks the order up.
-    const orderId =
-      (match.intent === 'order_status' ? match.entities.orderId : undefined) ??
-      (state.pending === 'order_number' && BARE_ORDER_NUMBER.test(message)
-        ? extractOrderId(message)
-        : undefined);
-    if (orderId) return this.lookUp(orderId, state, WANTS_TRACKING.test(message));
+    const aboutOrder =
+      match.intent === 'order_status' ||
+      WANTS_CANCEL.test(message) ||
+      WANTS_TRACKING.test(message) ||
+      (state.pending === 'order_number' && match.intent === 'fallback');
+    if (orderId && (aboutOrder || email)) {
+      if (WANTS_CANCEL.test(message)) return this.cancel(orderId, state);
+      // The email proves the order is theirs; it is used when they ask what it unlocks.
+      const awaited = state.pending === 'order_email' && state.orderId === orderId;
+      if (email && (awaited || WANTS_DETAILS.test(message)))
+        return this.verify({ ...state, orderId }, orderId, email, asker);
+      return this.lookUp(orderId, state, WANTS_TRACKING.test(message));
+    }
 
-    if (WANTS_TRACKING.test(message) && state.orderId) {
-      return reply(ASK_EMAIL(state.orderId), 'order_status', {
-        ...state,
-        pending: 'order_email',
-      });
+    const wrong = extractWrongLengthOrderNumber(message, state.pending === 'order_number');
+    if (wrong && (aboutOrder || state.pending === 'order_number')) {
+      return reply(WRONG_LENGTH(wrong), 'order_status', { ...state, pending: 'order_number' });
+    }
+
+    // "Look it up by my email": orders are found by number only.
+    if (
+      !orderId &&
+      (match.intent === 'order_status' || /\border/i.test(message)) &&
+      (BY_EMAIL.test(message) || (email && state.pending !== 'order_email'))
+    ) {
+      const privacy = await this.help.bySlug('privacy-order-lookup');
+      if (privacy) return this.fromArticle(privacy, 'order_status', state, false);
+    }
+
+    if (WANTS_CANCEL.test(message) && match.intent !== 'recommendation') {
+      if (state.orderId) return this.cancel(state.orderId, state);
+      return reply(CANCEL_ASK_NUMBER, 'order_status', { ...state, pending: 'order_number' });
+    }
+
+    if (WANTS_TRACKING.test(message) && state.orderId && match.intent !== 'shipping') {
+      return this.tracking(state.orderId, state);
     }
 
     switch (match.intent) {
       case 'order_status':
-        return reply(CANNED_RESPONSES.order_status, 'order_status', {
-          ...state,
-          pending: 'order_number',
-        });
+        return this.orderQuestion(message, state);
       case 'recommendation':
-        return this.recommend(match.entities.category, state);
-      case 'fallback':
-        return {
-          ...reply(match.response, 'fallback', rest(state)),
-          source: 'fallback',
-          needsLlm: true,
-          parts: { suggestions: [...STARTER_SUGGESTIONS], links: [supportLink()] },
-        };
+        return (
+          (await this.books(message, match, state)) ??
+          reply(CANNED_RESPONSES.recommendation, 'recommendation', state)
+        );
+      case 'shipping':
+      case 'returns':
+      case 'payment':
+        return this.topic(message, match.intent, state);
       case 'greeting':
-        return {
-          ...reply(match.response, match.intent, rest(state)),
-          parts: { suggestions: [...STARTER_SUGGESTIONS] },
-        };
+        return withParts(reply(match.response, 'greeting', state), {
+          suggestions: [...STARTER_SUGGESTIONS],
+        });
+      case 'frustrated':
+        return withParts(reply(match.response, 'frustrated', state), { links: [supportLink()] });
+      case 'gibberish':
+        return withParts(reply(match.response, 'gibberish', state), {
+          suggestions: [...STARTER_SUGGESTIONS],
+        });
+      case 'thanks':
+      case 'acknowledge':
+        return reply(match.response, match.intent, state);
+      case 'goodbye':
+        return reply(match.response, 'goodbye', rest(state));
       default:
-        return reply(match.response, match.intent, rest(state));
+        return this.unknown(message, match, state);
     }
+  }
+
+  /** What no rule decided: a book the shopper names, then the help center, then "not sure". */
+  private async unknown(
+    message: string,
+    match: IntentMatch,
+    state: DialogueState,
+  ): Promise<DialogueReply> {
+    const books = await this.books(message, match, state);
+    if (books) return books;
+    // "and the fastest?" right after a shipping answer: the same topic, asked shorter.
+    if (state.topic && message.trim().split(/\s+/).length <= 6) {
+      const followUp = await this.help.bestInTopic(message, state.topic);
+      if (followUp) return this.fromArticle(followUp, state.topic, state, true);
+    }
+    const found = await this.help.best(message);
+    if (found) {
+      return { ...this.fromArticle(found, topicIntent(found.topic), state, true), needsLlm: true };
+    }
+    return withParts(
+      {
+        ...reply(CONVERSATION_RESPONSES.help, 'fallback', state),
+        source: 'fallback',
+        needsLlm: true,
+      },
+      { suggestions: [...STARTER_SUGGESTIONS], links: [supportLink()] },
+    );
+  }
+
+  /** Shipping, returns, payment: the specific fact asked about, or the plan's canned sentence. */
+  private async topic(
+    message: string,
+    intent: Topic,
+    current: DialogueState,
+  ): Promise<DialogueReply> {
+    const state = { ...current, topic: intent };
+    const found = isGeneric(message, intent)
+      ? undefined
+      : await this.help.bestInTopic(message, intent);
+    const answer = found
+      ? this.fromArticle(found, intent, state, false)
+      : reply(CANNED_RESPONSES[intent], intent, state);
+    return remind(answer, state);
+  }
+
+  private async orderQuestion(message: string, state: DialogueState): Promise<DialogueReply> {
+    const asked = { ...state, pending: 'order_number' as const };
+    // A late or lost parcel: what happens next, and the number to look it up.
+    if (LATE.test(message)) {
+      const late = await this.help.bySlug('lost-or-late');
+      if (late)
+        return withParts(reply(`${late.answer} ${ASK_NUMBER}`, 'order_status', asked), {
+          links: [helpArticleLink(late), supportLink()],
+        });
+    }
+    // "Where do I find my order number?": the answer, not a request for it.
+    if (NUMBER_HELP.test(message)) {
+      const help = await this.help.bySlug('order-number');
+      if (help) return this.fromArticle(help, 'order_status', asked, false);
+    }
+    // "Can you gift wrap my order?" names an order but asks about something else.
+    // Only the words that are not about the order itself can point elsewhere.
+    const rest = message.replace(ORDER_WORDS, ' ').trim();
+    const other = /[a-z]{3,}/i.test(rest) ? await this.help.best(rest, STRONG_MATCH) : undefined;
+    if (other && other.topic !== 'order_status') {
+      return this.fromArticle(other, topicIntent(other.topic), state, true);
+    }
+    return reply(CANNED_RESPONSES.order_status, 'order_status', asked);
+  }
+
+  private fromArticle(
+    article: HelpMatchDto,
+    intent: Intent,
+    state: DialogueState,
+    reminder = true,
+  ): DialogueReply {
+    const links = [helpArticleLink(article)];
+    if (/support@bookstore\.com/.test(article.answer)) links.push(supportLink());
+    const answer = withParts(reply(article.answer, intent, state), { links });
+    return reminder ? remind(answer, state) : answer;
   }
 
   private async lookUp(
@@ -167,7 +386,9 @@ export class DialogueService {
         });
       }
       const next: DialogueState = { ...rest(state), orderId };
-      if (wantsTracking) {
+      if (wantsTracking && isTrackable(order.status)) {
+        const known = state.verified?.find((v) => v.orderId === orderId);
+        if (known) return reply(known.summary, 'order_status', next);
         return reply(
           `${orderStatusText(orderId, order.status)} ${ASK_EMAIL(orderId)}`,
           'order_status',
@@ -185,26 +406,75 @@ export class DialogueService {
     }
   }
 
-  private async verify(state: DialogueState, email: string, asker: Asker): Promise<DialogueReply> {
-    const orderId = state.orderId!;
+  /** Tracking details for the order in the conversation: shown once, after the email matches. */
+  private async tracking(orderId: string, state: DialogueState): Promise<DialogueReply> {
+    const known = state.verified?.find((v) => v.orderId === orderId);
+    if (known) return reply(known.summary, 'order_status', rest(state));
+    try {
+      const order = await this.store.orderStatus(orderId);
+      if (order && !isTrackable(order.status)) {
+        return reply(NOTHING_TO_TRACK(orderId, order.status), 'order_status', rest(state));
+      }
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+    }
+    return reply(ASK_EMAIL(orderId), 'order_status', { ...state, pending: 'order_email' });
+  }
+
+  private async cancel(orderId: string, state: DialogueState): Promise<DialogueReply> {
+    try {
+      const order = await this.store.orderStatus(orderId);
+      if (!order) {
+        return reply(ORDER_NOT_FOUND(orderId), 'order_status', {
+          ...rest(state),
+          pending: 'order_number',
+        });
+      }
+      const answer = reply(cancellationText(orderId, order.status), 'order_status', {
+        ...rest(state),
+        orderId,
+      });
+      return withParts(answer, { links: [supportLink()] });
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return reply(STORE_DOWN, 'order_status', { ...rest(state), orderId });
+    }
+  }
+
+  private async verify(
+    state: DialogueState,
+    orderId: string,
+    email: string,
+    asker: Asker,
+  ): Promise<DialogueReply> {
     try {
       const outcome = await this.store.verifyOrder(orderId, email, asker.sessionId, asker.clientIp);
       switch (outcome.kind) {
         case 'verified': {
           const summary = orderDetailsText(outcome.order);
           const others = (state.verified ?? []).filter((v) => v.orderId !== orderId);
-          return {
-            ...reply(summary, 'order_status', {
+          const links = isTrackable(outcome.order.status)
+            ? trackingLink(outcome.order.carrier, outcome.order.tracking_number)
+            : [];
+          return withParts(
+            reply(summary, 'order_status', {
               ...rest(state),
+              orderId,
               verified: [...others, { orderId, summary }],
             }),
-            parts: { links: trackingLink(outcome.order.carrier, outcome.order.tracking_number) },
-          };
+            { links },
+          );
         }
         case 'no_match':
-          return reply(EMAIL_NO_MATCH(orderId), 'order_status', state);
+          return reply(EMAIL_NO_MATCH(orderId), 'order_status', {
+            ...state,
+            orderId,
+            pending: 'order_email',
+          });
         case 'too_many_attempts':
-          return reply(TOO_MANY_ATTEMPTS, 'order_status', rest(state));
+          return withParts(reply(TOO_MANY_ATTEMPTS, 'order_status', rest(state)), {
+            links: [supportLink()],
+          });
       }
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
@@ -212,50 +482,256 @@ export class DialogueService {
     }
   }
 
-  private async recommend(
-    category: string | undefined,
+  /**
+   * Books: by title, by author, "something like", for a child, bestsellers, a category (minus the
+   * ones ruled out), and "more" continuing the last list. Undefined when the message is not about
+   * books at all.
+   */
+  private async books(
+    message: string,
+    match: IntentMatch,
     state: DialogueState,
-  ): Promise<DialogueReply> {
+  ): Promise<DialogueReply | undefined> {
     try {
-      if (!category) {
-        const books = await this.store.products({ bestseller: true, limit: 3 });
-        if (books.length === 0)
-          return reply(CANNED_RESPONSES.recommendation, 'recommendation', rest(state));
-        return {
-          ...reply(
-            recommendationText(books, 'Here are some of our bestsellers:'),
-            'recommendation',
-            rest(state),
-          ),
-          parts: { books: bookCards(books) },
-        };
-      }
-      const categories = await this.store.categories();
-      const wanted = CATEGORY_ALIASES[category] ?? category.replace(/\s+/g, '-');
-      const found = categories.find((c) => c.slug === wanted);
-      if (!found) {
-        return reply(unknownCategoryText(category, categories), 'recommendation', rest(state));
-      }
-      const books = await this.store.products({ category: found.slug, limit: 3 });
-      return {
-        ...reply(
-          recommendationText(books, `Here are some picks from ${found.name}:`),
-          'recommendation',
-          rest(state),
-        ),
-        parts: { books: bookCards(books) },
-      };
+      return await this.findBooks(message, match, state);
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return reply(CANNED_RESPONSES.recommendation, 'recommendation', rest(state));
+      return match.intent === 'recommendation'
+        ? reply(CANNED_RESPONSES.recommendation, 'recommendation', state)
+        : undefined;
     }
   }
+
+  private async findBooks(
+    message: string,
+    match: IntentMatch,
+    state: DialogueState,
+  ): Promise<DialogueReply | undefined> {
+    const mentions = findCategoryMentions(message);
+    const wanted = mentions.filter((m) => !m.negated).map((m) => m.category);
+    const excluded = mentions.filter((m) => m.negated).map((m) => slugOf(m.category));
+    const like = likenessTarget(message);
+
+    // "any others?", "more mysteries": the last list, continued.
+    if (state.books && asksForMore(message) && !like) {
+      const sameCategory = wanted.length === 0 || slugOf(wanted[0]) === state.books.category;
+      if (sameCategory && excluded.length === 0) return this.listBooks(state.books, state, 'more');
+    }
+
+    const categories = await this.store.categories();
+
+    if (like) {
+      const named = (await this.catalog.titlesIn(like))[0];
+      const category =
+        named?.category ??
+        wellKnownCategory(like) ??
+        slugOf(findCategoryMentions(like)[0]?.category ?? '') ??
+        (await this.store.products({ q: orWords(like), limit: 1 }))[0]?.category;
+      if (category && categories.some((c) => c.slug === category)) {
+        return this.listBooks(
+          { category, shown: named ? [named.id] : [], exclude: excluded },
+          state,
+          'like',
+          like,
+        );
+      }
+    }
+
+    const author = await this.catalog.authorIn(message);
+    if (author) return this.listBooks({ author, shown: [] }, state, 'author');
+
+    const titled = (await this.catalog.titlesIn(message))[0];
+    if (titled && (IN_STOCK.test(message) || match.intent !== 'recommendation')) {
+      const name = categories.find((c) => c.slug === titled.category)?.name ?? titled.category;
+      return withParts(
+        reply(titleText(titled, name), 'recommendation', {
+          ...state,
+          books: { category: titled.category, shown: [titled.id] },
+        }),
+        { books: bookCards([titled]) },
+      );
+    }
+
+    const forChild = isForChildren(message);
+    const bestseller = asksForBestsellers(message);
+    const isRecommendation = match.intent === 'recommendation';
+    // Outside a recommendation, only a book cue ("for my 5 year old", "popular", "no self-help")
+    // makes the message about books; anything else is not ours to guess.
+    if (!isRecommendation && !forChild && !bestseller && excluded.length === 0) return undefined;
+
+    const category = forChild ? 'children' : wanted.length > 0 ? slugOf(wanted[0]) : undefined;
+    if (category && !categories.some((c) => c.slug === category)) {
+      return reply(
+        unknownCategoryText(askedWord(message, wanted[0]), categories),
+        'recommendation',
+        state,
+      );
+    }
+    return this.listBooks(
+      {
+        ...(category ? { category } : {}),
+        // No category named: bestsellers, as the plan's "what should I read" always had.
+        ...(bestseller || !category ? { bestseller: true } : {}),
+        ...(excluded.length > 0 ? { exclude: excluded } : {}),
+        shown: [],
+      },
+      state,
+      'new',
+    );
+  }
+
+  private async listBooks(
+    query: BookList,
+    state: DialogueState,
+    kind: 'new' | 'more' | 'like' | 'author',
+    like?: string,
+  ): Promise<DialogueReply> {
+    const all = await this.catalog.books();
+    const categories = await this.store.categories();
+    const seen = new Set(query.shown);
+    const pool = all
+      .filter((b) => (query.category ? b.category === query.category : true))
+      .filter((b) => (query.author ? b.author === query.author : true))
+      .filter((b) => (query.bestseller ? b.bestseller : true))
+      .filter((b) => !(query.exclude ?? []).includes(b.category))
+      .filter((b) => !seen.has(b.id))
+      .sort(byAppeal);
+    const picked = pool.slice(0, LIST_SIZE);
+    if (picked.length === 0) return reply(NO_MORE_BOOKS, 'recommendation', state);
+    const categoryName = categories.find((c) => c.slug === query.category)?.name;
+    const label =
+      kind === 'more'
+        ? 'Here are some more:'
+        : kind === 'author'
+          ? `Here is what we have by ${query.author}:`
+          : kind === 'like'
+            ? // A catalog book is not named again: the list is of other books.
+              `If you liked ${query.shown.length > 0 ? 'that one' : like}, try these from ${categoryName ?? 'our shelves'}:`
+            : query.bestseller
+              ? `Here are some of our bestsellers${categoryName ? ` in ${categoryName}` : ''}:`
+              : categoryName
+                ? `Here are some picks from ${categoryName}:`
+                : 'Here are a few picks our readers love:';
+    const shown = [...query.shown, ...picked.map((b) => b.id)].slice(-MAX_SHOWN);
+    return withParts(
+      reply(recommendationText(picked, label), 'recommendation', {
+        ...state,
+        books: { ...query, shown },
+      }),
+      { books: bookCards(picked) },
+    );
+  }
+}
+
+// The plan's own phrases ("Refund", "Shipping time", "How to pay") ask about the topic as a whole:
+// they keep the canned sentence. Any other word makes the question specific.
+const GENERIC_WORDS: Record<'shipping' | 'returns' | 'payment', Set<string>> = {
+  shipping: new Set(
+    'ship shipping shipped delivery deliveries deliver time times take takes long option options info information policy'.split(
+      ' ',
+    ),
+  ),
+  returns: new Set(
+    'return returns returning refund refunds policy process work works info information'.split(' '),
+  ),
+  payment: new Set(
+    'pay paying payment payments method methods option options credit debit card cards accept accepted take info information'.split(
+      ' ',
+    ),
+  ),
+};
+const FUNCTION_WORDS = new Set(
+  'a an the how do does can i to what which is are your you we my me of for on about please tell it this that order orders book books item'.split(
+    ' ',
+  ),
+);
+
+function isGeneric(message: string, topic: 'shipping' | 'returns' | 'payment'): boolean {
+  const words = message.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.every((w) => FUNCTION_WORDS.has(w) || GENERIC_WORDS[topic].has(w));
+}
+
+/** Bestsellers first, then the best rated: the order the store API uses. */
+function byAppeal(a: ProductDto, b: ProductDto): number {
+  if (a.bestseller !== b.bestseller) return a.bestseller ? -1 : 1;
+  return b.rating - a.rating || a.id - b.id;
+}
+
+function slugOf(category: string): string {
+  return CATEGORY_ALIASES[category] ?? category.replace(/\s+/g, '-');
+}
+
+/** "manga" rather than the category it is filed under ("comics"), when the shopper said it. */
+function askedWord(message: string, category: string): string {
+  const word = /\b(manga|anime|graphic novels?|comics?|poetry|poems|cookbooks?|horror)\b/i.exec(
+    message,
+  );
+  return word ? word[1].toLowerCase() : category;
+}
+
+function orWords(text: string): string {
+  return (text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).slice(0, 6).join(' or ');
+}
+
+function topicIntent(topic: string): Intent {
+  return topic === 'shipping' ||
+    topic === 'returns' ||
+    topic === 'payment' ||
+    topic === 'order_status'
+    ? topic
+    : 'help';
+}
+
+/**
+ * Splits "what cards do you take, and can I return a book?" into its questions, only when each
+ * part on its own is a question about a different topic; otherwise the message stays whole.
+ */
+export function splitQuestions(message: string): string[] {
+  const parts = message
+    .split(
+      /\?\s+|;\s*|,\s*(?:and|also|plus)\s+|\s+and also\s+|\.\s+(?=\w)|\s+and\s+(?=(?:how|what|when|where|which|can|could|do|does|is|are|will)\b)/i,
+    )
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
+  if (parts.length < 2) return [message];
+  const topics = parts.map((p) => matchIntent(p).intent);
+  const real = new Set<Intent>(['shipping', 'returns', 'payment', 'order_status']);
+  if (!topics.every((t) => real.has(t))) return [message];
+  if (new Set(topics).size < topics.length) return [message];
+  return parts;
+}
+
+function combine(replies: DialogueReply[]): DialogueReply {
+  const last = replies[replies.length - 1];
+  const parts: AnswerParts = {};
+  for (const r of replies) {
+    if (r.parts?.links) parts.links = [...(parts.links ?? []), ...r.parts.links];
+    if (r.parts?.books) parts.books = [...(parts.books ?? []), ...r.parts.books];
+  }
+  return {
+    response: [...new Set(replies.map((r) => r.response))].join('\n\n'),
+    intent: replies[0].intent,
+    source: replies.some((r) => r.source === 'rules') ? 'rules' : last.source,
+    state: last.state,
+    ...(replies.some((r) => r.needsLlm) ? { needsLlm: true } : {}),
+    parts,
+  };
+}
+
+/** A verification still waits for the email: say so after answering the other question. */
+function remind(answer: DialogueReply, state: DialogueState): DialogueReply {
+  if (state.pending !== 'order_email' || !state.orderId) return answer;
+  return { ...answer, response: `${answer.response}\n\n${STILL_NEED_EMAIL(state.orderId)}` };
 }
 
 /** The state without a pending question: the shopper moved on. */
 function rest(state: DialogueState): DialogueState {
   const { pending: _pending, ...others } = state;
   return others;
+}
+
+function withParts(answer: DialogueReply, parts: AnswerParts): DialogueReply {
+  return { ...answer, parts: { ...answer.parts, ...parts } };
 }
 
 function reply(response: string, intent: Intent, next: DialogueState): DialogueReply {

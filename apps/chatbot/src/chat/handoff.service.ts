@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerParts, ChatSource, SupportReason } from '@bookstore/contracts';
-import { CANNED_RESPONSES, matchIntent, type Intent } from '@bookstore/intents';
+import { CONVERSATION_RESPONSES, matchIntent, type Intent } from '@bookstore/intents';
 import { LlmClient } from '@bookstore/llm';
 import type { ConversationState, StateUpdate } from '@bookstore/sessions';
 import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
@@ -55,7 +55,7 @@ const PROBLEM_MAX = 1000;
 // eslint-disable-next-line no-control-regex -- control characters are what it removes
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
-const OFFER = CANNED_RESPONSES.handoff;
+const OFFER = CONVERSATION_RESPONSES.handoff;
 const ASK_EMAIL = 'What email address should the team answer you at?';
 const ASK_PROBLEM =
   'Thanks. In a line, what should the team know? Or say "skip": they will read this conversation.';

@@ -3,6 +3,8 @@ import type { LlmMessage } from '@bookstore/llm';
 import type { Turn } from '@bookstore/sessions';
 
 export interface Grounding {
+  /** Help-center articles that match the question, best first: the store's own facts. */
+  articles?: Array<{ title: string; body: string }>;
   /** Books from the catalog that match the question, already formatted. */
   books: string[];
   /** Orders this session has proved ownership of, as one line each. */
@@ -36,6 +38,13 @@ export function buildPrompt(
     `- Returns: ${CANNED_RESPONSES.returns}`,
     `- Payment: ${CANNED_RESPONSES.payment}`,
   ];
+  if (grounding.articles && grounding.articles.length > 0) {
+    system.push(
+      '',
+      'Help-center articles that match the question (the store facts to answer from):',
+      ...grounding.articles.map((a) => `- ${a.title}: ${a.body}`),
+    );
+  }
   if (grounding.books.length > 0) {
     system.push(
       '',

@@ -2,6 +2,8 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type {
   CategoryDto,
+  HelpArticleDto,
+  HelpMatchDto,
   OrderDetailsResponse,
   OrderStatusResponse,
   ProductDto,
@@ -93,6 +95,24 @@ export class BookstoreClient implements OnApplicationShutdown {
   async categories(): Promise<CategoryDto[]> {
     const { status, body } = await this.call('GET', '/api/categories');
     return this.expect<{ items: CategoryDto[] }>(status, body, 'categories').items;
+  }
+
+  /** Every help-center article. */
+  async helpArticles(): Promise<HelpArticleDto[]> {
+    const { status, body } = await this.call('GET', '/api/help');
+    return this.expect<{ items: HelpArticleDto[] }>(status, body, 'help').items;
+  }
+
+  /** Help-center articles for a question, best first, each with its full-text score. */
+  async helpSearch(question: string, limit: number): Promise<HelpMatchDto[]> {
+    // The API takes up to 300 characters; the first words carry the question.
+    // eslint-disable-next-line no-control-regex -- the API refuses control characters in q
+    const q = question.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 300);
+    const params = new URLSearchParams({ q, limit: String(limit) });
+    const { status, body } = await this.call('GET', `/api/help/search?${params}`);
+    // A question the API finds malformed (e.g. only control characters) has no article.
+    if (status === 400) return [];
+    return this.expect<{ items: HelpMatchDto[] }>(status, body, 'help search').items;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
+import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
+
+/**
+ * Scores below which an article is not taken as the answer, measured on shoppers' questions
+ * against the store's articles (PostgreSQL ts_rank, see help-center.spec and the conversation
+ * suite): a question on no topic needs a clear match; within a topic the rules already named,
+ * a weaker one still picks the right fact among that topic's few articles.
+ */
+export const HELP_THRESHOLD = 0.4;
+export const TOPIC_THRESHOLD = 0.2;
+/**
+ * The rank averages over all the question's words, so a long question that names its topic in two
+ * words among many ranks low: two words in common and this lower rank are a match too, one word
+ * alone never is ("what time is it in Tokyo" shares only "time" with the shipping times).
+ */
+export const TWO_WORD_THRESHOLD = 0.2;
+
+/** Whether a search result answers the question confidently. */
+export function isConfident(match: Pick<HelpMatchDto, 'score' | 'matched'>): boolean {
+  return match.score >= HELP_THRESHOLD || (match.matched >= 2 && match.score >= TWO_WORD_THRESHOLD);
+}
+
+/** The plan's canned sentences: their articles are the generic answer of each topic. */
+const GENERIC = new Set(['shipping-times', 'returns-policy', 'payment-methods']);
+
+const LIST_TTL_MS = 60_000;
+
+/** The help center as the bot reads it: the store API's full-text search, with thresholds. */
+@Injectable()
+export class HelpCenter {
+  private list?: { at: number; items: HelpArticleDto[] };
+
+  constructor(private readonly store: BookstoreClient) {}
+
+  /** The article that answers the question, if one clearly does. */
+  async best(question: string, strong?: number): Promise<HelpMatchDto | undefined> {
+    const [top] = await this.search(question, 1);
+    if (!top) return undefined;
+    return (strong === undefined ? isConfident(top) : top.score >= strong) ? top : undefined;
+  }
+
+  /**
+   * The specific article of a topic the question asks about; undefined for the topic's generic
+   * question ("Return policy"), which keeps the plan's canned sentence.
+   */
+  async bestInTopic(question: string, topic: string): Promise<HelpMatchDto | undefined> {
+    // Deep enough that the topic's own articles are there when others share the words.
+    const found = await this.search(question, 10);
+    const top = found.find((a) => a.topic === topic);
+    if (!top || top.score < TOPIC_THRESHOLD || GENERIC.has(top.slug)) return undefined;
+    return top;
+  }
+
+  /** Articles for the LLM's prompt: the few that match at all, best first. */
+  async forPrompt(question: string, limit = 3): Promise<HelpMatchDto[]> {
+    return (await this.search(question, limit)).filter((a) => a.score >= TOPIC_THRESHOLD);
+  }
+
+  async bySlug(slug: string): Promise<HelpMatchDto | undefined> {
+    try {
+      if (!this.list || Date.now() - this.list.at > LIST_TTL_MS) {
+        this.list = { at: Date.now(), items: await this.store.helpArticles() };
+      }
+      const found = this.list.items.find((a) => a.slug === slug);
+      return found ? { ...found, score: 1, matched: 0 } : undefined;
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return undefined;
+    }
+  }
+
+  private async search(question: string, limit: number): Promise<HelpMatchDto[]> {
+    try {
+      return await this.store.helpSearch(question, limit);
+    } catch (err) {
+      // Without the help center the bot still answers: canned sentences, then "not sure".
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return [];
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import {
+  asksForBestsellers,
+  asksForMore,
+  findCategoryMentions,
+  isForChildren,
+  likenessTarget,
+  wellKnownCategory,
+} from './books.js';
+
+describe('findCategoryMentions', () => {
+  it.each([
+    ['no self-help please, but something uplifting', 'self-help'],
+    ["I don't like romance, recommend something else", 'romance'],
+    ['anything except horror', 'horror'],
+    ['not into fantasy', 'fantasy'],
+    ['something other than mystery', 'mystery'],
+  ])('reads %j as ruling out %s', (message, category) => {
+    expect(findCategoryMentions(message)).toEqual([{ category, negated: true }]);
+  });
+
+  it('rules out a category joined to a ruled-out one', () => {
+    expect(findCategoryMentions('anything except self-help and romance')).toEqual([
+      { category: 'self-help', negated: true },
+      { category: 'romance', negated: true },
+    ]);
+    expect(findCategoryMentions('no horror, but fantasy is great')).toEqual([
+      { category: 'horror', negated: true },
+      { category: 'fantasy', negated: false },
+    ]);
+  });
+
+  it.each([
+    ['recommend a fantasy novel', 'fantasy'],
+    ['not sure what I want, maybe a mystery', 'mystery'],
+    ['I love romance', 'romance'],
+  ])('reads %j as wanting %s', (message, category) => {
+    expect(findCategoryMentions(message)).toEqual([{ category, negated: false }]);
+  });
+});
+
+describe('isForChildren', () => {
+  it.each([
+    'looking for a bedtime book for my 5 year old',
+    'a gift for a 10-year-old',
+    'something for my toddler',
+    'books for an 8 yo',
+  ])('%j is for a child', (message) => {
+    expect(isForChildren(message)).toBe(true);
+  });
+
+  it.each(['a gift for my 40 year old husband', 'a book for my dad', 'order 123456'])(
+    '%j is not',
+    (message) => {
+      expect(isForChildren(message)).toBe(false);
+    },
+  );
+});
+
+describe('asksForBestsellers and asksForMore', () => {
+  it.each([
+    "what's popular right now",
+    'show me bestsellers',
+    'top sellers?',
+    'best-selling books',
+  ])('%j asks for bestsellers', (message) => expect(asksForBestsellers(message)).toBe(true));
+  it('a plain recommendation does not', () => {
+    expect(asksForBestsellers('recommend a mystery')).toBe(false);
+  });
+  it.each(['more', 'any others?', 'what else do you have?', 'more mysteries', 'show me another'])(
+    '%j asks for more',
+    (message) => expect(asksForMore(message)).toBe(true),
+  );
+  it('a long question with "more" in it does not', () => {
+    expect(
+      asksForMore('can you tell me more about how returns work when the book arrived damaged'),
+    ).toBe(false);
+  });
+});
+
+describe('likenessTarget and wellKnownCategory', () => {
+  it.each([
+    ['anything similar to Sherlock Holmes?', 'Sherlock Holmes'],
+    ['something like Dune', 'Dune'],
+    ['books like The Hobbit please', 'The Hobbit please'],
+    ['I loved Gone Girl', 'Gone Girl'],
+  ])('%j is about %j', (message, target) => {
+    expect(likenessTarget(message)).toBe(target);
+  });
+
+  it('needs a likeness cue and a book, not a pronoun', () => {
+    expect(likenessTarget("I'd like a book")).toBeUndefined();
+    expect(likenessTarget('more like that')).toBeUndefined();
+    expect(likenessTarget('something like those ones')).toBeUndefined();
+  });
+
+  it.each([
+    ['Dune', 'science-fiction'],
+    ['The Hobbit please', 'fantasy'],
+    ['sherlock holmes', 'mystery'],
+    ['the lord of the rings', 'fantasy'],
+  ])('%j is in %s', (title, category) => {
+    expect(wellKnownCategory(title)).toBe(category);
+  });
+
+  it('knows no category for an unknown title', () => {
+    expect(wellKnownCategory('The Zebra Chronicles')).toBeUndefined();
+  });
+});

@@ -1,0 +1,170 @@
+import { findCategorySpans, stemsOf } from './entities.js';
+import { normalize, stem } from './normalize.js';
+
+export interface CategoryMention {
+  /** Canonical category name, as extractCategory gives it. */
+  readonly category: string;
+  /** "no self-help", "I don't like romance", "anything but horror". */
+  readonly negated: boolean;
+}
+
+// Within three words before a category, these turn it into one the shopper does not want.
+const NEGATION = new Set(
+  ['no', 'not', 'never', 'without', 'except', 'hate', 'dislike', 'besides', 'than', 'avoid'].map(
+    stem,
+  ),
+);
+
+/** Every category the message names, each marked when the shopper rules it out. */
+const JOINERS = new Set(['and', 'or', 'nor']);
+
+export function findCategoryMentions(message: string): CategoryMention[] {
+  const stems = stemsOf(message);
+  const spans = findCategorySpans(stems);
+  const mentions: CategoryMention[] = [];
+  spans.forEach((span, i) => {
+    // A negation before an earlier category is that one's ("no horror, but fantasy").
+    const previous = spans[i - 1];
+    const before = stems.slice(Math.max(0, span.start - 3, previous?.end ?? 0), span.start);
+    // "no self-help or romance": a category joined to a ruled-out one is ruled out too.
+    const joined =
+      previous !== undefined &&
+      mentions[i - 1].negated &&
+      stems.slice(previous.end, span.start).every((s) => JOINERS.has(s));
+    mentions.push({
+      category: span.category,
+      negated: joined || before.some((s) => NEGATION.has(s)),
+    });
+  });
+  return mentions;
+}
+
+const YOUNG_AGE = /\b(\d{1,2})[\s-]*(?:years?|yrs?|y\/o|yo)\b(?:[\s-]*old)?/i;
+const YOUNG_WORDS =
+  /\b(toddlers?|baby|babies|newborns?|infants?|preschool(?:ers?)?|kindergarten|bedtime|little ones?|grandkids?|grandchild(?:ren)?|first reader|early readers?|picture books?|nursery)\b/i;
+
+// "my grandson who is 9", "for my daughter, she's 6".
+const CHILD_AGED =
+  /\b(?:son|daughter|grandson|granddaughter|grandkid|grandchild|nephew|niece|kid|child|boy|girl)\b[^.?!\d]{0,25}?\b(\d{1,2})\b/i;
+
+/**
+ * Whether the books are for a child: an age up to 12 ("my 5 year old", "a 10-year-old") or words
+ * for young readers ("bedtime", "toddler").
+ */
+export function isForChildren(message: string): boolean {
+  const age = YOUNG_AGE.exec(message);
+  if (age && Number(age[1]) >= 1 && Number(age[1]) <= 12) return true;
+  const aged = CHILD_AGED.exec(message);
+  if (aged && Number(aged[1]) >= 1 && Number(aged[1]) <= 12) return true;
+  return YOUNG_WORDS.test(message);
+}
+
+const BESTSELLER_WORDS =
+  /\b(popular|bestsell\w*|best[\s-]sell\w*|trending|top[\s-]sell\w*|hot right now|everyone(?:'s| is) reading|most sold|top picks?|hits?)\b/i;
+
+/** The shopper asks what sells: bestsellers, and only bestsellers. */
+export function asksForBestsellers(message: string): boolean {
+  return BESTSELLER_WORDS.test(message);
+}
+
+const MORE_WORDS =
+  /\b(more|else|others?|another|next|different ones?|besides those|other (?:ones|books|titles|options))\b/i;
+
+/** "more", "any others?", "what else do you have?": the last list, continued. */
+export function asksForMore(message: string): boolean {
+  const words = normalize(message).split(' ').filter(Boolean);
+  return words.length > 0 && words.length <= 10 && MORE_WORDS.test(message);
+}
+
+const LIKE_CUE =
+  /\b(?:similar to|something like|anything like|books? like|novels? like|stuff like|more like|in the (?:vein|style) of|reminds? me of|along the lines of|same (?:vibe|feel|style) as|fans? of|(?:i|we) (?:liked|loved|enjoyed)|if (?:you|i) liked?)\s+(.+)$/i;
+
+/** The book (or well-known title) a shopper wants more like: "something like Dune". */
+export function likenessTarget(message: string): string | undefined {
+  const found = LIKE_CUE.exec(message.trim());
+  if (!found) return undefined;
+  const target = found[1].replace(/[?!.]+\s*$/, '').trim();
+  // "more like that" continues the last list: it names no book.
+  if (
+    /^(that|this|those|these|it|them|the (last|first|same) ones?|the others?)( ones?)?$/i.test(
+      target,
+    )
+  )
+    return undefined;
+  return target.length >= 3 ? target : undefined;
+}
+
+/**
+ * Well-known books and series the catalog does not carry, by the category slug their readers
+ * would look in: so "something like Dune" finds science fiction.
+ */
+export const WELL_KNOWN_TITLES: Readonly<Record<string, string>> = {
+  dune: 'science-fiction',
+  foundation: 'science-fiction',
+  'the martian': 'science-fiction',
+  'star wars': 'science-fiction',
+  'star trek': 'science-fiction',
+  hitchhiker: 'science-fiction',
+  ender: 'science-fiction',
+  '1984': 'science-fiction',
+  'brave new world': 'science-fiction',
+  'hunger games': 'science-fiction',
+  'three body': 'science-fiction',
+  'harry potter': 'fantasy',
+  'lord of the rings': 'fantasy',
+  hobbit: 'fantasy',
+  tolkien: 'fantasy',
+  'game of thrones': 'fantasy',
+  'a song of ice and fire': 'fantasy',
+  narnia: 'fantasy',
+  'wheel of time': 'fantasy',
+  discworld: 'fantasy',
+  'name of the wind': 'fantasy',
+  'sherlock holmes': 'mystery',
+  sherlock: 'mystery',
+  'agatha christie': 'mystery',
+  poirot: 'mystery',
+  'gone girl': 'mystery',
+  'da vinci code': 'mystery',
+  'girl with the dragon tattoo': 'mystery',
+  'jack reacher': 'mystery',
+  bridgerton: 'romance',
+  'jane eyre': 'romance',
+  outlander: 'romance',
+  'the notebook': 'romance',
+  'nicholas sparks': 'romance',
+  'atomic habits': 'self-help',
+  'the power of now': 'self-help',
+  'how to win friends': 'self-help',
+  '7 habits': 'self-help',
+  sapiens: 'history',
+  'guns germs and steel': 'history',
+  'band of brothers': 'history',
+  cosmos: 'science',
+  'a brief history of time': 'science',
+  'the selfish gene': 'science',
+  educated: 'biography',
+  becoming: 'biography',
+  'steve jobs': 'biography',
+  'long walk to freedom': 'biography',
+  'the very hungry caterpillar': 'children',
+  gruffalo: 'children',
+  'dr seuss': 'children',
+  'winnie the pooh': 'children',
+  'charlottes web': 'children',
+  matilda: 'children',
+  'to kill a mockingbird': 'fiction',
+  'the great gatsby': 'fiction',
+  'where the crawdads sing': 'fiction',
+};
+
+/** The category of a well-known book or series named in the text, if it is one we know. */
+export function wellKnownCategory(text: string): string | undefined {
+  const words = ` ${normalize(text)} `;
+  let best: [string, string] | undefined;
+  for (const entry of Object.entries(WELL_KNOWN_TITLES)) {
+    if (words.includes(` ${normalize(entry[0])} `) && (!best || entry[0].length > best[0].length))
+      best = entry;
+  }
+  return best?.[1];
+}
