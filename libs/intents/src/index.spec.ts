@@ -29,9 +29,10 @@ describe('public API', () => {
       payment: 'We accept Visa, Mastercard, American Express, and PayPal.',
       recommendation: 'Check out our Fiction category for popular titles!',
       fallback: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
-      handoff:
-        'I can pass this conversation to our support team. They answer Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
     });
+    expect(intents.CONVERSATION_RESPONSES.handoff).toBe(
+      'I can pass this conversation to our support team. They answer Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
+    );
     expect(intents.LLM_FAILURE_RESPONSE).toBe(
       "I'm having trouble processing that. Please contact support@bookstore.com.",
     );

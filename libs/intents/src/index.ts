@@ -1,6 +1,7 @@
 export { extractCategory, extractOrderId, extractWrongLengthOrderNumber } from './entities.js';
 export {
   INTENTS,
+  planIntent,
   type ConversationIntent,
   type Intent,
   type IntentEntities,

@@ -12,6 +12,25 @@ export type ConversationIntent =
 
 export type Intent = PlanIntent | ConversationIntent;
 
+const PLAN_INTENTS: ReadonlySet<string> = new Set<PlanIntent>([
+  'greeting',
+  'order_status',
+  'shipping',
+  'returns',
+  'payment',
+  'recommendation',
+  'fallback',
+]);
+
+/**
+ * An intent on the original plan's seven labels: the finer ones (small talk, help, handoff) are
+ * kinds of its `fallback`, the catch-all that points to the support team. Data sets labelled on
+ * the plan's intents are scored through this.
+ */
+export function planIntent(intent: Intent): PlanIntent {
+  return PLAN_INTENTS.has(intent) ? (intent as PlanIntent) : 'fallback';
+}
+
 export const INTENTS: readonly Intent[] = Object.freeze([
   'greeting',
   'order_status',

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { analyzeIntent, matchIntent, type Intent } from '../src/index.js';
+import { analyzeIntent, matchIntent, planIntent, type PlanIntent } from '../src/index.js';
 
 interface EvalLine {
   text: string;
-  intent: Intent;
+  intent: PlanIntent;
   source: string;
   source_intent: string;
 }
@@ -25,7 +25,11 @@ const pad = (value: string | number, width: number): string => String(value).pad
 const fixed = (value: number): string => value.toFixed(3);
 
 describe('intent matching on real utterances (intents-dev.jsonl)', () => {
-  const predictions = lines.map((line) => analyzeIntent(line.text));
+  // The labels are the plan's seven intents; finer ones (handoff, small talk) count as its fallback.
+  const predictions = lines.map((line) => {
+    const got = analyzeIntent(line.text);
+    return { ...got, intent: planIntent(got.intent) };
+  });
   const goldIntents = [...new Set(lines.map((line) => line.intent))];
 
   const correct = lines.filter((line, i) => predictions[i].intent === line.intent).length;
