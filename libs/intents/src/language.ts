@@ -22,11 +22,17 @@ function languageText(message: string): string {
     .trim();
 }
 
-/** The languages whose own rules understand the message ("hola", "danke", "merci"). */
+/**
+ * The languages whose own rules understand the message ("hola", "danke", "merci"). The English
+ * rules greet back "hola" and "bonjour" too: a greeting another language has is not English.
+ */
 function ruleLanguages(text: string): Language[] {
-  const found: Language[] = FOREIGN.filter((l) => foreignIntent(text, l) !== undefined);
+  const found: Language[] = [];
+  const foreignGreeting = FOREIGN.some((l) => foreignIntent(text, l) === 'greeting');
+  for (const l of FOREIGN) if (foreignIntent(text, l) !== undefined) found.push(l);
   const english = analyzeIntent(text);
-  if (english.ruleId !== undefined) found.push('en');
+  if (english.ruleId !== undefined && !(english.intent === 'greeting' && foreignGreeting))
+    found.push('en');
   return found;
 }
 
@@ -51,6 +57,8 @@ export function detectLanguage(message: string, current: Language = 'en'): Langu
   if (detected && letters >= MIN_LETTERS && text.split(' ').length >= MIN_WORDS) return detected;
   const understood = ruleLanguages(text);
   if (understood.length === 0) return detected && result.isReliable() ? detected : current;
+  // One word the conversation's own rules know ("Bestsellers", "PayPal") is no switch.
+  if (understood.includes(current) && !text.includes(' ')) return current;
   const scores = result.getScores();
   const score = (l: Language): number => scores[l] ?? 0;
   const best = understood.reduce((a, b) => (score(b) > score(a) ? b : a));
