@@ -173,6 +173,9 @@ export function foreignIntent(message: string, language: ForeignLanguage): Inten
  */
 const GLOSS: Readonly<Record<ForeignLanguage, ReadonlyArray<readonly [RegExp, string]>>> = {
   es: [
+    [/\bseguimiento|\brastre\w*|\btransportista|\bpaqueteria/, 'tracking number'],
+    [/\bcancel\w*|\banular\b/, 'cancel'],
+    [/\bno (me )?ha(n)? llegado|\bretras\w*|\bperdid[oa]\b|\bextraviad\w*/, 'late'],
     [/\bpoliciac\w*|\bnovela negra|\bmisterio\w*|\bdetective\w*|\bcrimen/, 'mystery'],
     [/\bthriller\w*|\bsuspense/, 'thriller'],
     [/\bciencia ficcion|\bcienciaficcion/, 'science fiction'],
@@ -213,6 +216,9 @@ const GLOSS: Readonly<Record<ForeignLanguage, ReadonlyArray<readonly [RegExp, st
     [/\bhorario|\bcontact\w*|\btelefono|\bcorreo\b/, 'contact support'],
   ],
   fr: [
+    [/\bsuivi\b|\bsuivre\b|\btransporteur/, 'tracking number'],
+    [/\bannul\w*/, 'cancel'],
+    [/\bpas (encore )?(recu|arrive)|\ben retard|\bperdu\w*/, 'late'],
     [/\bpolar\w*|\bpolicier\w*|\bmystere\w*|\benquete\w*|\bdetective\w*/, 'mystery'],
     [/\bthriller\w*|\bsuspense/, 'thriller'],
     [/\bscience fiction|\bsf\b|\bsci fi/, 'science fiction'],
@@ -231,7 +237,7 @@ const GLOSS: Readonly<Record<ForeignLanguage, ReadonlyArray<readonly [RegExp, st
     [/\bbest seller\w*|\bmeilleures ventes|\bpopulaires?\b|\bsucces\b/, 'bestsellers'],
     [/\bautres?\b|\bencore\b|\bd autres/, 'more'],
     [/\bcarte(s)? cadeau|\bcheque(s)? cadeau|\bbon(s)? d achat/, 'gift card'],
-    [/\bpaquet cadeau|\bemball\w*|\bpapier cadeau/, 'gift wrap'],
+    [/\bpaquets? cadeaux?|\bemball\w*|\bpapier cadeau/, 'gift wrap'],
     [/\bmot de passe|\bconnexion|\bme connecter|\bcompte\b/, 'password sign in account'],
     [/\bnewsletter|\blettre d information|\binscri\w*|\babonn\w*/, 'newsletter discount'],
     [/\bmagasin|\bboutique physique|\bretrait|\bretirer|\blibrairie\b/, 'store pickup online only'],
@@ -256,6 +262,12 @@ const GLOSS: Readonly<Record<ForeignLanguage, ReadonlyArray<readonly [RegExp, st
     [/\bhoraire\w*|\bcontact\w*|\btelephone|\be ?mail\b/, 'contact support'],
   ],
   de: [
+    [
+      /\bsendungsverfolgung|\bsendungsnummer|\btracking|\bverfolg\w*|\bpaketdienst/,
+      'tracking number',
+    ],
+    [/\bstornier\w*/, 'cancel'],
+    [/\bnicht (angekommen|geliefert)|\bverspat\w*|\bverloren/, 'late'],
     [/\bkrimi\w*|\bdetektiv\w*|\bmord\w*/, 'mystery'],
     [/\bthriller\w*|\bspannung\w*/, 'thriller'],
     [/\bscience ?fiction|\bsci ?fi\b/, 'science fiction'],

@@ -56,7 +56,8 @@ export function detectLanguage(message: string, current: Language = 'en'): Langu
     : undefined;
   if (detected && letters >= MIN_LETTERS && text.split(' ').length >= MIN_WORDS) return detected;
   const understood = ruleLanguages(text);
-  if (understood.length === 0) return detected && result.isReliable() ? detected : current;
+  // A short message no rule knows is no clear switch: "zzkq vrumble" has French n-grams.
+  if (understood.length === 0) return current;
   // One word the conversation's own rules know ("Bestsellers", "PayPal") is no switch.
   if (understood.includes(current) && !text.includes(' ')) return current;
   const scores = result.getScores();

@@ -16,16 +16,18 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
   'shipping-times': {
     es: {
       title: 'Cuánto tarda el envío',
-      answer: 'El envío estándar tarda 5-7 días hábiles. El envío exprés, 2-3 días hábiles.',
+      answer:
+        'Con el envío estándar, tu pedido llega en 5-7 días hábiles; con el exprés, en 2-3 días hábiles.',
     },
     fr: {
       title: 'Délais de livraison',
       answer:
-        'La livraison standard prend 5 à 7 jours ouvrés. La livraison express, 2 à 3 jours ouvrés.',
+        'Comptez 5-7 jours ouvrés pour la livraison standard et 2-3 jours ouvrés pour la livraison express.',
     },
     de: {
       title: 'Wie lange der Versand dauert',
-      answer: 'Der Standardversand dauert 5–7 Werktage, der Expressversand 2–3 Werktage.',
+      answer:
+        'Der Standardversand dauert 5-7 Werktage, mit Expressversand ist die Bestellung in 2-3 Werktagen bei Ihnen.',
     },
   },
   'shipping-cost': {
@@ -42,7 +44,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     de: {
       title: 'Was der Versand kostet',
       answer:
-        'Der Standardversand kostet 4,99 $ (5–7 Werktage) und ist innerhalb der USA ab 35 $ Bestellwert kostenlos. Der Expressversand kostet 12,99 $ (2–3 Werktage).',
+        'Der Standardversand kostet 4,99 $ (5-7 Werktage) und ist innerhalb der USA ab 35 $ Bestellwert kostenlos. Der Expressversand kostet 12,99 $ (2-3 Werktage).',
     },
   },
   'free-shipping': {
@@ -73,7 +75,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     },
     de: {
       title: 'Expressversand',
-      answer: 'Der Expressversand dauert 2–3 Werktage und kostet 12,99 $.',
+      answer: 'Der Expressversand dauert 2-3 Werktage und kostet 12,99 $.',
     },
   },
   'same-day-dispatch': {
@@ -107,7 +109,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     de: {
       title: 'Internationaler Versand',
       answer:
-        'Wir liefern nach Kanada, ins Vereinigte Königreich, in die Europäische Union und nach Australien: 7–14 Werktage zum Pauschalpreis von 14,99 $; eventuelle Einfuhrabgaben zahlen Sie bei der Zustellung. In andere Länder liefern wir noch nicht.',
+        'Wir liefern nach Kanada, ins Vereinigte Königreich, in die Europäische Union und nach Australien: 7-14 Werktage zum Pauschalpreis von 14,99 $; eventuelle Einfuhrabgaben zahlen Sie bei der Zustellung. In andere Länder liefern wir noch nicht.',
     },
   },
   'change-address': {
@@ -170,12 +172,12 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     fr: {
       title: 'Retours sous 30 jours',
       answer:
-        'Les retours sont acceptés sous 30 jours. Les livres doivent être dans leur état d’origine.',
+        'Vous pouvez retourner un livre pendant 30 jours. Il doit être dans son état d’origine.',
     },
     de: {
       title: 'Rückgabe innerhalb von 30 Tagen',
       answer:
-        'Rücksendungen nehmen wir innerhalb von 30 Tagen an. Die Bücher müssen in ihrem Originalzustand sein.',
+        'Sie können Bücher innerhalb von 30 Tagen zurückgeben. Die Bücher müssen dafür im Originalzustand sein.',
     },
   },
   'return-label': {
@@ -209,7 +211,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     de: {
       title: 'Wann die Erstattung kommt',
       answer:
-        'Die Erstattung geht innerhalb von 5–7 Werktagen nach Eingang Ihrer Rücksendung auf Ihr ursprüngliches Zahlungsmittel.',
+        'Die Erstattung geht innerhalb von 5-7 Werktagen nach Eingang Ihrer Rücksendung auf Ihr ursprüngliches Zahlungsmittel.',
     },
   },
   'damaged-or-wrong-book': {
@@ -282,15 +284,17 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
   'payment-methods': {
     es: {
       title: 'Formas de pago',
-      answer: 'Aceptamos Visa, Mastercard, American Express y PayPal.',
+      answer:
+        'Aceptamos las tarjetas Visa, Mastercard y American Express, y también el pago con PayPal.',
     },
     fr: {
       title: 'Moyens de paiement',
-      answer: 'Nous acceptons Visa, Mastercard, American Express et PayPal.',
+      answer: 'Nous acceptons les cartes Visa, Mastercard et American Express, ainsi que PayPal.',
     },
     de: {
       title: 'Zahlungsarten',
-      answer: 'Wir akzeptieren Visa, Mastercard, American Express und PayPal.',
+      answer:
+        'Wir akzeptieren die Kreditkarten Visa, Mastercard und American Express sowie PayPal.',
     },
   },
   'payment-not-accepted': {
@@ -340,7 +344,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     de: {
       title: 'Doppelt abgebucht',
       answer:
-        'Die zweite Belastung ist meist eine vorläufige Autorisierung, die innerhalb von 3–5 Werktagen verschwindet. Falls nicht, schreiben Sie an support@bookstore.com, und wir erstatten sie.',
+        'Die zweite Belastung ist meist eine vorläufige Autorisierung, die innerhalb von 3-5 Werktagen verschwindet. Falls nicht, schreiben Sie an support@bookstore.com, und wir erstatten sie.',
     },
   },
   'gift-cards': {
@@ -477,7 +481,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
   'printed-books-only': {
     es: {
       title: 'Solo libros impresos',
-      answer: 'Solo vendemos libros impresos: ni libros electrónicos ni audiolibros.',
+      answer: 'Solo vendemos libros impresos: no tenemos libros electrónicos ni audiolibros.',
     },
     fr: {
       title: 'Uniquement des livres imprimés',

@@ -3,13 +3,14 @@ import type { TextKey } from './en.js';
 /** German, with "Sie" as a shop addresses its customers. */
 export const DE: Readonly<Record<TextKey, string>> = {
   greeting: 'Hallo! Ich bin für Sie da. Wobei kann ich Ihnen heute helfen?',
-  order_status:
-    'Ich helfe Ihnen gern, Ihre Bestellung zu verfolgen. Wie lautet Ihre Bestellnummer?',
-  shipping: 'Der Standardversand dauert 5–7 Werktage, der Expressversand 2–3 Werktage.',
+  order_status: 'Ich helfe Ihnen gern, die Bestellung zu verfolgen. Wie lautet die Bestellnummer?',
+  shipping:
+    'Der Standardversand dauert 5-7 Werktage, mit Expressversand ist die Bestellung in 2-3 Werktagen bei Ihnen.',
   returns:
-    'Rücksendungen nehmen wir innerhalb von 30 Tagen an. Die Bücher müssen in ihrem Originalzustand sein.',
-  payment: 'Wir akzeptieren Visa, Mastercard, American Express und PayPal.',
-  recommendation: 'Stöbern Sie in unserer Kategorie Belletristik – dort finden Sie beliebte Titel!',
+    'Sie können Bücher innerhalb von 30 Tagen zurückgeben. Die Bücher müssen dafür im Originalzustand sein.',
+  payment: 'Wir akzeptieren die Kreditkarten Visa, Mastercard und American Express sowie PayPal.',
+  recommendation:
+    'Stöbern Sie in der Kategorie Belletristik – dort finden Sie die beliebtesten Titel!',
   fallback:
     'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an support@bookstore.com, dort hilft man Ihnen weiter.',
   thanks: 'Gern geschehen! Kann ich sonst noch etwas für Sie tun?',
@@ -26,7 +27,7 @@ export const DE: Readonly<Record<TextKey, string>> = {
     'Ich kann dieses Gespräch an unser Support-Team weitergeben. Es antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags.',
   llm_failure:
     'Ich kann Ihre Nachricht gerade nicht verarbeiten. Bitte wenden Sie sich an support@bookstore.com.',
-  'order.ask_number': 'Wie lautet Ihre sechsstellige Bestellnummer?',
+  'order.ask_number': 'Wie lautet die sechsstellige Nummer Ihrer Bestellung?',
   'order.status': 'Ihre Bestellung Nr. {orderId} ist {status}. {next}',
   'order.details': 'Bestellung Nr. {orderId} ist {status}.',
   'order.carrier': 'Versanddienstleister: {carrier}, Sendungsnummer {tracking}.',

@@ -3,17 +3,20 @@ import type { TextKey } from './en.js';
 /** Spanish, written for shoppers in Spain and Latin America alike (tú, neutral vocabulary). */
 export const ES: Readonly<Record<TextKey, string>> = {
   greeting: '¡Hola! Estoy aquí para ayudarte. ¿En qué puedo ayudarte hoy?',
-  order_status: 'Puedo ayudarte a seguir tu pedido. Indícame tu número de pedido, por favor.',
-  shipping: 'El envío estándar tarda 5-7 días hábiles. El envío exprés, 2-3 días hábiles.',
+  order_status:
+    'Puedo ayudarte a seguir tu pedido. Para eso necesito el número de pedido, por favor.',
+  shipping:
+    'Con el envío estándar, tu pedido llega en 5-7 días hábiles; con el exprés, en 2-3 días hábiles.',
   returns:
     'Aceptamos devoluciones en un plazo de 30 días. Los libros deben estar en su estado original.',
-  payment: 'Aceptamos Visa, Mastercard, American Express y PayPal.',
+  payment:
+    'Aceptamos las tarjetas Visa, Mastercard y American Express, y también el pago con PayPal.',
   recommendation:
     '¡Echa un vistazo a nuestra sección de Ficción para ver los títulos más populares!',
   fallback:
     'No estoy seguro de poder ayudarte con eso. Escribe a support@bookstore.com y te echarán una mano.',
   thanks: '¡De nada! ¿Hay algo más en lo que pueda ayudarte?',
-  goodbye: '¡Gracias por tu visita y feliz lectura! Hasta pronto.',
+  goodbye: '¡Gracias por tu visita y que disfrutes de la lectura! Hasta pronto.',
   acknowledge: '¡Perfecto! ¿Algo más en lo que pueda ayudarte?',
   frustrated:
     'Siento no haberte sido de más ayuda. ¿Me cuentas un poco mejor qué necesitas? ' +
@@ -26,7 +29,7 @@ export const ES: Readonly<Record<TextKey, string>> = {
     'Puedo pasar esta conversación a nuestro equipo de soporte. Responden de lunes a viernes, de 9:00 a 17:00 (hora del Este de EE. UU.), en un día hábil como máximo.',
   llm_failure:
     'Ahora mismo no consigo procesar tu mensaje. Escribe a support@bookstore.com, por favor.',
-  'order.ask_number': '¿Cuál es tu número de pedido de seis cifras?',
+  'order.ask_number': '¿Cuál es el número de tu pedido? Tiene seis cifras.',
   'order.status': 'Tu pedido n.º {orderId} está {status}. {next}',
   'order.details': 'El pedido n.º {orderId} está {status}.',
   'order.carrier': 'Transportista: {carrier}, número de seguimiento {tracking}.',

@@ -6,10 +6,9 @@ export const FR: Readonly<Record<TextKey, string>> = {
   order_status:
     'Je peux vous aider à suivre votre commande. Pouvez-vous me donner votre numéro de commande ?',
   shipping:
-    'La livraison standard prend 5 à 7 jours ouvrés. La livraison express, 2 à 3 jours ouvrés.',
-  returns:
-    'Les retours sont acceptés sous 30 jours. Les livres doivent être dans leur état d’origine.',
-  payment: 'Nous acceptons Visa, Mastercard, American Express et PayPal.',
+    'Comptez 5-7 jours ouvrés pour la livraison standard et 2-3 jours ouvrés pour la livraison express.',
+  returns: 'Vous pouvez retourner un livre pendant 30 jours. Il doit être dans son état d’origine.',
+  payment: 'Nous acceptons les cartes Visa, Mastercard et American Express, ainsi que PayPal.',
   recommendation: 'Jetez un œil à notre rayon Fiction pour les titres les plus appréciés !',
   fallback:
     'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à support@bookstore.com, l’équipe vous aidera.',
