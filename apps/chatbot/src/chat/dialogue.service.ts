@@ -324,6 +324,10 @@ export class DialogueService {
     if (books) return books;
     // The help center is searched in English: another language's message by its English gloss.
     const search = lang === 'en' ? message : englishGloss(message, lang);
+    // In another language the gloss names the topic itself: a clear article beats the follow-up.
+    const clear = lang !== 'en' && search !== '' ? await this.help.best(search) : undefined;
+    if (clear)
+      return { ...this.fromArticle(clear, topicIntent(clear.topic), state, true), needsLlm: true };
     // "and the fastest?" right after a shipping answer: the same topic, asked shorter.
     if (search !== '' && state.topic && message.trim().split(/\s+/).length <= 6) {
       const followUp = await this.help.bestInTopic(search, state.topic);
