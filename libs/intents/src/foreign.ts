@@ -19,7 +19,7 @@ const ES: readonly Rule[] = [
   ],
   [
     'returns',
-    /\bdevol\w*|\bdevuelv\w*|\bdevuel\w*|(?<!contra )\breembols\w*|(?<!contra )\brembols\w*|\bme devuelv\w*|\bcambiar (el|un|este|mi) libro|\blibro (danado|roto|defectuoso|equivocado|estropeado)|\b(llego|vino|enviaron|mandaron)\b.{0,25}\b(danado|roto|equivocado|otro libro|diferente)/,
+    /\bdevol\w*|\bdevuelv\w*|\bdevuel\w*|(?<!contra )\breembols\w*|(?<!contra )\brembols\w*|\bme devuelv\w*|\bcambiar (el|un|este|mi) libro|\blibro (danado|roto|defectuoso|equivocado|estropeado)|\b(rot[oa]s|danad[oa]s?|estropead[oa]s?|rasgad[oa]s?|mojad[oa]s?)\b|\b(llego|vino|enviaron|mandaron)\b.{0,25}\b(danado|roto|equivocado|otro libro|diferente)/,
   ],
   ['shipping', /\bsi (hago|pido|compro|realizo|encargo)\b/],
   [
@@ -36,7 +36,7 @@ const ES: readonly Rule[] = [
   ],
   [
     'recommendation',
-    /\brecomien\w*|\brecomend\w*|\bsugier\w*|\bsugerencia\w*|\bque (libro|libros|puedo|deberia|me) (leer|recomiendas|lees)|\bnovela\w*|\blibros? (de|para|sobre|como)\b|\bbusco (un|algun|algo)\b|\bmas vendidos|\bnovedades|\bciencia ficcion|\bfantasia|\bterror\b|\bromantic\w*|\bpoliciac\w*|\bmisterio|\bthriller|\bbiografia\w*|\bautoayuda|\bpoesia|\bcomic\w*|\bmanga\b|\bque leer\b|\balgo (para leer|de leer|parecido)/,
+    /\brecomien\w*|\brecomend\w*|\bsugier\w*|\bsugerencia\w*|\bque (libro|libros|puedo|deberia|me) (leer|recomiendas|lees)|\bnovela\w*|\blibros? (de|para|sobre|como)\b|\bbusco (un|algun|algo)\b|\bmas vendidos|\bnovedades|\bciencia ficcion|\bfantasia|\bterror\b|\bromantic\w*|\bpoliciac\w*|\bmisterio|\bthriller|\bbiografia\w*|\bautoayuda|\bpoesia|\bcomic\w*|\bmanga\b|\bque leer\b|\b(buen|buenos|algun|algunos) libros?\b|\blibros? buenos?\b|\balgo (para leer|de leer|parecido)/,
   ],
   [
     'frustrated',
@@ -45,7 +45,7 @@ const ES: readonly Rule[] = [
   ['thanks', /\bgracias|\bgrasias|\bte lo agradezco|\bmuy amable/],
   [
     'goodbye',
-    /\badios|\bhasta (luego|pronto|manana|la vista|otra)|\bchao|\bnos vemos|\beso es todo|\bbuenas noches|\bque (tengas|tenga) (un )?buen/,
+    /\badios|\bhasta (luego|pronto|manana|la vista|otra)|\bchao|\bnos vemos|\beso es todo|^buenas noches$|\bque (tengas|tenga) (un )?buen/,
   ],
   [
     'acknowledge',
@@ -53,7 +53,7 @@ const ES: readonly Rule[] = [
   ],
   [
     'greeting',
-    /\bhola\b|\bbuen(os|as) (dias|tardes)|\bbuen dia\b|\bque tal\b|\bcomo (estas|esta usted)\b|\bsaludos\b/,
+    /\bhola\b|\bbuenas noches\b|\bbuen(os|as) (dias|tardes)|\bbuen dia\b|\bque tal\b|\bcomo (estas|esta usted)\b|\bsaludos\b/,
   ],
 ];
 
@@ -64,7 +64,7 @@ const FR: readonly Rule[] = [
   ],
   [
     'returns',
-    /\bretour\w*|\bretourn\w*|\brembour\w*|\brenvoy\w*|\brenvoi\w*|\bechang\w*|\babime\w*|\bendommag\w*|\bdefectueux|\bmauvais livre|\bpas le bon livre|\bdechir\w*/,
+    /\bretour\w*|\bretourn\w*|\brembour\w*|\brenvoy\w*|\brenvoi\w*|\bechang\w*|\babime\w*|\bendommag\w*|\bdefectueux|\bmauvais livre|\bpas le bon livre|\bdechir\w*|\bcasse(e|s|es)?\b|\bmouille\w*/,
   ],
   ['shipping', /\bsi je (commande|passe commande|achete)/],
   [
@@ -81,7 +81,7 @@ const FR: readonly Rule[] = [
   ],
   [
     'recommendation',
-    /\bconseill\w*|\brecommand\w*|\bsugger\w*|\bsuggestion\w*|\bidee(s)? (de lecture|de livre|cadeau)|\bque (lire|me conseillez)|\bquoi lire|\broman\w*|\bpolar\w*|\bpolicier\w*|\bthriller|\bfantasy|\bfantastique|\bscience fiction|\bbd\b|\bbande(s)? dessinee\w*|\bmanga\w*|\bjeunesse|\bpour (mon|ma) (fils|fille|enfant|neveu|niece|petit)|\bbest seller\w*|\bmeilleures ventes|\bnouveautes|\bbiograph\w*|\bpoesie|\blivre(s)? (de|pour|sur|comme)\b|\bhorreur|\bje cherche (un|une|des)\b/,
+    /\bconseill\w*|\brecommand\w*|\bsugger\w*|\bsuggestion\w*|\bidee(s)? (de lecture|de livre|cadeau)|\bque (lire|me conseillez)|\bquoi lire|\broman\w*|\bpolar\w*|\bpolicier\w*|\bthriller|\bfantasy|\bfantastique|\bscience fiction|\bbd\b|\bbande(s)? dessinee\w*|\bmanga\w*|\bjeunesse|\bpour (mon|ma) (fils|fille|enfant|neveu|niece|petit)|\bbest seller\w*|\bmeilleures ventes|\bnouveautes|\bbiograph\w*|\bpoesie|\blivre(s)? (de|pour|sur|comme)\b|\bbons? livres?\b|\bhorreur|\bje cherche (un|une|des)\b/,
   ],
   [
     'frustrated',
@@ -109,7 +109,7 @@ const DE: readonly Rule[] = [
   ],
   [
     'returns',
-    /\bru(e)?ckgab\w*|\bru(e)?ck ?send\w*|\bzuru(e)?ck ?(geben|gebe|schicken|schicke|senden|sende|bringen)|\bzuru(e)?ckgeb\w*|\bzuru(e)?cksend\w*|\bzuru(e)?ckschick\w*|\berstatt\w*|\bgeld zuru(e)?ck|\bumtausch\w*|\bbeschadigt\w*|\bbeschaedigt\w*|\bkaputt\w*|\bfalsche(s|n)? buch|\bwiderruf\w*|\bretour\w*|\breklamation/,
+    /\bru(e)?ckgab\w*|\bru(e)?ck ?send\w*|\bzuru(e)?ck ?(geben|gebe|schicken|schicke|senden|sende|bringen)|\bzuru(e)?ckgeb\w*|\bzuru(e)?cksend\w*|\bzuru(e)?ckschick\w*|\berstatt\w*|\bgeld zuru(e)?ck|\bumtausch\w*|\bbeschadigt\w*|\bbeschaedigt\w*|\bkaputt\w*|\bzerrissen|\beingerissen|\bdefekt\w*|\bfalsche(s|n)? buch|\bwiderruf\w*|\bretour\w*|\breklamation/,
   ],
   ['shipping', /\bwenn ich (heute |jetzt |morgen )?(bestelle|kaufe)/],
   [
@@ -126,7 +126,7 @@ const DE: readonly Rule[] = [
   ],
   [
     'recommendation',
-    /\bwas soll(te)? ich\b.{0,30}\blesen|\bempfehl\w*|\bempfiehl\w*|\bvorschl\w*|\btipp\w*|\bwas (soll|kann|konnte) ich lesen|\bsuche (ein|einen|eine|etwas)\b|\bkrimi\w*|\broman\w*|\bfantasy|\bscience ?fiction|\bthriller|\bbestseller|\bneuerscheinung\w*|\bkinderbu(e)?ch\w*|\bbilderbu(e)?ch\w*|\bfu(e)?r (mein|meine|meinen) (kind|sohn|tochter|enkel\w*|neffen|nichte)|\bbiografie\w*|\bkochbu(e)?ch\w*|\bgedicht\w*|\bliebesroman\w*|\bhorror|\bsachbu(e)?ch\w*|\bratgeber|\bbu(e)?cher (uber|von|fur|wie)|\bbuch (uber|von|fur|wie)\b|\betwas zum lesen|\blesestoff/,
+    /\bwas soll(te)? ich\b.{0,30}\blesen|\bempfehl\w*|\bempfiehl\w*|\bvorschl\w*|\btipp\w*|\bwas (soll|kann|konnte) ich lesen|\bsuche (ein|einen|eine|etwas)\b|\bkrimi\w*|\broman\w*|\bfantasy|\bscience ?fiction|\bthriller|\bbestseller|\bneuerscheinung\w*|\bkinderbu(e)?ch\w*|\bbilderbu(e)?ch\w*|\bfu(e)?r (mein|meine|meinen) (kind|sohn|tochter|enkel\w*|neffen|nichte)|\bbiografie\w*|\bkochbu(e)?ch\w*|\bgedicht\w*|\bliebesroman\w*|\bhorror|\bsachbu(e)?ch\w*|\bratgeber|\bbu(e)?cher (uber|von|fur|wie)|\bbuch (uber|von|fur|wie)\b|\betwas zum lesen|\bgute(s|n)? bu(e)?ch\w*|\blesestoff/,
   ],
   [
     'frustrated',
