@@ -61,21 +61,23 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     de: {
       title: 'Kostenloser Versand ab 35 $',
       answer:
-        'Innerhalb der USA ist der Standardversand ab 35 $ Bestellwert kostenlos; darunter kostet er 4,99 $.',
+        'Innerhalb der USA ist der Standardversand ab einem Bestellwert von 35 $ kostenlos, und darunter kostet er 4,99 $.',
     },
   },
   'express-shipping': {
     es: {
       title: 'Envío exprés',
-      answer: 'El envío exprés tarda 2-3 días hábiles y cuesta $12.99.',
+      answer: 'El envío exprés tarda 2-3 días hábiles y cuesta $12.99 por pedido.',
     },
     fr: {
       title: 'Livraison express',
-      answer: 'La livraison express prend 2 à 3 jours ouvrés et coûte 12,99 $.',
+      answer:
+        'La livraison express prend 2-3 jours ouvrés et coûte 12,99 $ pour toute la commande.',
     },
     de: {
       title: 'Expressversand',
-      answer: 'Der Expressversand dauert 2-3 Werktage und kostet 12,99 $.',
+      answer:
+        'Der Expressversand dauert 2-3 Werktage und kostet 12,99 $ pro Bestellung, egal wie viele Bücher es sind.',
     },
   },
   'same-day-dispatch': {
@@ -92,7 +94,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     de: {
       title: 'Wann Bestellungen das Lager verlassen',
       answer:
-        'Bestellungen, die an einem Werktag bis 14 Uhr (US-Ostküstenzeit) eingehen, verlassen unser Lager noch am selben Tag; spätere am nächsten Werktag.',
+        'Was an einem Werktag bis 14 Uhr (US-Ostküstenzeit) bestellt wird, verlässt das Lager noch am selben Tag; spätere Bestellungen gehen am nächsten Werktag auf den Weg.',
     },
   },
   'international-shipping': {
@@ -327,7 +329,8 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     },
     de: {
       title: 'Währung und Umsatzsteuer',
-      answer: 'Die Preise sind in US-Dollar; die Umsatzsteuer kommt an der Kasse hinzu.',
+      answer:
+        'Die Preise sind in US-Dollar angegeben, und die Umsatzsteuer kommt an der Kasse hinzu.',
     },
   },
   'double-charge': {
@@ -375,7 +378,8 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     },
     de: {
       title: 'Geschenkverpackung',
-      answer: 'Die Geschenkverpackung kostet 3,99 $ pro Buch, mit einer handgeschriebenen Karte.',
+      answer:
+        'Die Geschenkverpackung kostet 3,99 $ pro Buch, und eine handgeschriebene Karte ist mit dabei.',
     },
   },
   'order-number': {
@@ -391,7 +395,8 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     },
     de: {
       title: 'Ihre Bestellnummer',
-      answer: 'Bestellnummern sind sechsstellig und stehen in Ihrer Bestellbestätigung per E-Mail.',
+      answer:
+        'Die Bestellnummer ist sechsstellig und steht in der Bestellbestätigung, die Sie per E-Mail bekommen haben.',
     },
   },
   'cancel-order': {
@@ -481,7 +486,8 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
   'printed-books-only': {
     es: {
       title: 'Solo libros impresos',
-      answer: 'Solo vendemos libros impresos: no tenemos libros electrónicos ni audiolibros.',
+      answer:
+        'Solo vendemos libros impresos: no tenemos libros electrónicos ni audiolibros en la tienda.',
     },
     fr: {
       title: 'Uniquement des livres imprimés',
@@ -489,7 +495,8 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     },
     de: {
       title: 'Nur gedruckte Bücher',
-      answer: 'Wir verkaufen nur gedruckte Bücher: keine E-Books und keine Hörbücher.',
+      answer:
+        'Wir verkaufen nur gedruckte Bücher, es gibt bei uns keine E-Books und keine Hörbücher.',
     },
   },
   'pre-orders': {
@@ -501,12 +508,12 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     fr: {
       title: 'Précommandes',
       answer:
-        'Vous pouvez précommander les livres à paraître ; les précommandes sont débitées à l’expédition.',
+        'Vous pouvez précommander les livres à paraître ; les précommandes sont débitées au moment de l’expédition.',
     },
     de: {
       title: 'Vorbestellungen',
       answer:
-        'Sie können kommende Bücher vorbestellen; Vorbestellungen werden beim Versand abgebucht.',
+        'Sie können Bücher vorbestellen, die noch nicht erschienen sind; der Betrag wird erst beim Versand abgebucht.',
     },
   },
   newsletter: {
@@ -520,7 +527,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     },
     de: {
       title: 'Der Newsletter-Rabatt',
-      answer: 'Newsletter-Abonnenten bekommen 10 % Rabatt auf ihre erste Bestellung.',
+      answer: 'Wer den Newsletter abonniert, bekommt 10 % Rabatt auf die erste Bestellung.',
     },
   },
   'price-matching': {
@@ -531,7 +538,7 @@ export const HELP_TRANSLATIONS: Readonly<Record<string, T>> = {
     },
     de: {
       title: 'Preisanpassung',
-      answer: 'Leider bieten wir keine Preisanpassung an.',
+      answer: 'Leider passen wir unsere Preise nicht an die anderer Shops an.',
     },
   },
 };

@@ -14,7 +14,7 @@ export const DE: Readonly<Record<TextKey, string>> = {
   fallback:
     'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an support@bookstore.com, dort hilft man Ihnen weiter.',
   thanks: 'Gern geschehen! Kann ich sonst noch etwas für Sie tun?',
-  goodbye: 'Danke für Ihren Besuch und viel Freude beim Lesen! Bis bald.',
+  goodbye: 'Danke für Ihren Besuch und viel Freude mit Ihren Büchern! Bis bald.',
   acknowledge: 'Prima! Kann ich sonst noch etwas für Sie tun?',
   frustrated:
     'Es tut mir leid, dass ich Ihnen nicht besser helfen konnte. Können Sie mir etwas genauer sagen, was Sie brauchen? ' +
@@ -27,10 +27,11 @@ export const DE: Readonly<Record<TextKey, string>> = {
     'Ich kann dieses Gespräch an unser Support-Team weitergeben. Es antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags.',
   llm_failure:
     'Ich kann Ihre Nachricht gerade nicht verarbeiten. Bitte wenden Sie sich an support@bookstore.com.',
-  'order.ask_number': 'Wie lautet die sechsstellige Nummer Ihrer Bestellung?',
+  'order.ask_number':
+    'Wie lautet die sechsstellige Nummer Ihrer Bestellung? Sie steht in der Bestellbestätigung.',
   'order.status': 'Ihre Bestellung Nr. {orderId} ist {status}. {next}',
-  'order.details': 'Bestellung Nr. {orderId} ist {status}.',
-  'order.carrier': 'Versanddienstleister: {carrier}, Sendungsnummer {tracking}.',
+  'order.details': 'Die Bestellung Nr. {orderId} ist {status}.',
+  'order.carrier': 'Sie wird mit {carrier} verschickt, die Sendungsnummer ist {tracking}.',
   'order.no_tracking': 'Eine Sendungsnummer gibt es dafür noch nicht.',
   'order.estimated': 'Voraussichtliche Zustellung: {date}.',
   'order.ask_email':
@@ -64,9 +65,9 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'next.delivered':
     'Falls sie nicht bei Ihnen angekommen ist, schreiben Sie bitte an support@bookstore.com.',
   'next.cancelled':
-    'Bereits abgebuchte Beträge werden innerhalb von 5–7 Werktagen auf Ihr ursprüngliches Zahlungsmittel erstattet.',
+    'Bereits abgebuchte Beträge werden innerhalb von 5-7 Werktagen auf Ihr ursprüngliches Zahlungsmittel erstattet.',
   'next.returned':
-    'Die Erstattung erfolgt innerhalb von 5–7 Werktagen, nachdem die Rücksendung bei uns eingegangen ist.',
+    'Die Erstattung kommt innerhalb von 5-7 Werktagen, nachdem die Rücksendung bei uns eingegangen ist, auf Ihr Konto.',
   'cancel.processing':
     'Bestellung Nr. {orderId} ist noch in Bearbeitung und kann storniert werden: Schreiben Sie mit der Bestellnummer an support@bookstore.com, das Team storniert sie dann. Wenn Sie andere Bücher möchten, stornieren Sie sie und bestellen neu.',
   'cancel.shipped':
@@ -74,24 +75,26 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'cancel.delivered':
     'Bestellung Nr. {orderId} wurde bereits zugestellt und kann nicht storniert werden; Sie können sie innerhalb von 30 Tagen nach Zustellung zurücksenden und bekommen Ihr Geld zurück.',
   'cancel.cancelled':
-    'Bestellung Nr. {orderId} ist bereits storniert. Bereits abgebuchte Beträge werden innerhalb von 5–7 Werktagen auf Ihr ursprüngliches Zahlungsmittel erstattet.',
+    'Bestellung Nr. {orderId} ist bereits storniert. Bereits abgebuchte Beträge werden innerhalb von 5-7 Werktagen auf Ihr ursprüngliches Zahlungsmittel erstattet.',
   'cancel.returned':
-    'Bestellung Nr. {orderId} wurde zurückgesendet, es gibt also nichts zu stornieren. Die Erstattung erfolgt innerhalb von 5–7 Werktagen nach Eingang der Rücksendung.',
-  'books.title': 'Ja, wir haben {title} von {author} vorrätig: {price}, in {category}.',
+    'Bestellung Nr. {orderId} wurde zurückgesendet, es gibt also nichts zu stornieren. Die Erstattung erfolgt innerhalb von 5-7 Werktagen nach Eingang der Rücksendung.',
+  'books.title':
+    'Ja, wir haben {title} von {author} auf Lager: {price}, in der Kategorie {category}.',
   'books.line': '• {title} von {author} ({price})',
   'books.unknown_category':
     'Eine Abteilung {asked} haben wir nicht, aber Sie können wählen aus: {names}.',
   'books.none_left':
-    'Mehr habe ich in dieser Richtung nicht. Soll ich Ihnen etwas aus einer anderen Kategorie vorschlagen?',
-  'books.more': 'Hier sind noch ein paar:',
-  'books.by_author': 'Das haben wir von {author}:',
-  'books.like': 'Wenn Ihnen {like} gefallen hat, probieren Sie diese aus {category}:',
+    'Mehr habe ich in dieser Richtung leider nicht. Soll ich Ihnen etwas aus einer anderen Kategorie vorschlagen, die zu Ihnen passt?',
+  'books.more': 'Das sind noch ein paar Bücher, die Ihnen gefallen könnten:',
+  'books.by_author': 'Das haben wir von {author} im Sortiment:',
+  'books.like':
+    'Wenn Ihnen {like} gefallen hat, probieren Sie es mit diesen Büchern aus der Kategorie {category}:',
   'books.like_that_one': 'das',
   'books.our_shelves': 'unserem Sortiment',
-  'books.bestsellers': 'Hier sind einige unserer Bestseller:',
-  'books.bestsellers_in': 'Hier sind einige unserer Bestseller in {category}:',
-  'books.picks_from': 'Hier ist eine Auswahl aus {category}:',
-  'books.readers_love': 'Hier ein paar Titel, die unsere Leser lieben:',
+  'books.bestsellers': 'Das sind einige der Bestseller, die bei uns gerade am besten laufen:',
+  'books.bestsellers_in': 'Das sind die Bestseller in der Kategorie {category}:',
+  'books.picks_from': 'Hier ist eine Auswahl aus der Kategorie {category}:',
+  'books.readers_love': 'Das sind ein paar Titel, die unsere Leser lieben:',
   'suggest.track': 'Bestellung verfolgen',
   'suggest.shipping': 'Versand',
   'suggest.returns': 'Rücksendungen',

@@ -14,7 +14,7 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à support@bookstore.com, l’équipe vous aidera.',
   thanks: 'Avec plaisir ! Puis-je vous aider pour autre chose ?',
   goodbye: 'Merci de votre visite, et bonne lecture ! À bientôt.',
-  acknowledge: 'Parfait ! Puis-je vous aider pour autre chose ?',
+  acknowledge: 'Parfait ! Est-ce que je peux vous aider pour autre chose ?',
   frustrated:
     'Je suis désolé de ne pas vous avoir mieux aidé. Pouvez-vous m’en dire un peu plus sur ce dont vous avez besoin ? ' +
     'Vous pouvez aussi joindre une personne de notre équipe d’assistance à support@bookstore.com.',
@@ -38,7 +38,8 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'Cette adresse e-mail ne correspond pas à la commande n° {orderId}. Vérifiez-la et réessayez.',
   'order.too_many_attempts':
     'Je ne peux plus vérifier d’adresses e-mail pour le moment : après trop d’essais infructueux, les vérifications de commande sont bloquées. Réessayez plus tard, ou écrivez à support@bookstore.com et l’équipe vous aidera.',
-  'order.nothing_to_track': 'La commande n° {orderId} est {status} : il n’y a donc rien à suivre.',
+  'order.nothing_to_track':
+    'La commande n° {orderId} est {status} : il n’y a donc rien à suivre pour le moment.',
   'order.wrong_length':
     '{digits} ne ressemble pas à l’un de nos numéros de commande : ils ont six chiffres et figurent dans l’e-mail de confirmation. Pouvez-vous vérifier ?',
   'order.still_need_email':
@@ -79,15 +80,17 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'Nous n’avons pas de rayon {asked}, mais vous pouvez choisir parmi : {names}.',
   'books.none_left':
     'C’est tout ce que j’ai dans ce genre. Voulez-vous une suggestion dans un autre rayon ?',
-  'books.more': 'En voici d’autres :',
+  'books.more': 'Voici d’autres livres dans la même veine que les précédents :',
   'books.by_author': 'Voici ce que nous avons de {author} :',
-  'books.like': 'Si vous avez aimé {like}, essayez ceux-ci, au rayon {category} :',
+  'books.like':
+    'Si vous avez aimé {like}, essayez ceux-ci, que vous trouverez au rayon {category} :',
   'books.like_that_one': 'celui-là',
   'books.our_shelves': 'de nos rayons',
-  'books.bestsellers': 'Voici quelques-unes de nos meilleures ventes :',
-  'books.bestsellers_in': 'Voici quelques-unes de nos meilleures ventes en {category} :',
-  'books.picks_from': 'Voici une sélection du rayon {category} :',
-  'books.readers_love': 'Voici quelques livres que nos lecteurs adorent :',
+  'books.bestsellers': 'Voici les livres qui se vendent le mieux en ce moment :',
+  'books.bestsellers_in': 'Voici les meilleures ventes du moment au rayon {category} :',
+  'books.picks_from': 'Voici une sélection de livres du rayon {category} :',
+  'books.readers_love':
+    'Voici quelques livres que nos lecteurs adorent, pour vous donner des idées :',
   'suggest.track': 'Suivre ma commande',
   'suggest.shipping': 'Livraison',
   'suggest.returns': 'Retours',
@@ -108,7 +111,7 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'Cela ne ressemble pas à une adresse e-mail. Tapez l’adresse à laquelle l’équipe doit vous répondre, ou dites annuler.',
   'handoff.cancelled': 'Pas de souci. Que puis-je faire d’autre pour vous ?',
   'handoff.too_many':
-    'Vous avez déjà envoyé plusieurs demandes à l’équipe d’assistance ; elle vous répondra par e-mail. Vous pouvez aussi écrire à support@bookstore.com.',
+    'Vous avez déjà envoyé plusieurs demandes à l’équipe d’assistance, qui vous répondra par e-mail. Vous pouvez aussi écrire à support@bookstore.com pour la relancer.',
   'handoff.down':
     'Je n’arrive pas à joindre notre service d’assistance pour le moment. Écrivez à support@bookstore.com, ou réessayez dans quelques minutes.',
   'handoff.created':
