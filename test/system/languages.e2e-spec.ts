@@ -4,8 +4,9 @@ import { startSystem, type RunningSystem } from '../support/system.js';
 
 /** Shoppers writing in Spanish, French and German, through both apps over HTTP, no LLM (#16). */
 let system: RunningSystem;
+const TOKEN = 'agent-token-0123456789';
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({ gateway: { SUPPORT_API_TOKEN: TOKEN } });
 });
 afterAll(() => system.close());
 
@@ -85,6 +86,28 @@ describe('a conversation in another language', () => {
     expect(answer).toMatchObject({ language: 'de', intent: 'handoff' });
     expect(answer.response).toMatch(/Support-Team weitergeben/);
     expect(answer.suggestions).toEqual(['Support-Team kontaktieren', 'Nein, danke']);
+  });
+
+  it('hands a German conversation to the team in German, and tells the team its language', async () => {
+    const s = new Shopper();
+    await s.say('Ich möchte mit einem Menschen sprechen');
+    expect((await s.say('Support-Team kontaktieren')).response).toMatch(/E-Mail-Adresse/);
+    const problem = await s.say('kai@example.com');
+    expect(problem.response).toMatch(/Was sollte das Team/);
+    expect(problem.suggestions).toEqual(['Überspringen', 'Abbrechen']);
+    const done = await s.say('Überspringen');
+    expect(done.response).toMatch(
+      /^Erledigt: Ihre Anfrage hat die Nummer SR-\d{6}\. Das Team schreibt/,
+    );
+    const reference = /SR-\d{6}/.exec(done.response)![0];
+    const list = await fetch(`${system.gatewayUrl}/api/support/requests`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const { items } = (await list.json()) as { items: Array<Record<string, unknown>> };
+    expect(items.find((i) => i.reference === reference)).toMatchObject({
+      language: 'de',
+      problem: 'Siehe Gespräch.',
+    });
   });
 
   it('says the language in the stream meta event', async () => {

@@ -522,6 +522,8 @@
             session_id: sessionForRequest(),
             email: email.value.trim(),
             problem: problem.value.trim(),
+            // The language the window speaks, so the team answers in it.
+            language: deps.getLanguage(),
           }),
           signal: controller.signal,
         });
@@ -623,7 +625,12 @@
     [el('span', { 'aria-hidden': 'true', text: '\u2715' })],
   );
 
-  const person = talkToPerson({ el, apiUrl, getSessionId: () => sessionId });
+  const person = talkToPerson({
+    el,
+    apiUrl,
+    getSessionId: () => sessionId,
+    getLanguage: () => language,
+  });
 
   const typing = el(
     'div',

@@ -224,7 +224,13 @@ export class HandoffService {
       : message.replace(CONTROL, ' ').trim().slice(0, PROBLEM_MAX);
     try {
       const outcome = await this.store.createSupportRequest(
-        { session_id: asker.sessionId, email, problem, reason: h.reason ?? 'asked' },
+        {
+          session_id: asker.sessionId,
+          email,
+          problem,
+          reason: h.reason ?? 'asked',
+          language: state.language ?? 'en',
+        },
         asker.clientIp,
       );
       switch (outcome.kind) {
