@@ -111,6 +111,13 @@ describe('answer parts through the gateway', () => {
 
   it('keeps plain canned answers plain', async () => {
     const res = await say('What payment methods do you accept?');
-    expect(Object.keys(res).sort()).toEqual(['intent', 'response', 'session_id', 'source', 'turn']);
+    expect(Object.keys(res).sort()).toEqual([
+      'intent',
+      'language',
+      'response',
+      'session_id',
+      'source',
+      'turn',
+    ]);
   });
 });

@@ -59,6 +59,7 @@ describe('chat through the gateway', () => {
       session_id: sessionId,
       intent: 'fallback',
       source: 'fallback',
+      language: 'en',
       turn: 2,
       suggestions: ['Track my order', 'Shipping', 'Returns', 'Recommend a book'],
       links: [{ label: 'Email the support team', url: 'mailto:support@bookstore.com' }],

@@ -1,4 +1,4 @@
-import { HELP_ARTICLES } from '@bookstore/store';
+import { HELP_ARTICLES, HELP_TRANSLATIONS } from '@bookstore/store';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { json } from '../support/http.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
@@ -57,5 +57,24 @@ describe('the LLM gets the matching help articles in its system message', () => 
     const prompt = systemMessage();
     expect(prompt).not.toContain('Help-center articles');
     for (const a of HELP_ARTICLES) expect(prompt).not.toContain(`- ${a.title}: ${a.body}`);
+  });
+});
+
+describe('the LLM in the conversation language (#16)', () => {
+  it('is told to answer in French, and given the article in French', async () => {
+    const res = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
+      message: 'Est-ce que je peux venir dans votre magasin pour feuilleter les livres ?',
+    });
+    expect(res.body).toMatchObject({ source: 'llm', language: 'fr' });
+    const prompt = systemMessage();
+    expect(prompt).toContain('always answer in French');
+    const own = HELP_TRANSLATIONS['online-only'].fr;
+    expect(prompt).toContain(`- ${own.title}: ${own.answer}`);
+    expect(prompt).not.toContain(article('online-only').body);
+  });
+
+  it('tells it nothing about language in an English conversation', async () => {
+    await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: 'do you offer gift wrapping?' });
+    expect(systemMessage()).not.toMatch(/always answer in/);
   });
 });

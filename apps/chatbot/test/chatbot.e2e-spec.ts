@@ -58,6 +58,7 @@ describe('POST /chat', () => {
       session_id: expect.stringMatching(UUID),
       intent,
       source: 'rules',
+      language: 'en',
       turn: 1,
       // A greeting offers quick replies; the other canned answers are text alone.
       ...(intent === 'greeting' ? { suggestions: STARTERS } : {}),
@@ -74,6 +75,7 @@ describe('POST /chat', () => {
       session_id: 'session_12345',
       intent: 'fallback',
       source: 'fallback',
+      language: 'en',
       turn: 1,
       suggestions: STARTERS,
       links: [{ label: 'Email the support team', url: 'mailto:support@bookstore.com' }],

@@ -47,6 +47,154 @@
     launcher: 'Help',
     unread: (n) => (n === 1 ? '1 new answer' : n + ' new answers'),
   };
+
+  /* ---------- Languages (issue #16): the widget's own words follow the page, then the shopper ---------- */
+
+  const LANGUAGES = ['en', 'es', 'fr', 'de'];
+  // The words of the window that are not in TEXT above (labels of controls), in English.
+  Object.assign(TEXT, {
+    newLabel: 'New conversation',
+    newTitle: 'Start a new conversation',
+    newText: 'New',
+    close: 'Close chat',
+    typing: 'Support is typing',
+    conversation: 'Conversation',
+    send: 'Send',
+    yourMessage: 'Your message',
+  });
+  // The shopper-facing texts in the other languages: the same keys as TEXT (unread is a function).
+  const TRANSLATIONS = {
+    es: {
+      title: 'Atención al cliente',
+      welcome:
+        '¡Hola! Soy el asistente de Chapter & Verse. Pregúntame por pedidos, envíos, devoluciones, pagos o ideas de lectura.',
+      genericError: 'Lo sentimos, algo ha fallado. Inténtalo de nuevo.',
+      networkError:
+        'Ahora mismo no podemos conectar con soporte. Inténtalo de nuevo en un momento.',
+      cutOff: 'La respuesta se ha cortado. Inténtalo de nuevo.',
+      stop: 'Parar',
+      stopLabel: 'Parar la respuesta',
+      stopped: '(detenida)',
+      placeholder: 'Escribe tu mensaje...',
+      privacy: 'No compartas números de tarjeta ni contraseñas en este chat.',
+      feedbackGroup: '¿Te ha sido útil esta respuesta?',
+      feedbackUp: 'Útil',
+      feedbackDown: 'No es útil',
+      feedbackError: 'No hemos podido guardar tu valoración',
+      retry: 'Reintentar',
+      retryLabel: 'Enviar tu mensaje de nuevo',
+      confirmNew: '¿Empezar una conversación nueva? Esta se borrará.',
+      confirmYes: 'Empezar de nuevo',
+      confirmNo: 'Cancelar',
+      helpCenter: 'Centro de ayuda',
+      suggestionsGroup: 'Respuestas sugeridas',
+      booksGroup: 'Libros',
+      linksGroup: 'Enlaces',
+      launcher: 'Ayuda',
+      unread: (n) => (n === 1 ? '1 respuesta nueva' : n + ' respuestas nuevas'),
+      newLabel: 'Conversación nueva',
+      newTitle: 'Empezar una conversación nueva',
+      newText: 'Nueva',
+      close: 'Cerrar el chat',
+      typing: 'Soporte está escribiendo',
+      conversation: 'Conversación',
+      send: 'Enviar',
+      yourMessage: 'Tu mensaje',
+    },
+    fr: {
+      title: 'Service client',
+      welcome:
+        'Bonjour ! Je suis l’assistant de Chapter & Verse. Posez-moi vos questions sur les commandes, la livraison, les retours, le paiement ou des idées de lecture.',
+      genericError: 'Désolé, une erreur s’est produite. Veuillez réessayer.',
+      networkError: 'Impossible de joindre l’assistance pour le moment. Réessayez dans un instant.',
+      cutOff: 'La réponse a été interrompue. Veuillez réessayer.',
+      stop: 'Arrêter',
+      stopLabel: 'Arrêter la réponse',
+      stopped: '(arrêtée)',
+      placeholder: 'Écrivez votre message...',
+      privacy: 'Ne partagez ni numéro de carte ni mot de passe dans ce chat.',
+      feedbackGroup: 'Cette réponse vous a-t-elle aidé ?',
+      feedbackUp: 'Utile',
+      feedbackDown: 'Pas utile',
+      feedbackError: 'Impossible d’enregistrer votre avis',
+      retry: 'Réessayer',
+      retryLabel: 'Renvoyer votre message',
+      confirmNew: 'Commencer une nouvelle conversation ? Celle-ci sera effacée.',
+      confirmYes: 'Recommencer',
+      confirmNo: 'Annuler',
+      helpCenter: 'Centre d’aide',
+      suggestionsGroup: 'Réponses suggérées',
+      booksGroup: 'Livres',
+      linksGroup: 'Liens',
+      launcher: 'Aide',
+      unread: (n) => (n === 1 ? '1 nouvelle réponse' : n + ' nouvelles réponses'),
+      newLabel: 'Nouvelle conversation',
+      newTitle: 'Commencer une nouvelle conversation',
+      newText: 'Nouvelle',
+      close: 'Fermer le chat',
+      typing: 'L’assistance écrit',
+      conversation: 'Conversation',
+      send: 'Envoyer',
+      yourMessage: 'Votre message',
+    },
+    de: {
+      title: 'Kundenservice',
+      welcome:
+        'Hallo! Ich bin der Assistent von Chapter & Verse. Fragen Sie mich zu Bestellungen, Versand, Rücksendungen, Zahlung oder Buchtipps.',
+      genericError: 'Entschuldigung, da ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
+      networkError:
+        'Der Support ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+      cutOff: 'Die Antwort wurde abgebrochen. Bitte versuchen Sie es erneut.',
+      stop: 'Stopp',
+      stopLabel: 'Antwort stoppen',
+      stopped: '(gestoppt)',
+      placeholder: 'Ihre Nachricht...',
+      privacy: 'Bitte teilen Sie in diesem Chat keine Kartennummern oder Passwörter.',
+      feedbackGroup: 'War diese Antwort hilfreich?',
+      feedbackUp: 'Hilfreich',
+      feedbackDown: 'Nicht hilfreich',
+      feedbackError: 'Ihre Bewertung konnte nicht gespeichert werden',
+      retry: 'Erneut versuchen',
+      retryLabel: 'Nachricht erneut senden',
+      confirmNew: 'Ein neues Gespräch beginnen? Dieses wird gelöscht.',
+      confirmYes: 'Neu beginnen',
+      confirmNo: 'Abbrechen',
+      helpCenter: 'Hilfe-Center',
+      suggestionsGroup: 'Vorgeschlagene Antworten',
+      booksGroup: 'Bücher',
+      linksGroup: 'Links',
+      launcher: 'Hilfe',
+      unread: (n) => (n === 1 ? '1 neue Antwort' : n + ' neue Antworten'),
+      newLabel: 'Neues Gespräch',
+      newTitle: 'Ein neues Gespräch beginnen',
+      newText: 'Neu',
+      close: 'Chat schließen',
+      typing: 'Der Support schreibt',
+      conversation: 'Gespräch',
+      send: 'Senden',
+      yourMessage: 'Ihre Nachricht',
+    },
+  };
+  TRANSLATIONS.en = Object.assign({}, TEXT);
+
+  /** "fr-CA" -> "fr", when it is a language the bot speaks. */
+  function languageOf(tag) {
+    const base = String(tag || '')
+      .trim()
+      .toLowerCase()
+      .split(/[-_]/)[0];
+    return LANGUAGES.includes(base) ? base : null;
+  }
+
+  // The page's own language first, then the browser's; English when neither is one we speak.
+  function initialLanguage() {
+    const page = languageOf(document.documentElement.getAttribute('lang'));
+    if (page) return page;
+    const browser = (
+      navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]
+    ).map(languageOf);
+    return browser.find(Boolean) || 'en';
+  }
   // How many quick replies, cards and links one answer may show.
   const MAX_SUGGESTIONS = 6;
   const MAX_BOOKS = 6;
@@ -199,8 +347,9 @@
 
   // Self-contained: give it the DOM helper, the API URL builder and the current session id; it
   // returns the header button and the panel to place in the dialog. Text nodes only, never HTML.
-  function talkToPerson(deps) {
-    const PERSON = {
+  // The form's words per language; talkToPerson reads PERSON, which setLanguage refills.
+  const PERSON_TEXTS = {
+    en: {
       button: 'Talk to a person',
       title: 'Talk to a person',
       intro:
@@ -213,7 +362,55 @@
       done: 'Thanks! Your reference is ',
       error: "Couldn't send your request. Please try again or email support@bookstore.com.",
       missing: 'Please give your email and a line about the problem.',
-    };
+    },
+    es: {
+      button: 'Hablar con una persona',
+      title: 'Hablar con una persona',
+      intro:
+        'Nuestro equipo de soporte responde de lunes a viernes, de 9:00 a 17:00 (hora del Este de EE. UU.), en un día hábil. Verán esta conversación.',
+      email: 'Tu correo electrónico',
+      problem: '¿En qué podemos ayudarte?',
+      send: 'Enviar al equipo de soporte',
+      cancel: 'Cancelar',
+      sending: 'Enviando...',
+      done: '¡Gracias! Tu referencia es ',
+      error:
+        'No hemos podido enviar tu solicitud. Inténtalo de nuevo o escribe a support@bookstore.com.',
+      missing: 'Indica tu correo y una línea sobre el problema.',
+    },
+    fr: {
+      button: 'Parler à une personne',
+      title: 'Parler à une personne',
+      intro:
+        'Notre équipe d’assistance répond du lundi au vendredi, de 9 h à 17 h (heure de l’Est des États-Unis), sous 1 jour ouvré. Elle verra cette conversation.',
+      email: 'Votre e-mail',
+      problem: 'Comment pouvons-nous vous aider ?',
+      send: 'Envoyer à l’équipe d’assistance',
+      cancel: 'Annuler',
+      sending: 'Envoi...',
+      done: 'Merci ! Votre référence est ',
+      error: 'Impossible d’envoyer votre demande. Réessayez ou écrivez à support@bookstore.com.',
+      missing: 'Indiquez votre e-mail et une ligne sur le problème.',
+    },
+    de: {
+      button: 'Mit einem Menschen sprechen',
+      title: 'Mit einem Menschen sprechen',
+      intro:
+        'Unser Support-Team antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags. Es sieht dieses Gespräch.',
+      email: 'Ihre E-Mail-Adresse',
+      problem: 'Wobei können wir helfen?',
+      send: 'An das Support-Team senden',
+      cancel: 'Abbrechen',
+      sending: 'Wird gesendet...',
+      done: 'Danke! Ihre Referenz ist ',
+      error:
+        'Ihre Anfrage konnte nicht gesendet werden. Bitte versuchen Sie es erneut oder schreiben Sie an support@bookstore.com.',
+      missing: 'Bitte geben Sie Ihre E-Mail-Adresse und eine Zeile zum Problem an.',
+    },
+  };
+  const PERSON = Object.assign({}, PERSON_TEXTS.en);
+
+  function talkToPerson(deps) {
     const SUPPORT_TIMEOUT_MS = 15000;
     const ids = {
       panel: 'bsc-person-panel',
@@ -325,6 +522,8 @@
             session_id: sessionForRequest(),
             email: email.value.trim(),
             problem: problem.value.trim(),
+            // The language the window speaks, so the team answers in it.
+            language: deps.getLanguage(),
           }),
           signal: controller.signal,
         });
@@ -426,7 +625,12 @@
     [el('span', { 'aria-hidden': 'true', text: '\u2715' })],
   );
 
-  const person = talkToPerson({ el, apiUrl, getSessionId: () => sessionId });
+  const person = talkToPerson({
+    el,
+    apiUrl,
+    getSessionId: () => sessionId,
+    getLanguage: () => language,
+  });
 
   const typing = el(
     'div',
@@ -581,6 +785,69 @@
     launcher,
     dialog,
   ]);
+
+  // Where each word of the window shows: [selector in the widget, attribute or text, TEXT key].
+  const LABELS = [
+    ['.bsc-launcher__label', 'text', 'launcher'],
+    ['#bsc-new', 'aria-label', 'newLabel'],
+    ['#bsc-new', 'title', 'newTitle'],
+    ['#bsc-new .bsc-header-btn__text', 'text', 'newText'],
+    ['#bsc-close', 'aria-label', 'close'],
+    ['#bsc-close', 'title', 'close'],
+    ['#bsc-typing', 'aria-label', 'typing'],
+    ['#bsc-messages', 'aria-label', 'conversation'],
+    ['#bsc-input', 'placeholder', 'placeholder'],
+    ['label[for="bsc-input"]', 'text', 'yourMessage'],
+    ['#bsc-send', 'text', 'send'],
+    ['#bsc-stop', 'aria-label', 'stopLabel'],
+    ['.bsc-stop__text', 'text', 'stop'],
+    ['#bsc-confirm-yes', 'text', 'confirmYes'],
+    ['#bsc-confirm-no', 'text', 'confirmNo'],
+    ['#bsc-confirm-text', 'text', 'confirmNew'],
+    ['#bsc-title', 'text', 'title'],
+    ['.bsc-note', 'text', 'privacy'],
+    ['#bsc-help-center', 'text', 'helpCenter'],
+    ['.bsc-msg--welcome', 'text', 'welcome'],
+  ];
+  const PERSON_LABELS = [
+    ['#bsc-person', 'text', 'button'],
+    ['#bsc-person-panel h3', 'text', 'title'],
+    ['.bsc-person__intro', 'text', 'intro'],
+    ['label[for="bsc-person-email"]', 'text', 'email'],
+    ['label[for="bsc-person-problem"]', 'text', 'problem'],
+    ['.bsc-person__send', 'text', 'send'],
+    ['.bsc-person__cancel', 'text', 'cancel'],
+  ];
+  let language = 'en';
+
+  function relabel(labels, words) {
+    for (const [selector, where, key] of labels) {
+      for (const node of root.querySelectorAll(selector)) {
+        if (where === 'text') node.textContent = words[key];
+        else node.setAttribute(where, words[key]);
+      }
+    }
+  }
+
+  /** The widget's own words in `next` (en, es, fr, de): the window as it is, and what comes. */
+  function setLanguage(next) {
+    if (!LANGUAGES.includes(next)) return;
+    language = next;
+    Object.assign(TEXT, TRANSLATIONS[next]);
+    Object.assign(PERSON, PERSON_TEXTS[next]);
+    root.setAttribute('lang', next);
+    relabel(LABELS, TEXT);
+    relabel(PERSON_LABELS, PERSON);
+  }
+
+  /** An answer names its language: a shopper writing in another one switches the window to it. */
+  function followLanguage(reply) {
+    if (reply && typeof reply.language === 'string' && reply.language !== language) {
+      setLanguage(reply.language);
+    }
+  }
+
+  setLanguage(initialLanguage());
 
   /* ---------- Messages ---------- */
 
@@ -1164,6 +1431,7 @@
       failAnswer(controller, TEXT.genericError);
     } else if (name === 'meta') {
       rememberSession(event.session_id);
+      followLanguage(event);
     } else if (name === 'token') {
       if (typeof event.text === 'string' && event.text) {
         appendAnswerText(controller.answer, event.text);
@@ -1276,6 +1544,7 @@
     setTyping(false);
     finishRequest(controller);
     rememberSession(reply.session_id);
+    followLanguage(reply);
     appendBotMessage(reply.response, reply.turn, undefined, reply);
     noteUnread();
   }

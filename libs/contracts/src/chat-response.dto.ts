@@ -3,6 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export const CHAT_SOURCES = ['rules', 'llm', 'fallback'] as const;
 export type ChatSource = (typeof CHAT_SOURCES)[number];
 
+export const CHAT_LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
+export type ChatLanguage = (typeof CHAT_LANGUAGES)[number];
+
 /** A book the answer names, for clients that show cards; the text names it too. */
 export class BookCard {
   @ApiProperty({ example: 'Dune' })
@@ -56,6 +59,15 @@ export class ChatResponse {
 
   @ApiProperty({ enum: CHAT_SOURCES, description: 'Which stage produced the answer.' })
   source: ChatSource;
+
+  @ApiProperty({
+    enum: CHAT_LANGUAGES,
+    example: 'es',
+    description:
+      "The conversation's language, which the answer is in: detected on each message, kept for " +
+      'messages with no language of their own ("ok", an order number, an email address).',
+  })
+  language: ChatLanguage;
 
   @ApiPropertyOptional({
     description:

@@ -2,6 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
+/** An article's title and short answer in another language. */
+export class HelpTranslationDto {
+  @ApiProperty({ example: 'Paquet cadeau' })
+  title: string;
+
+  @ApiProperty({
+    example: 'Le paquet cadeau coûte 3,99 $ par livre, avec un petit mot écrit à la main.',
+  })
+  answer: string;
+}
+
 export class HelpArticleDto {
   @ApiProperty({ example: 'gift-wrapping', description: 'The page anchors it as help-<slug>.' })
   slug: string;
@@ -23,6 +34,20 @@ export class HelpArticleDto {
 
   @ApiProperty({ description: 'The full text.' })
   body: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The title and short answer in the other languages the chat bot speaks, by language code ' +
+      '(es, fr, de); the English ones are `title` and `answer`.',
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: { title: { type: 'string' }, answer: { type: 'string' } },
+      required: ['title', 'answer'],
+    },
+    example: { fr: { title: 'Paquet cadeau', answer: 'Le paquet cadeau coûte 3,99 $ par livre.' } },
+  })
+  translations?: Record<string, HelpTranslationDto>;
 }
 
 export class HelpArticlesResponse {

@@ -1,7 +1,9 @@
 export { ChatRequest, MESSAGE_MAX_LENGTH, SESSION_ID_PATTERN } from './chat-request.dto.js';
 export {
   BookCard,
+  CHAT_LANGUAGES,
   CHAT_SOURCES,
+  type ChatLanguage,
   ChatLink,
   ChatResponse,
   type AnswerParts,
@@ -58,4 +60,5 @@ export {
   HelpMatchDto,
   HelpSearchQuery,
   HelpSearchResponse,
+  HelpTranslationDto,
 } from './help.dto.js';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { CHAT_LANGUAGES, type ChatLanguage } from './chat-response.dto.js';
 import { TurnDto } from './session.dto.js';
 
 /** Why the shopper is handed to a person: the bot's trigger, or the widget's form. */
@@ -60,6 +61,15 @@ export class CreateSupportRequest {
   @IsOptional()
   @IsIn(SUPPORT_REASONS, { message: `reason must be one of ${SUPPORT_REASONS.join(', ')}` })
   reason?: SupportReason;
+
+  @ApiPropertyOptional({
+    enum: CHAT_LANGUAGES,
+    default: 'en',
+    description: "The shopper's language, so the team answers in it.",
+  })
+  @IsOptional()
+  @IsIn(CHAT_LANGUAGES, { message: `language must be one of ${CHAT_LANGUAGES.join(', ')}` })
+  language?: ChatLanguage;
 }
 
 /** What the shopper gets back: the reference to quote and when to expect an answer. */

@@ -27,3 +27,15 @@ export {
   wellKnownCategory,
   type CategoryMention,
 } from './books.js';
+export { detectLanguage } from './language.js';
+export { englishGloss, fold, foreignIntent, type ForeignLanguage } from './foreign.js';
+export { matchIntentIn } from './multilingual.js';
+export {
+  LANGUAGES,
+  TEXTS,
+  isLanguage,
+  placeholders,
+  text,
+  type Language,
+  type TextKey,
+} from './texts/index.js';

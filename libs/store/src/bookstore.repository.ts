@@ -61,6 +61,8 @@ export interface HelpArticleRow {
   questions: string[];
   answer: string;
   body: string;
+  /** Title and short answer per other language (es, fr, de). */
+  translations: Record<string, { title: string; answer: string }>;
 }
 
 export interface HelpMatchRow extends HelpArticleRow {
@@ -215,7 +217,7 @@ export class BookstoreRepository {
   async helpArticles(): Promise<HelpArticleRow[]> {
     return this.run('helpArticles', async () => {
       return this.db.query<HelpArticleRow>(
-        'SELECT slug, topic, title, questions, answer, body FROM help_articles ORDER BY position',
+        'SELECT slug, topic, title, questions, answer, body, translations FROM help_articles ORDER BY position',
       );
     });
   }
@@ -235,7 +237,7 @@ export class BookstoreRepository {
         `WITH terms AS (
            SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1))) AS term
          )
-         SELECT slug, topic, title, questions, answer, body,
+         SELECT slug, topic, title, questions, answer, body, translations,
                 ts_rank(search, query)::text AS score,
                 (SELECT count(*) FROM terms
                   WHERE search @@ to_tsquery('simple', quote_literal(term)))::int AS matched

@@ -4,6 +4,7 @@ import { openDatabase } from './bookstore.module.js';
 import type { Database } from './database.js';
 import { HELP_ARTICLES, STORE_FACTS } from './help-center.js';
 import { syncHelpCenter } from './help-center.sync.js';
+import { HELP_TRANSLATIONS } from './help-center.translations.js';
 import { helpQueryText } from './help-query.js';
 
 interface Harness {
@@ -58,6 +59,7 @@ describe.each(engines)('the help center on %s', (_engine, open) => {
       questions: [...HELP_ARTICLES[0].questions],
       answer: HELP_ARTICLES[0].answer,
       body: HELP_ARTICLES[0].body,
+      translations: HELP_TRANSLATIONS[HELP_ARTICLES[0].slug],
     });
   });
 
@@ -138,5 +140,29 @@ describe('helpQueryText', () => {
   it('is null without words', () => {
     expect(helpQueryText('?! ...')).toBeNull();
     expect(helpQueryText('or book')).toBeNull();
+  });
+});
+
+describe('the help articles in Spanish, French and German', () => {
+  // The figures a fact is made of (days, prices, percentages), not clock times, which each
+  // language writes its own way ("2 pm", "14 h", "14 Uhr").
+  const figures = (text: string): string[] =>
+    (text.replace(/\d+\s*(am|pm)\b/g, '').match(/\d+/g) ?? []).sort();
+
+  it.each(HELP_ARTICLES.map((a) => [a.slug, a] as const))('%s is in every language', (_slug, a) => {
+    const translations = HELP_TRANSLATIONS[a.slug];
+    expect(Object.keys(translations ?? {}).sort()).toEqual(['de', 'es', 'fr']);
+    for (const own of Object.values(translations)) {
+      expect(own.title.trim()).not.toBe('');
+      // The same facts: the same figures, and the support address where the English gives it.
+      expect(figures(own.answer), own.answer).toEqual(expect.arrayContaining(figures(a.answer)));
+      expect(own.answer.includes('support@bookstore.com')).toBe(
+        a.answer.includes('support@bookstore.com'),
+      );
+    }
+  });
+
+  it('has no article the source does not', () => {
+    expect(Object.keys(HELP_TRANSLATIONS).sort()).toEqual(HELP_ARTICLES.map((a) => a.slug).sort());
   });
 });

@@ -34,3 +34,8 @@ export {
   type HelpArticleSource,
   type HelpTopic,
 } from './help-center.js';
+export {
+  HELP_TRANSLATIONS,
+  type HelpLanguage,
+  type HelpTranslation,
+} from './help-center.translations.js';

@@ -115,6 +115,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'help articles in other languages',
+    // Titles and short answers per language ({"es": {"title", "answer"}, ...}), from the sync.
+    sql: `ALTER TABLE help_articles ADD COLUMN translations jsonb NOT NULL DEFAULT '{}'`,
+  },
 ];
 
 // Any fixed number works; it only has to be the same for every replica.

@@ -1,4 +1,5 @@
 import type { BookCard, ChatLink, ProductDto } from '@bookstore/contracts';
+import { text, type Language } from '@bookstore/intents';
 
 /**
  * The structured parts an answer can carry beside its text. One place builds them, so every answer
@@ -7,8 +8,8 @@ import type { BookCard, ChatLink, ProductDto } from '@bookstore/contracts';
 
 export const SUPPORT_EMAIL = 'support@bookstore.com';
 
-export const supportLink = (): ChatLink => ({
-  label: 'Email the support team',
+export const supportLink = (language: Language = 'en'): ChatLink => ({
+  label: text(language, 'link.support'),
   url: `mailto:${SUPPORT_EMAIL}`,
 });
 
@@ -19,6 +20,12 @@ export const STARTER_SUGGESTIONS: readonly string[] = Object.freeze([
   'Returns',
   'Recommend a book',
 ]);
+
+export function starterSuggestions(language: Language): string[] {
+  return (
+    ['suggest.track', 'suggest.shipping', 'suggest.returns', 'suggest.recommend'] as const
+  ).map((key) => text(language, key));
+}
 
 /** The anchor of a book on the store page (the page renders `id="book-<id>"` for each book). */
 export const bookUrl = (book: Pick<ProductDto, 'id'>): string => `/#book-${book.id}`;
@@ -47,9 +54,18 @@ const TRACKING_PAGES: Record<string, (n: string) => string> = {
   dhl: (n) => `https://www.dhl.com/us-en/home/tracking.html?tracking-id=${n}`,
 };
 
-export function trackingLink(carrier: string | null, trackingNumber: string | null): ChatLink[] {
+export function trackingLink(
+  carrier: string | null,
+  trackingNumber: string | null,
+  language: Language = 'en',
+): ChatLink[] {
   if (!carrier || !trackingNumber) return [];
   const page = TRACKING_PAGES[carrier.toLowerCase()];
   if (!page) return [];
-  return [{ label: `Track with ${carrier}`, url: page(encodeURIComponent(trackingNumber)) }];
+  return [
+    {
+      label: text(language, 'link.track_with', { carrier }),
+      url: page(encodeURIComponent(trackingNumber)),
+    },
+  ];
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ChatSource } from '@bookstore/contracts';
-import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE, extractCategory } from '@bookstore/intents';
+import { englishGloss, extractCategory, text } from '@bookstore/intents';
 import { LlmClient, LlmUnavailableError, defaultContextTokens } from '@bookstore/llm';
 import { requestIdHeader } from '@bookstore/observability';
 import { SessionStore, type Turn } from '@bookstore/sessions';
@@ -10,7 +10,7 @@ import { BookstoreClient } from '../store/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import type { Grounding, HistoryBudget } from './prompt.js';
-import { HelpCenter } from './help-center.js';
+import { HelpCenter, localized } from './help-center.js';
 
 export interface AssistantAnswer {
   response: string;
@@ -63,7 +63,8 @@ export class AssistantService {
     state: DialogueState,
     signal?: AbortSignal,
   ): Promise<AssistantAnswer> {
-    if (!this.enabled) return { response: CANNED_RESPONSES.fallback, source: 'fallback' };
+    const language = state.language ?? 'en';
+    if (!this.enabled) return { response: text(language, 'fallback'), source: 'fallback' };
     try {
       const messages = await this.prompt(question, sessionId, state);
       const reply = await this.llm.chat(messages, {
@@ -77,7 +78,7 @@ export class AssistantService {
     } catch (err) {
       if (!(err instanceof LlmUnavailableError)) throw err;
       this.logger.warn(`LLM answer failed: ${err.message}`);
-      return { response: LLM_FAILURE_RESPONSE, source: 'fallback' };
+      return { response: text(language, 'llm_failure'), source: 'fallback' };
     }
   }
 
@@ -97,12 +98,22 @@ export class AssistantService {
   }
 
   private async prompt(question: string, sessionId: string, state: DialogueState) {
-    const [history, books, articles] = await Promise.all([
+    const language = state.language;
+    // The help center is searched in English; the articles go to the LLM in the shopper's language.
+    const search = (language && englishGloss(question, language)) || question;
+    const [history, books, found] = await Promise.all([
       this.history(sessionId),
       this.books(question),
-      this.help.forPrompt(question),
+      this.help.forPrompt(search),
     ]);
+    const articles = language
+      ? found.map((a) => {
+          const own = localized(a, language);
+          return own === a ? a : { title: own.title, body: own.answer };
+        })
+      : found;
     const grounding: Grounding = {
+      ...(language ? { language } : {}),
       articles,
       books,
       verifiedOrders: (state.verified ?? []).map((v) => v.summary),

@@ -8,7 +8,7 @@ import type {
   ChatSource,
   ChatStreamEvent,
 } from '@bookstore/contracts';
-import { LLM_FAILURE_RESPONSE, type Intent } from '@bookstore/intents';
+import { text, type Intent, type Language } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
 import { SessionStore, type ConversationState, type StateUpdate } from '@bookstore/sessions';
 import type { Counter, Histogram } from 'prom-client';
@@ -27,6 +27,8 @@ interface TurnContext {
   message: string;
   state: DialogueState;
   reply: DialogueReply;
+  /** The conversation's language after this message. */
+  language: Language;
 }
 
 interface Final {
@@ -87,7 +89,7 @@ export class ChatService {
       const { response, source } = await this.assistant.answer(
         ctx.message,
         ctx.sessionId,
-        ctx.state,
+        turnState(ctx),
         signal,
       );
       // The rules' parts (quick replies, support link) stay with the fallback text, not the LLM's.
@@ -112,7 +114,7 @@ export class ChatService {
     const intent = toLlm ? 'fallback' : ctx.reply.intent;
     const meta = (source: ChatSource): ChatStreamEvent => ({
       event: 'meta',
-      data: { session_id: ctx.sessionId, intent, source },
+      data: { session_id: ctx.sessionId, intent, source, language: ctx.language },
     });
     if (!toLlm) {
       yield meta(ctx.reply.source);
@@ -121,67 +123,70 @@ export class ChatService {
         session_id: _id,
         intent: _intent,
         source: _source,
+        language: _language,
         ...done
       } = await this.finish(ctx, ctx.reply);
       yield { event: 'done', data: done };
       return;
     }
-    let text = '';
+    let said = '';
     try {
       for await (const delta of this.assistant.stream(
         ctx.message,
         ctx.sessionId,
-        ctx.state,
+        turnState(ctx),
         signal,
       )) {
-        if (text === '') yield meta('llm');
-        text += delta;
+        if (said === '') yield meta('llm');
+        said += delta;
         yield { event: 'token', data: { text: delta } };
       }
-      if (text.trim() === '') throw new LlmUnavailableError('empty reply');
+      if (said.trim() === '') throw new LlmUnavailableError('empty reply');
     } catch (err) {
       const partial: Final = {
         ...ctx.reply,
         intent,
-        response: text,
+        response: said,
         source: 'llm',
         parts: undefined,
         cut: true,
       };
       if (signal.aborted) {
         // The shopper stopped it: keep what they saw.
-        if (text) await this.finish(ctx, partial);
+        if (said) await this.finish(ctx, partial);
         return;
       }
       if (!(err instanceof LlmUnavailableError)) throw err;
       this.logger.warn(`LLM stream failed: ${err.message}`);
+      const failure = text(ctx.language, 'llm_failure');
       const failed: Final = {
         ...ctx.reply,
         intent,
-        response: LLM_FAILURE_RESPONSE,
+        response: failure,
         source: 'fallback',
       };
-      if (text === '') {
+      if (said === '') {
         yield meta('fallback');
-        yield { event: 'token', data: { text: LLM_FAILURE_RESPONSE } };
+        yield { event: 'token', data: { text: failure } };
         const {
           session_id: _id,
           intent: _intent,
           source: _source,
+          language: _language,
           ...done
         } = await this.finish(ctx, failed);
         yield { event: 'done', data: done };
       } else {
         // What the shopper saw, marked as cut: never a complete answer in the history.
         await this.finish(ctx, partial);
-        yield { event: 'error', data: { message: LLM_FAILURE_RESPONSE } };
+        yield { event: 'error', data: { message: failure } };
       }
       return;
     }
     const done = await this.finish(ctx, {
       ...ctx.reply,
       intent,
-      response: text,
+      response: said,
       source: 'llm',
       parts: undefined,
     });
@@ -193,7 +198,8 @@ export class ChatService {
     const sessionId = request.session_id ?? randomUUID();
     const state = readState(await this.loadState(sessionId));
     const reply = await this.dialogue.respond(request.message, state, { sessionId, clientIp });
-    return { started, sessionId, message: request.message, state, reply };
+    const language = reply.language ?? state.language ?? 'en';
+    return { started, sessionId, message: request.message, state, reply, language };
   }
 
   private async finish(ctx: TurnContext, final: Final): Promise<ChatResponse> {
@@ -206,6 +212,7 @@ export class ChatService {
       session_id: ctx.sessionId,
       intent: final.intent,
       source: final.source,
+      language: ctx.language,
       ...(turn === undefined ? {} : { turn }),
       ...withoutEmpty(final.parts),
     };
@@ -244,6 +251,12 @@ export class ChatService {
       return undefined;
     }
   }
+}
+
+/** The state the LLM answers from: the one before the turn, in the language this message set. */
+function turnState(ctx: TurnContext): DialogueState {
+  const { language: _before, ...state } = ctx.state;
+  return ctx.language === 'en' ? state : { ...state, language: ctx.language };
 }
 
 async function* releasing<T>(

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerParts, ChatSource, HelpMatchDto, ProductDto } from '@bookstore/contracts';
 import {
-  CANNED_RESPONSES,
-  CONVERSATION_RESPONSES,
   asksForBestsellers,
+  detectLanguage,
+  englishGloss,
+  isLanguage,
+  matchIntentIn,
+  text,
+  type Language,
   asksForMore,
   extractOrderId,
   extractWrongLengthOrderNumber,
@@ -19,22 +23,18 @@ import type { ConversationState, StateUpdate } from '@bookstore/sessions';
 import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
 import { HandoffService, readHandoff, type HandoffState } from './handoff.service.js';
 import {
-  STARTER_SUGGESTIONS,
   bookCards,
+  starterSuggestions,
   helpArticleLink,
   supportLink,
   trackingLink,
 } from './answer-parts.js';
 import {
   ASK_EMAIL,
-  CANCEL_ASK_NUMBER,
   EMAIL_NO_MATCH,
   NOTHING_TO_TRACK,
-  NO_MORE_BOOKS,
   ORDER_NOT_FOUND,
   STILL_NEED_EMAIL,
-  STORE_DOWN,
-  TOO_MANY_ATTEMPTS,
   WRONG_LENGTH,
   cancellationText,
   isTrackable,
@@ -45,7 +45,7 @@ import {
   unknownCategoryText,
 } from './answers.js';
 import { CatalogIndex } from './catalog.js';
-import { HelpCenter } from './help-center.js';
+import { HelpCenter, localized } from './help-center.js';
 
 /** What the bot remembers between turns; kept in the session so any replica can continue. */
 export interface DialogueState {
@@ -61,6 +61,8 @@ export interface DialogueState {
   topic?: Topic;
   /** A handoff to the support team under way, and its triggers (handoff.service.ts). */
   handoff?: HandoffState;
+  /** The conversation's language when it is not English: what the rules answer in. */
+  language?: Exclude<Language, 'en'>;
 }
 
 type Topic = 'shipping' | 'returns' | 'payment';
@@ -96,6 +98,8 @@ export interface DialogueReply {
   needsLlm?: boolean;
   /** Quick replies, book cards and links to send beside the text. */
   parts?: AnswerParts;
+  /** The language the answer is in (the conversation's, decided on this message). */
+  language?: Language;
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -110,7 +114,6 @@ const LATE =
   /\b(late|lost|missing|delayed|stolen|never (arrived|came|showed up)|still (not|hasn'?t|has not) (arrived|come))\b/i;
 const NUMBER_HELP =
   /\b(find|where|lost|forgot|forgotten|don'?t (have|know)|can'?t find|what is|look like)\b.{0,30}\border (number|no|id)\b/i;
-const ASK_NUMBER = 'What is your six-digit order number?';
 const MAX_SHOWN = 60;
 const ORDER_WORDS =
   /\b(orders?|packages?|parcels?|shipments?|purchases?|deliver(y|ies)|items?|stuff|where|track(ing)?|status|know|find|check|my|is|it)\b/gi;
@@ -151,6 +154,7 @@ export function readState(raw: ConversationState | null): DialogueState {
   if (typeof raw.topic === 'string' && TOPICS.has(raw.topic)) state.topic = raw.topic as Topic;
   const handoff = readHandoff(raw.handoff);
   if (handoff) state.handoff = handoff;
+  if (isLanguage(raw.language) && raw.language !== 'en') state.language = raw.language;
   return state;
 }
 
@@ -185,10 +189,15 @@ export class DialogueService {
     private readonly handoff: HandoffService,
   ) {}
 
-  async respond(message: string, state: DialogueState, asker: Asker): Promise<DialogueReply> {
+  async respond(message: string, current: DialogueState, asker: Asker): Promise<DialogueReply> {
+    // The language is decided first, so every answer of the turn (handoff included) speaks it.
+    const language = detectLanguage(message, current.language ?? 'en');
+    const { language: _old, ...others } = current;
+    const state: DialogueState = language === 'en' ? others : { ...others, language };
     const handoff = await this.handoff.take(message, state, asker);
-    if (handoff) return handoff;
-    return this.handoff.follow(message, state, await this.answerAll(message, state, asker));
+    if (handoff) return { ...handoff, language };
+    const answer = await this.answerAll(message, state, asker);
+    return { ...this.handoff.follow(message, state, answer), language };
   }
 
   private async answerAll(
@@ -214,7 +223,10 @@ export class DialogueService {
     state: DialogueState,
     asker: Asker,
   ): Promise<DialogueReply> {
-    const match = matchIntent(message);
+    const lang = languageOf(state);
+    const match = matchIntentIn(message, lang);
+    // What the English checks below read: the message and, in another language, its English gloss.
+    const probe = lang === 'en' ? message : `${message} ${englishGloss(message, lang)}`;
     const email = EMAIL.exec(message)?.[0];
     const orderId = extractOrderId(message);
 
@@ -224,49 +236,55 @@ export class DialogueService {
 
     const aboutOrder =
       match.intent === 'order_status' ||
-      WANTS_CANCEL.test(message) ||
-      WANTS_TRACKING.test(message) ||
+      WANTS_CANCEL.test(probe) ||
+      WANTS_TRACKING.test(probe) ||
       (state.pending === 'order_number' && match.intent === 'fallback');
     if (orderId && (aboutOrder || email)) {
-      if (WANTS_CANCEL.test(message)) return this.cancel(orderId, state);
+      if (WANTS_CANCEL.test(probe)) return this.cancel(orderId, state);
       // The email proves the order is theirs; it is used when they ask what it unlocks.
       const awaited = state.pending === 'order_email' && state.orderId === orderId;
-      if (email && (awaited || WANTS_DETAILS.test(message)))
+      if (email && (awaited || WANTS_DETAILS.test(probe)))
         return this.verify({ ...state, orderId }, orderId, email, asker);
-      return this.lookUp(orderId, state, WANTS_TRACKING.test(message));
+      return this.lookUp(orderId, state, WANTS_TRACKING.test(probe));
     }
 
     const wrong = extractWrongLengthOrderNumber(message, state.pending === 'order_number');
     if (wrong && (aboutOrder || state.pending === 'order_number')) {
-      return reply(WRONG_LENGTH(wrong), 'order_status', { ...state, pending: 'order_number' });
+      return reply(WRONG_LENGTH(lang, wrong), 'order_status', {
+        ...state,
+        pending: 'order_number',
+      });
     }
 
     // "Look it up by my email": orders are found by number only.
     if (
       !orderId &&
-      (match.intent === 'order_status' || /\border/i.test(message)) &&
-      (BY_EMAIL.test(message) || (email && state.pending !== 'order_email'))
+      (match.intent === 'order_status' || /\border/i.test(probe)) &&
+      (BY_EMAIL.test(probe) || (email && state.pending !== 'order_email'))
     ) {
       const privacy = await this.help.bySlug('privacy-order-lookup');
       if (privacy) return this.fromArticle(privacy, 'order_status', state, false);
     }
 
-    if (WANTS_CANCEL.test(message) && match.intent !== 'recommendation') {
+    if (WANTS_CANCEL.test(probe) && match.intent !== 'recommendation') {
       if (state.orderId) return this.cancel(state.orderId, state);
-      return reply(CANCEL_ASK_NUMBER, 'order_status', { ...state, pending: 'order_number' });
+      return reply(text(lang, 'order.cancel_ask_number'), 'order_status', {
+        ...state,
+        pending: 'order_number',
+      });
     }
 
-    if (WANTS_TRACKING.test(message) && state.orderId && match.intent !== 'shipping') {
+    if (WANTS_TRACKING.test(probe) && state.orderId && match.intent !== 'shipping') {
       return this.tracking(state.orderId, state);
     }
 
     switch (match.intent) {
       case 'order_status':
-        return this.orderQuestion(message, state);
+        return this.orderQuestion(probe, state);
       case 'recommendation':
         return (
-          (await this.books(message, match, state)) ??
-          reply(CANNED_RESPONSES.recommendation, 'recommendation', state)
+          (await this.books(probe, match, state)) ??
+          reply(text(lang, 'recommendation'), 'recommendation', state)
         );
       case 'shipping':
       case 'returns':
@@ -274,13 +292,15 @@ export class DialogueService {
         return this.topic(message, match.intent, state);
       case 'greeting':
         return withParts(reply(match.response, 'greeting', state), {
-          suggestions: [...STARTER_SUGGESTIONS],
+          suggestions: starterSuggestions(lang),
         });
       case 'frustrated':
-        return withParts(reply(match.response, 'frustrated', state), { links: [supportLink()] });
+        return withParts(reply(match.response, 'frustrated', state), {
+          links: [supportLink(lang)],
+        });
       case 'gibberish':
         return withParts(reply(match.response, 'gibberish', state), {
-          suggestions: [...STARTER_SUGGESTIONS],
+          suggestions: starterSuggestions(lang),
         });
       case 'thanks':
       case 'acknowledge':
@@ -288,34 +308,42 @@ export class DialogueService {
       case 'goodbye':
         return reply(match.response, 'goodbye', rest(state));
       default:
-        return this.unknown(message, match, state);
+        return this.unknown(message, probe, match, state);
     }
   }
 
   /** What no rule decided: a book the shopper names, then the help center, then "not sure". */
   private async unknown(
     message: string,
+    probe: string,
     match: IntentMatch,
     state: DialogueState,
   ): Promise<DialogueReply> {
-    const books = await this.books(message, match, state);
+    const lang = languageOf(state);
+    const books = await this.books(probe, match, state);
     if (books) return books;
+    // The help center is searched in English: another language's message by its English gloss.
+    const search = lang === 'en' ? message : englishGloss(message, lang);
+    // In another language the gloss names the topic itself: a clear article beats the follow-up.
+    const clear = lang !== 'en' && search !== '' ? await this.help.best(search) : undefined;
+    if (clear)
+      return { ...this.fromArticle(clear, topicIntent(clear.topic), state, true), needsLlm: true };
     // "and the fastest?" right after a shipping answer: the same topic, asked shorter.
-    if (state.topic && message.trim().split(/\s+/).length <= 6) {
-      const followUp = await this.help.bestInTopic(message, state.topic);
+    if (search !== '' && state.topic && message.trim().split(/\s+/).length <= 6) {
+      const followUp = await this.help.bestInTopic(search, state.topic);
       if (followUp) return this.fromArticle(followUp, state.topic, state, true);
     }
-    const found = await this.help.best(message);
+    const found = search === '' ? undefined : await this.help.best(search);
     if (found) {
       return { ...this.fromArticle(found, topicIntent(found.topic), state, true), needsLlm: true };
     }
     return withParts(
       {
-        ...reply(CONVERSATION_RESPONSES.help, 'fallback', state),
+        ...reply(text(lang, 'help'), 'fallback', state),
         source: 'fallback',
         needsLlm: true,
       },
-      { suggestions: [...STARTER_SUGGESTIONS], links: [supportLink()] },
+      { suggestions: starterSuggestions(lang), links: [supportLink(lang)] },
     );
   }
 
@@ -326,24 +354,34 @@ export class DialogueService {
     current: DialogueState,
   ): Promise<DialogueReply> {
     const state = { ...current, topic: intent };
-    const found = isGeneric(message, intent)
-      ? undefined
-      : await this.help.bestInTopic(message, intent);
+    const lang = languageOf(state);
+    // In another language, only the topic words of its English gloss make the question specific.
+    const search = lang === 'en' ? message : englishGloss(message, lang);
+    const found =
+      search === '' || (lang === 'en' && isGeneric(message, intent))
+        ? undefined
+        : await this.help.bestInTopic(search, intent);
     const answer = found
       ? this.fromArticle(found, intent, state, false)
-      : reply(CANNED_RESPONSES[intent], intent, state);
+      : reply(text(lang, intent), intent, state);
     return remind(answer, state);
   }
 
   private async orderQuestion(message: string, state: DialogueState): Promise<DialogueReply> {
     const asked = { ...state, pending: 'order_number' as const };
+    const lang = languageOf(state);
     // A late or lost parcel: what happens next, and the number to look it up.
     if (LATE.test(message)) {
       const late = await this.help.bySlug('lost-or-late');
       if (late)
-        return withParts(reply(`${late.answer} ${ASK_NUMBER}`, 'order_status', asked), {
-          links: [helpArticleLink(late), supportLink()],
-        });
+        return withParts(
+          reply(
+            `${localized(late, lang).answer} ${text(lang, 'order.ask_number')}`,
+            'order_status',
+            asked,
+          ),
+          { links: [helpArticleLink(localized(late, lang)), supportLink(lang)] },
+        );
     }
     // "Where do I find my order number?": the answer, not a request for it.
     if (NUMBER_HELP.test(message)) {
@@ -357,7 +395,7 @@ export class DialogueService {
     if (other && other.topic !== 'order_status') {
       return this.fromArticle(other, topicIntent(other.topic), state, true);
     }
-    return reply(CANNED_RESPONSES.order_status, 'order_status', asked);
+    return reply(text(lang, 'order_status'), 'order_status', asked);
   }
 
   private fromArticle(
@@ -366,9 +404,11 @@ export class DialogueService {
     state: DialogueState,
     reminder = true,
   ): DialogueReply {
-    const links = [helpArticleLink(article)];
-    if (/support@bookstore\.com/.test(article.answer)) links.push(supportLink());
-    const answer = withParts(reply(article.answer, intent, state), { links });
+    const lang = languageOf(state);
+    const own = localized(article, lang);
+    const links = [helpArticleLink(own)];
+    if (/support@bookstore\.com/.test(own.answer)) links.push(supportLink(lang));
+    const answer = withParts(reply(own.answer, intent, state), { links });
     return reminder ? remind(answer, state) : answer;
   }
 
@@ -377,10 +417,11 @@ export class DialogueService {
     state: DialogueState,
     wantsTracking: boolean,
   ): Promise<DialogueReply> {
+    const lang = languageOf(state);
     try {
       const order = await this.store.orderStatus(orderId);
       if (!order) {
-        return reply(ORDER_NOT_FOUND(orderId), 'order_status', {
+        return reply(ORDER_NOT_FOUND(lang, orderId), 'order_status', {
           ...rest(state),
           pending: 'order_number',
         });
@@ -390,15 +431,15 @@ export class DialogueService {
         const known = state.verified?.find((v) => v.orderId === orderId);
         if (known) return reply(known.summary, 'order_status', next);
         return reply(
-          `${orderStatusText(orderId, order.status)} ${ASK_EMAIL(orderId)}`,
+          `${orderStatusText(lang, orderId, order.status)} ${ASK_EMAIL(lang, orderId)}`,
           'order_status',
           { ...next, pending: 'order_email' },
         );
       }
-      return reply(orderStatusText(orderId, order.status), 'order_status', next);
+      return reply(orderStatusText(lang, orderId, order.status), 'order_status', next);
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return reply(STORE_DOWN, 'order_status', {
+      return reply(text(lang, 'order.store_down'), 'order_status', {
         ...rest(state),
         orderId,
         pending: 'order_number',
@@ -408,36 +449,38 @@ export class DialogueService {
 
   /** Tracking details for the order in the conversation: shown once, after the email matches. */
   private async tracking(orderId: string, state: DialogueState): Promise<DialogueReply> {
+    const lang = languageOf(state);
     const known = state.verified?.find((v) => v.orderId === orderId);
     if (known) return reply(known.summary, 'order_status', rest(state));
     try {
       const order = await this.store.orderStatus(orderId);
       if (order && !isTrackable(order.status)) {
-        return reply(NOTHING_TO_TRACK(orderId, order.status), 'order_status', rest(state));
+        return reply(NOTHING_TO_TRACK(lang, orderId, order.status), 'order_status', rest(state));
       }
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
     }
-    return reply(ASK_EMAIL(orderId), 'order_status', { ...state, pending: 'order_email' });
+    return reply(ASK_EMAIL(lang, orderId), 'order_status', { ...state, pending: 'order_email' });
   }
 
   private async cancel(orderId: string, state: DialogueState): Promise<DialogueReply> {
+    const lang = languageOf(state);
     try {
       const order = await this.store.orderStatus(orderId);
       if (!order) {
-        return reply(ORDER_NOT_FOUND(orderId), 'order_status', {
+        return reply(ORDER_NOT_FOUND(lang, orderId), 'order_status', {
           ...rest(state),
           pending: 'order_number',
         });
       }
-      const answer = reply(cancellationText(orderId, order.status), 'order_status', {
+      const answer = reply(cancellationText(lang, orderId, order.status), 'order_status', {
         ...rest(state),
         orderId,
       });
-      return withParts(answer, { links: [supportLink()] });
+      return withParts(answer, { links: [supportLink(lang)] });
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return reply(STORE_DOWN, 'order_status', { ...rest(state), orderId });
+      return reply(text(lang, 'order.store_down'), 'order_status', { ...rest(state), orderId });
     }
   }
 
@@ -447,14 +490,15 @@ export class DialogueService {
     email: string,
     asker: Asker,
   ): Promise<DialogueReply> {
+    const lang = languageOf(state);
     try {
       const outcome = await this.store.verifyOrder(orderId, email, asker.sessionId, asker.clientIp);
       switch (outcome.kind) {
         case 'verified': {
-          const summary = orderDetailsText(outcome.order);
+          const summary = orderDetailsText(lang, outcome.order);
           const others = (state.verified ?? []).filter((v) => v.orderId !== orderId);
           const links = isTrackable(outcome.order.status)
-            ? trackingLink(outcome.order.carrier, outcome.order.tracking_number)
+            ? trackingLink(outcome.order.carrier, outcome.order.tracking_number, lang)
             : [];
           return withParts(
             reply(summary, 'order_status', {
@@ -466,19 +510,22 @@ export class DialogueService {
           );
         }
         case 'no_match':
-          return reply(EMAIL_NO_MATCH(orderId), 'order_status', {
+          return reply(EMAIL_NO_MATCH(lang, orderId), 'order_status', {
             ...state,
             orderId,
             pending: 'order_email',
           });
         case 'too_many_attempts':
-          return withParts(reply(TOO_MANY_ATTEMPTS, 'order_status', rest(state)), {
-            links: [supportLink()],
-          });
+          return withParts(
+            reply(text(lang, 'order.too_many_attempts'), 'order_status', rest(state)),
+            {
+              links: [supportLink(lang)],
+            },
+          );
       }
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return reply(STORE_DOWN, 'order_status', state);
+      return reply(text(lang, 'order.store_down'), 'order_status', state);
     }
   }
 
@@ -497,7 +544,7 @@ export class DialogueService {
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       return match.intent === 'recommendation'
-        ? reply(CANNED_RESPONSES.recommendation, 'recommendation', state)
+        ? reply(text(languageOf(state), 'recommendation'), 'recommendation', state)
         : undefined;
     }
   }
@@ -544,7 +591,7 @@ export class DialogueService {
     if (titled && (IN_STOCK.test(message) || match.intent !== 'recommendation')) {
       const name = categories.find((c) => c.slug === titled.category)?.name ?? titled.category;
       return withParts(
-        reply(titleText(titled, name), 'recommendation', {
+        reply(titleText(languageOf(state), titled, name), 'recommendation', {
           ...state,
           books: { category: titled.category, shown: [titled.id] },
         }),
@@ -562,7 +609,7 @@ export class DialogueService {
     const category = forChild ? 'children' : wanted.length > 0 ? slugOf(wanted[0]) : undefined;
     if (category && !categories.some((c) => c.slug === category)) {
       return reply(
-        unknownCategoryText(askedWord(message, wanted[0]), categories),
+        unknownCategoryText(languageOf(state), askedWord(message, wanted[0]), categories),
         'recommendation',
         state,
       );
@@ -597,24 +644,30 @@ export class DialogueService {
       .filter((b) => !seen.has(b.id))
       .sort(byAppeal);
     const picked = pool.slice(0, LIST_SIZE);
-    if (picked.length === 0) return reply(NO_MORE_BOOKS, 'recommendation', state);
+    const lang = languageOf(state);
+    if (picked.length === 0) return reply(text(lang, 'books.none_left'), 'recommendation', state);
     const categoryName = categories.find((c) => c.slug === query.category)?.name;
     const label =
       kind === 'more'
-        ? 'Here are some more:'
+        ? text(lang, 'books.more')
         : kind === 'author'
-          ? `Here is what we have by ${query.author}:`
+          ? text(lang, 'books.by_author', { author: query.author ?? '' })
           : kind === 'like'
             ? // A catalog book is not named again: the list is of other books.
-              `If you liked ${query.shown.length > 0 ? 'that one' : like}, try these from ${categoryName ?? 'our shelves'}:`
+              text(lang, 'books.like', {
+                like: query.shown.length > 0 ? text(lang, 'books.like_that_one') : (like ?? ''),
+                category: categoryName ?? text(lang, 'books.our_shelves'),
+              })
             : query.bestseller
-              ? `Here are some of our bestsellers${categoryName ? ` in ${categoryName}` : ''}:`
+              ? categoryName
+                ? text(lang, 'books.bestsellers_in', { category: categoryName })
+                : text(lang, 'books.bestsellers')
               : categoryName
-                ? `Here are some picks from ${categoryName}:`
-                : 'Here are a few picks our readers love:';
+                ? text(lang, 'books.picks_from', { category: categoryName })
+                : text(lang, 'books.readers_love');
     const shown = [...query.shown, ...picked.map((b) => b.id)].slice(-MAX_SHOWN);
     return withParts(
-      reply(recommendationText(picked, label), 'recommendation', {
+      reply(recommendationText(lang, picked, label), 'recommendation', {
         ...state,
         books: { ...query, shown },
       }),
@@ -721,7 +774,12 @@ function combine(replies: DialogueReply[]): DialogueReply {
 /** A verification still waits for the email: say so after answering the other question. */
 function remind(answer: DialogueReply, state: DialogueState): DialogueReply {
   if (state.pending !== 'order_email' || !state.orderId) return answer;
-  return { ...answer, response: `${answer.response}\n\n${STILL_NEED_EMAIL(state.orderId)}` };
+  const still = STILL_NEED_EMAIL(languageOf(state), state.orderId);
+  return { ...answer, response: `${answer.response}\n\n${still}` };
+}
+
+function languageOf(state: DialogueState): Language {
+  return state.language ?? 'en';
 }
 
 /** The state without a pending question: the shopper moved on. */

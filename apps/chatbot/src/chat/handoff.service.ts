@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerParts, ChatSource, SupportReason } from '@bookstore/contracts';
-import { CONVERSATION_RESPONSES, matchIntent, type Intent } from '@bookstore/intents';
+import {
+  LANGUAGES,
+  matchIntentIn,
+  text,
+  type Intent,
+  type Language,
+  type TextKey,
+} from '@bookstore/intents';
 import { LlmClient } from '@bookstore/llm';
 import type { ConversationState, StateUpdate } from '@bookstore/sessions';
 import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
 import { supportLink } from './answer-parts.js';
 
 /** The quick reply that starts a handoff; the widget sends its text back as the next message. */
-export const CONTACT_SUPPORT = 'Contact the support team';
-const NO_THANKS = 'No thanks';
+export const CONTACT_SUPPORT = text('en', 'handoff.contact');
 
 type Step = 'offered' | 'email' | 'problem';
 type BotReason = Exclude<SupportReason, 'form'>;
@@ -31,6 +37,7 @@ interface Context {
   readonly handoff?: HandoffState;
   readonly verified?: ReadonlyArray<{ orderId: string }>;
   readonly pending?: string;
+  readonly language?: Language;
 }
 
 export interface HandoffReply {
@@ -43,11 +50,23 @@ export interface HandoffReply {
 }
 
 const EMAIL_IN = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[A-Za-z]{2,}/;
-const ACCEPT =
-  /^\s*(yes|yeah|yep|sure|ok(ay)?|please|go ahead|do it|contact the support team|contact support)\b/i;
-const DECLINE = /^\s*(no|nope|not now|no thanks?|cancel|never ?mind|stop)\b/i;
-const NOT_THAT = /^\s*(no|nope|not that one|another|a different one)\b(?!\s*thanks?)/i;
-const SKIP = /^\s*(skip|no|nothing( else)?|that'?s all|see above)\s*[.!]?\s*$/i;
+// The quick replies' own texts, in every language, are answers too.
+const quickReplies = (key: TextKey): string =>
+  LANGUAGES.map((l) => text(l, key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const ACCEPT = new RegExp(
+  `^\\s*(yes|yeah|yep|sure|ok(ay)?|please|go ahead|do it|contact support|s[ií]|claro|vale|por favor|oui|d'accord|volontiers|ja|gerne|bitte|${quickReplies('handoff.contact')})(?![\\p{L}])`,
+  'iu',
+);
+const DECLINE = new RegExp(
+  `^\\s*(no|nope|not now|no thanks?|cancel|never ?mind|stop|non|nein|${quickReplies('handoff.cancel')}|${quickReplies('handoff.no_thanks')})(?![\\p{L}])`,
+  'iu',
+);
+const NOT_THAT =
+  /^\s*(no|nope|not that one|another|a different one|non|nein|otra|une autre|eine andere)\b(?!\s*(thanks?|gracias|merci|danke))/i;
+const SKIP = new RegExp(
+  `^\\s*(skip|no|nothing( else)?|that'?s all|see above|nada|rien|nichts|${quickReplies('handoff.skip')})\\s*[.!]?\\s*$`,
+  'iu',
+);
 const STEPS: readonly Step[] = ['offered', 'email', 'problem'];
 const REASONS: readonly BotReason[] = ['asked', 'frustrated', 'not_understood'];
 const PROBLEM_MAX = 1000;
@@ -55,17 +74,15 @@ const PROBLEM_MAX = 1000;
 // eslint-disable-next-line no-control-regex -- control characters are what it removes
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
-const OFFER = CONVERSATION_RESPONSES.handoff;
-const ASK_EMAIL = 'What email address should the team answer you at?';
-const ASK_PROBLEM =
-  'Thanks. In a line, what should the team know? Or say "skip": they will read this conversation.';
-const BAD_EMAIL =
-  "That doesn't look like an email address. Please type the address the team should answer you at, or say cancel.";
-const CANCELLED = 'No problem. What else can I help you with?';
-const TOO_MANY =
-  'You have already sent several requests to the support team; they will answer you by email. You can also write to support@bookstore.com.';
-const SUPPORT_DOWN =
-  "I can't reach our support system right now. Please email support@bookstore.com, or try again in a few minutes.";
+/** A handoff text in the conversation's language. */
+function say(state: Context, key: TextKey, vars?: Record<string, string>): string {
+  return text(state.language ?? 'en', key, vars);
+}
+
+/** Quick replies in the conversation's language. */
+function buttons(state: Context, ...keys: TextKey[]): string[] {
+  return keys.map((key) => say(state, key));
+}
 
 export function readHandoff(raw: unknown): HandoffState | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
@@ -105,29 +122,33 @@ export class HandoffService {
     asker: { sessionId: string; clientIp?: string },
   ): Promise<HandoffReply | undefined> {
     const h = state.handoff ?? {};
-    const intent = matchIntent(message).intent;
+    const intent = matchIntentIn(message, state.language ?? 'en').intent;
     switch (h.step) {
       case 'offered':
         if (ACCEPT.test(message) || intent === 'handoff') return this.askEmail(state, h);
-        if (DECLINE.test(message)) return answer(CANCELLED, state, idle(h));
+        if (DECLINE.test(message)) return answer(say(state, 'handoff.cancelled'), state, idle(h));
         return undefined;
       case 'email': {
         const email = EMAIL_IN.exec(message)?.[0];
         // "No" to the proposed address asks for another; "cancel" (or "no" otherwise) stops.
         if (!email && h.proposed && NOT_THAT.test(message)) {
-          return answer(ASK_EMAIL, state, { ...h, proposed: undefined }, ['Cancel']);
+          return answer(say(state, 'handoff.ask_email'), state, { ...h, proposed: undefined }, [
+            say(state, 'handoff.cancel'),
+          ]);
         }
-        if (!email && DECLINE.test(message)) return answer(CANCELLED, state, idle(h));
+        if (!email && DECLINE.test(message))
+          return answer(say(state, 'handoff.cancelled'), state, idle(h));
         if (email && isEmail(email)) return askProblem(state, { ...h, email });
         if (!email && h.proposed && ACCEPT.test(message)) {
           return askProblem(state, { ...h, email: h.proposed });
         }
         // Another question altogether: the shopper moved on.
         if (!email && intent !== 'fallback' && intent !== 'handoff') return undefined;
-        return answer(BAD_EMAIL, state, h, ['Cancel']);
+        return answer(say(state, 'handoff.bad_email'), state, h, buttons(state, 'handoff.cancel'));
       }
       case 'problem':
-        if (DECLINE.test(message) && !SKIP.test(message)) return answer(CANCELLED, state, idle(h));
+        if (DECLINE.test(message) && !SKIP.test(message))
+          return answer(say(state, 'handoff.cancelled'), state, idle(h));
         return this.create(message, state, h, asker);
     }
     if (intent === 'handoff') return offer(state, { ...h, reason: 'asked' });
@@ -167,10 +188,13 @@ export class HandoffService {
     };
     return {
       ...reply,
-      response: `${reply.response} ${OFFER}`,
+      response: `${reply.response} ${say(state, 'handoff')}`,
       // The offer is the answer now: the LLM would drop the quick reply.
       needsLlm: false,
-      parts: { ...reply.parts, suggestions: [CONTACT_SUPPORT, NO_THANKS] },
+      parts: {
+        ...reply.parts,
+        suggestions: buttons(state, 'handoff.contact', 'handoff.no_thanks'),
+      },
       state: withHandoff(next, offered),
     };
   }
@@ -179,13 +203,13 @@ export class HandoffService {
     const next: HandoffState = { ...h, step: 'email' };
     if (h.proposed) {
       return answer(
-        `Should the team answer you at ${h.proposed}? Say yes, or type another email address.`,
+        say(state, 'handoff.propose_email', { email: h.proposed }),
         state,
         next,
-        ['Yes', 'Cancel'],
+        buttons(state, 'handoff.yes', 'handoff.cancel'),
       );
     }
-    return answer(ASK_EMAIL, state, next, ['Cancel']);
+    return answer(say(state, 'handoff.ask_email'), state, next, buttons(state, 'handoff.cancel'));
   }
 
   private async create(
@@ -196,38 +220,70 @@ export class HandoffService {
   ): Promise<HandoffReply> {
     const email = h.email!;
     const problem = SKIP.test(message)
-      ? 'See the conversation.'
+      ? say(state, 'handoff.see_conversation')
       : message.replace(CONTROL, ' ').trim().slice(0, PROBLEM_MAX);
     try {
       const outcome = await this.store.createSupportRequest(
-        { session_id: asker.sessionId, email, problem, reason: h.reason ?? 'asked' },
+        {
+          session_id: asker.sessionId,
+          email,
+          problem,
+          reason: h.reason ?? 'asked',
+          language: state.language ?? 'en',
+        },
         asker.clientIp,
       );
       switch (outcome.kind) {
         case 'created':
           return answer(
-            `Done: your request is ${outcome.reference}. ${outcome.expectedAnswer} They will write to ${email}.`,
+            say(state, 'handoff.created', {
+              reference: outcome.reference,
+              // The store words when the team answers in English; the other languages say it.
+              expected: state.language ? '' : outcome.expectedAnswer,
+              email,
+            }).replace(/\s{2,}/g, ' '),
             state,
             idle(h),
           );
         case 'too_many':
-          return { ...answer(TOO_MANY, state, idle(h)), parts: { links: [supportLink()] } };
+          return {
+            ...answer(say(state, 'handoff.too_many'), state, idle(h)),
+            parts: { links: [supportLink(state.language)] },
+          };
         case 'invalid':
-          return answer(BAD_EMAIL, state, { ...h, step: 'email', email: undefined }, ['Cancel']);
+          return answer(
+            say(state, 'handoff.bad_email'),
+            state,
+            { ...h, step: 'email', email: undefined },
+            buttons(state, 'handoff.cancel'),
+          );
       }
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return { ...answer(SUPPORT_DOWN, state, idle(h)), parts: { links: [supportLink()] } };
+      return {
+        ...answer(say(state, 'handoff.down'), state, idle(h)),
+        parts: { links: [supportLink(state.language)] },
+      };
     }
   }
 }
 
 function offer(state: Context, h: HandoffState): HandoffReply {
-  return answer(OFFER, state, { ...h, step: 'offered' }, [CONTACT_SUPPORT, NO_THANKS]);
+  return answer(
+    say(state, 'handoff'),
+    state,
+    { ...h, step: 'offered' },
+    buttons(state, 'handoff.contact', 'handoff.no_thanks'),
+  );
 }
 
 function askProblem(state: Context, h: HandoffState): HandoffReply {
-  return answer(ASK_PROBLEM, state, { ...h, step: 'problem' }, ['Skip', 'Cancel']);
+  return answer(
+    say(state, 'handoff.ask_problem'),
+    state,
+    { ...h, step: 'problem' },
+    buttons(state, 'handoff.skip', 'handoff.cancel'),
+  );
 }
 
 /** The counters and the proposed email stay; the step, reason and given email go. */

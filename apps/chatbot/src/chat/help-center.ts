@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
+import type { Language } from '@bookstore/intents';
 import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
 
 /**
@@ -16,6 +17,15 @@ export const TOPIC_THRESHOLD = 0.2;
  * alone never is ("what time is it in Tokyo" shares only "time" with the shipping times).
  */
 export const TWO_WORD_THRESHOLD = 0.2;
+
+/** The article with its title and short answer in the shopper's language, when it has them. */
+export function localized<A extends Pick<HelpArticleDto, 'title' | 'answer' | 'translations'>>(
+  article: A,
+  language: Language,
+): A {
+  const own = language === 'en' ? undefined : article.translations?.[language];
+  return own ? { ...article, title: own.title, answer: own.answer } : article;
+}
 
 /** Whether a search result answers the question confidently. */
 export function isConfident(match: Pick<HelpMatchDto, 'score' | 'matched'>): boolean {

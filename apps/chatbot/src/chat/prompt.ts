@@ -1,8 +1,17 @@
-import { CANNED_RESPONSES } from '@bookstore/intents';
+import { CANNED_RESPONSES, type Language } from '@bookstore/intents';
 import type { LlmMessage } from '@bookstore/llm';
 import type { Turn } from '@bookstore/sessions';
 
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  de: 'German',
+};
+
 export interface Grounding {
+  /** The conversation's language when it is not English: the LLM answers in it. */
+  language?: Language;
   /** Help-center articles that match the question, best first: the store's own facts. */
   articles?: Array<{ title: string; body: string }>;
   /** Books from the catalog that match the question, already formatted. */
@@ -38,6 +47,14 @@ export function buildPrompt(
     `- Returns: ${CANNED_RESPONSES.returns}`,
     `- Payment: ${CANNED_RESPONSES.payment}`,
   ];
+  if (grounding.language && grounding.language !== 'en') {
+    const name = LANGUAGE_NAMES[grounding.language];
+    system.splice(
+      5,
+      0,
+      `The shopper writes in ${name}: always answer in ${name}, whatever language the facts below are in.`,
+    );
+  }
   if (grounding.articles && grounding.articles.length > 0) {
     system.push(
       '',

@@ -178,7 +178,13 @@ export class BookstoreClient implements OnApplicationShutdown {
 
   /** Hands the conversation to the support team; the gateway reads its transcript itself. */
   async createSupportRequest(
-    request: { session_id: string; email: string; problem: string; reason: string },
+    request: {
+      session_id: string;
+      email: string;
+      problem: string;
+      reason: string;
+      language?: string;
+    },
     clientIp?: string,
   ): Promise<SupportRequestOutcome> {
     const { status, body } = await this.call('POST', '/api/support/requests', request, clientIp);

@@ -81,7 +81,7 @@ export class ChatProxyController {
   @ApiOperation({
     summary: 'Send a message and receive the answer as server-sent events',
     description:
-      'Events, passed through from the chatbot as they come: `meta` {session_id, intent, source}, `token` {text}, then `done` {response, turn} or `error` {message}.',
+      'Events, passed through from the chatbot as they come: `meta` {session_id, intent, source, language}, `token` {text}, then `done` {response, turn} or `error` {message}.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An event stream.' })

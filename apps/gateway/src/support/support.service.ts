@@ -74,7 +74,7 @@ export class SupportService {
       email: body.email,
       problem: body.problem,
       reason,
-      language: 'en',
+      language: body.language ?? 'en',
       transcript: await this.transcript(body.session_id),
       deliver: this.delivery.enabled,
     });
