@@ -119,7 +119,7 @@ describe('answer parts in the widget', () => {
     await openChat(page);
     await send(page, 'recommend a fantasy book');
     const card = lastBot(page).locator('a.bsc-card').first();
-    await page.screenshot({ path: 'test-results/widget-cards-phone.png' });
+    await page.screenshot({ animations: 'disabled', path: 'test-results/widget-cards-phone.png' });
     const id = ((await card.getAttribute('href')) ?? '').split('#')[1];
     await card.click();
     await page.locator('#bsc-dialog').waitFor({ state: 'hidden' });
@@ -181,7 +181,7 @@ describe('what a shopper reaches for', () => {
     release();
     await badge.waitFor({ state: 'visible' });
     expect(await badge.textContent()).toBe('1');
-    await page.screenshot({ path: 'test-results/widget-unread.png' });
+    await page.screenshot({ animations: 'disabled', path: 'test-results/widget-unread.png' });
     expect(await page.locator('#bsc-launcher').getAttribute('aria-label')).toBe(
       'Help, 1 new answer',
     );
@@ -211,7 +211,7 @@ describe('what a shopper reaches for', () => {
     expect(await page.inputValue('#bsc-input')).toBe(text);
     const retry = page.locator('#bsc-messages .bsc-retry');
     expect(await retry.textContent()).toBe('Retry');
-    await page.screenshot({ path: 'test-results/widget-retry.png' });
+    await page.screenshot({ animations: 'disabled', path: 'test-results/widget-retry.png' });
 
     await page.unroute('**/api/chat/stream', offline);
     await page.unroute('**/api/chat', offline);
@@ -273,7 +273,7 @@ describe('what a shopper reaches for', () => {
     await page.click('#bsc-new');
     await confirm.waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('bsc-confirm-no');
-    await page.screenshot({ path: 'test-results/widget-confirm-new.png' });
+    await page.screenshot({ animations: 'disabled', path: 'test-results/widget-confirm-new.png' });
     await page.click('#bsc-confirm-no');
     await confirm.waitFor({ state: 'hidden' });
     expect(await page.locator('#bsc-messages .bsc-msg--user').count()).toBe(1);
@@ -448,7 +448,10 @@ describe('accessibility and looks', () => {
         return ids;
       });
       expect(caught).toContain('button-name');
-      await page.screenshot({ path: `test-results/widget-rich-${name}.png` });
+      await page.screenshot({
+        animations: 'disabled',
+        path: `test-results/widget-rich-${name}.png`,
+      });
       await page.close();
     },
     40_000,

@@ -59,7 +59,7 @@ describe('the widget in the page language', () => {
     expect(await page.locator('.bsc-links a').last().textContent()).toBe('Paquet cadeau');
     await send(page, 'Où en est ma commande 123456 ?');
     expect(await bots(page).nth(3).textContent()).toMatch(/Votre commande n° 123456 est expédiée/);
-    await page.screenshot({ path: 'test-results/widget-french.png' });
+    await page.screenshot({ animations: 'disabled', path: 'test-results/widget-french.png' });
     await page.context().close();
   });
 

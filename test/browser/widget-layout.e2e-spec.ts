@@ -75,13 +75,19 @@ describe.each(SIZES)('widget layout at $name size', ({ name, viewport }) => {
       expect(await layoutFaults(page), text.slice(0, 40)).toEqual([]);
     }
     expect(await page.locator('#bsc-messages .bsc-msg--user').count()).toBe(VARIED.length);
-    await page.screenshot({ path: `test-results/widget-layout-${name}.png` });
+    await page.screenshot({
+      animations: 'disabled',
+      path: `test-results/widget-layout-${name}.png`,
+    });
     // The earlier messages too, for a person to look at: a third and two thirds of the way down.
     for (const part of [1, 2]) {
       await page.locator('#bsc-messages').evaluate((log, f) => {
         log.scrollTop = (log.scrollHeight * f) / 3;
       }, part);
-      await page.screenshot({ path: `test-results/widget-layout-${name}-${part}of3.png` });
+      await page.screenshot({
+        animations: 'disabled',
+        path: `test-results/widget-layout-${name}-${part}of3.png`,
+      });
     }
     await page.close();
   }, 60_000);

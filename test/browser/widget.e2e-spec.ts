@@ -76,7 +76,7 @@ describe('chat widget in Chromium', () => {
     expect(await page.locator('#bsc-messages .bsc-msg--bot').last().textContent()).toContain(
       CANNED_RESPONSES.payment,
     );
-    await page.screenshot({ path: 'test-results/widget-desktop.png' });
+    await page.screenshot({ animations: 'disabled', path: 'test-results/widget-desktop.png' });
 
     // A reload restores the conversation from the server.
     await page.reload();
@@ -112,7 +112,7 @@ describe('chat widget in Chromium', () => {
     }
     expect(await page.locator('#bsc-messages img, #bsc-messages script').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
-    await page.screenshot({ path: 'test-results/widget-phone.png' });
+    await page.screenshot({ animations: 'disabled', path: 'test-results/widget-phone.png' });
     await page.close();
   });
 
