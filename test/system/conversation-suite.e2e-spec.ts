@@ -138,7 +138,7 @@ describe('the shopper conversation suites, no LLM', () => {
   });
 
   it.each(SUITES.map((file) => [file.split('/').at(-1)!, file]))(
-    `%s scores at least ${MIN_SCORE} on the turns in English`,
+    `%s scores at least ${MIN_SCORE}, every turn counted`,
     async (name, file) => {
       const conversations = readSuite(file);
       let right = 0;
