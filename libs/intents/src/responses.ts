@@ -1,4 +1,10 @@
-import type { ConversationIntent, Intent, PlanIntent } from './intent.types.js';
+import {
+  CONVERSATION_INTENTS,
+  PLAN_INTENTS,
+  type ConversationIntent,
+  type Intent,
+  type PlanIntent,
+} from './intent.types.js';
 import { EN } from './texts/en.js';
 
 // The English texts are the one copy (texts/en.ts); these tables name the ones each intent answers.
@@ -8,26 +14,11 @@ function pick<K extends keyof typeof EN>(keys: readonly K[]): Readonly<Record<K,
   return Object.freeze(table);
 }
 
-export const CANNED_RESPONSES: Readonly<Record<PlanIntent, string>> = pick([
-  'greeting',
-  'order_status',
-  'shipping',
-  'returns',
-  'payment',
-  'recommendation',
-  'fallback',
-]);
+export const CANNED_RESPONSES: Readonly<Record<PlanIntent, string>> = pick(PLAN_INTENTS);
 
 /** Short answers for small talk; `help` answers come from the help center, this is its fallback. */
-export const CONVERSATION_RESPONSES: Readonly<Record<ConversationIntent, string>> = pick([
-  'thanks',
-  'goodbye',
-  'acknowledge',
-  'frustrated',
-  'gibberish',
-  'help',
-  'handoff',
-]);
+export const CONVERSATION_RESPONSES: Readonly<Record<ConversationIntent, string>> =
+  pick(CONVERSATION_INTENTS);
 
 export function responseFor(intent: Intent): string {
   return intent in CANNED_RESPONSES
