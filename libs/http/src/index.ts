@@ -12,3 +12,16 @@ export {
   internalCallerMiddleware,
   isInternalCaller,
 } from './client-address.js';
+export {
+  Deadline,
+  closeOutbound,
+  createOutboundClient,
+  describeFailure,
+  drain,
+  isSocketTimeout,
+  outboundConfig,
+  readText,
+  send,
+  type OutboundOptions,
+  type OutboundResponse,
+} from './outbound.js';

@@ -1,4 +1,6 @@
+import { HttpService } from '@nestjs/axios';
 import { ConfigService } from '@nestjs/config';
+import { createOutboundClient } from '@bookstore/http';
 import type { LlmClient } from '@bookstore/llm';
 import type { Intent } from '@bookstore/intents';
 import { BookstoreClient } from '../store/bookstore.client.js';
@@ -8,7 +10,8 @@ import { HandoffService, readHandoff, type HandoffReply } from './handoff.servic
 const noLlm = { backend: 'none' } as LlmClient;
 const withLlm = { backend: 'ollama' } as LlmClient;
 const store = new BookstoreClient(
-  new ConfigService({ BOOKSTORE_API_URL: 'http://127.0.0.1:9', BOOKSTORE_API_TIMEOUT_MS: 500 }),
+  new ConfigService({ BOOKSTORE_API_TIMEOUT_MS: 500 }),
+  new HttpService(createOutboundClient({ baseUrl: 'http://127.0.0.1:9', connections: 1 })),
 );
 afterAll(() => store.onApplicationShutdown());
 
