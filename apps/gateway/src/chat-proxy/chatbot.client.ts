@@ -5,17 +5,24 @@ import {
   Logger,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import {
+  Deadline,
   INTERNAL_TOKEN_HEADER,
   SHOPPER_ADDRESS_HEADER,
+  closeOutbound,
+  describeFailure,
+  drain,
   errorBody,
   isErrorBody,
+  isSocketTimeout,
+  readText,
+  send,
 } from '@bookstore/http';
 import { requestIdHeader } from '@bookstore/observability';
 import type { Counter, Histogram } from 'prom-client';
-import { Pool, errors as undiciErrors } from 'undici';
 import type { GatewayEnv } from '../config/gateway.env.js';
 import { UPSTREAM_REQUESTS, UPSTREAM_SECONDS } from './chat-proxy.metrics.js';
 
@@ -36,31 +43,24 @@ const UNAVAILABLE = 'The chat service is unavailable right now. Please try again
 const TIMED_OUT = 'The chat service took too long to answer. Please try again.';
 const BAD_GATEWAY = 'The chat service could not answer that. Please try again.';
 
-/** The chatbot over a keep-alive pool, with every failure mapped to a status the widget can show. */
+/**
+ * The chatbot over a keep-alive pool (the chat proxy's configured axios client, see
+ * chat-proxy.module.ts), with every failure mapped to a status the widget can show.
+ */
 @Injectable()
 export class ChatbotClient implements OnApplicationShutdown {
   private readonly logger = new Logger(ChatbotClient.name);
-  private readonly pool: Pool;
-  private readonly basePath: string;
   private readonly timeoutMs: number;
   private readonly internalToken: string | undefined;
 
   constructor(
     config: ConfigService<GatewayEnv, true>,
+    private readonly http: HttpService,
     @InjectMetric(UPSTREAM_REQUESTS) private readonly requests: Counter<'route' | 'outcome'>,
     @InjectMetric(UPSTREAM_SECONDS) private readonly seconds: Histogram<'route'>,
   ) {
-    const url = new URL(config.get('CHAT_SERVICE_URL', { infer: true }));
-    this.basePath = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = config.get('CHAT_SERVICE_TIMEOUT_MS', { infer: true });
     this.internalToken = config.get('INTERNAL_API_TOKEN', { infer: true });
-    this.pool = new Pool(url.origin, {
-      connections: config.get('CHAT_SERVICE_CONNECTIONS', { infer: true }),
-      keepAliveTimeout: 30_000,
-      connect: { timeout: Math.min(5_000, this.timeoutMs) },
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-    });
   }
 
   /** JSON request to the chatbot. 2xx and 4xx come back as they are; anything else throws. */
@@ -73,39 +73,41 @@ export class ChatbotClient implements OnApplicationShutdown {
   ): Promise<UpstreamReply> {
     const started = process.hrtime.bigint();
     let outcome: UpstreamOutcome = 'ok';
+    const deadline = new Deadline(this.timeoutMs);
     try {
-      const res = await this.pool.request({
-        path: this.basePath + route,
+      const res = await send(this.http.axiosRef, {
+        url: route,
         method,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...this.callerHeaders(clientIp),
           ...extraHeaders,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        data: body === undefined ? undefined : JSON.stringify(body),
+        signal: deadline.signal,
       });
-      const text = await res.body.text();
-      const parsed = text === '' && res.statusCode === 204 ? null : parseJson(text);
-      if (res.statusCode >= 500 || parsed === undefined) {
+      const text = await readText(res.body);
+      const parsed = text === '' && res.status === 204 ? null : parseJson(text);
+      if (res.status >= 500 || parsed === undefined) {
         outcome = 'bad_gateway';
-        this.logger.warn(`chatbot answered ${res.statusCode} on ${route}`);
+        this.logger.warn(`chatbot answered ${res.status} on ${route}`);
         throw new HttpException(errorBody(502, BAD_GATEWAY), HttpStatus.BAD_GATEWAY);
       }
-      if (res.statusCode >= 400) {
+      if (res.status >= 400) {
         outcome = 'client_error';
-        const relayed = isErrorBody(parsed) ? parsed : errorBody(res.statusCode, BAD_GATEWAY);
-        return { status: res.statusCode, body: relayed, headers: relayedHeaders(res.headers) };
+        const relayed = isErrorBody(parsed) ? parsed : errorBody(res.status, BAD_GATEWAY);
+        return { status: res.status, body: relayed, headers: relayedHeaders(res.headers) };
       }
-      return { status: res.statusCode, body: parsed };
+      return { status: res.status, body: parsed };
     } catch (err) {
       if (err instanceof HttpException) throw err;
-      outcome = isTimeout(err) ? 'timeout' : 'unavailable';
-      this.logger.warn(`chatbot ${outcome} on ${route}: ${describe(err)}`);
+      outcome = deadline.timedOut() || isSocketTimeout(err) ? 'timeout' : 'unavailable';
+      this.logger.warn(`chatbot ${outcome} on ${route}: ${describeFailure(err)}`);
       throw outcome === 'timeout'
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
     } finally {
+      deadline.clear();
       this.requests.inc({ route: routeLabel(route), outcome });
       this.seconds.observe(
         { route: routeLabel(route) },
@@ -127,29 +129,29 @@ export class ChatbotClient implements OnApplicationShutdown {
     let outcome: UpstreamOutcome = 'ok';
     // A plain timer, not AbortSignal.any with AbortSignal.timeout: on Node 20 that timeout is
     // lost once garbage collection runs (nodejs/node#57736) and a queued stream waits forever.
-    const deadline = linkedDeadline(signal, this.timeoutMs);
+    const deadline = new Deadline(this.timeoutMs, signal);
     let handedOver = false;
     try {
-      const res = await this.pool.request({
-        path: this.basePath + route,
+      const res = await send(this.http.axiosRef, {
+        url: route,
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           accept: 'text/event-stream',
           ...this.callerHeaders(clientIp),
         },
-        body: JSON.stringify(body),
+        data: JSON.stringify(body),
         signal: deadline.signal,
       });
-      const type = String(res.headers['content-type'] ?? '');
-      if (res.statusCode === 200 && type.startsWith('text/event-stream')) {
+      const type = res.headers['content-type'] ?? '';
+      if (res.status === 200 && type.startsWith('text/event-stream')) {
         handedOver = true;
         return { stream: untilDone(res.body, () => deadline.clear()) };
       }
-      const parsed = parseJson(await res.body.text());
-      if (res.statusCode >= 400 && res.statusCode < 500 && isErrorBody(parsed)) {
+      const parsed = parseJson(await readText(res.body));
+      if (res.status >= 400 && res.status < 500 && isErrorBody(parsed)) {
         outcome = 'client_error';
-        return { status: res.statusCode, body: parsed, headers: relayedHeaders(res.headers) };
+        return { status: res.status, body: parsed, headers: relayedHeaders(res.headers) };
       }
       outcome = 'bad_gateway';
       throw new HttpException(errorBody(502, BAD_GATEWAY), HttpStatus.BAD_GATEWAY);
@@ -161,8 +163,8 @@ export class ChatbotClient implements OnApplicationShutdown {
         this.logger.log(`shopper left before the chatbot answered on ${route}`);
         return { gone: true };
       }
-      outcome = deadline.timedOut() || isTimeout(err) ? 'timeout' : 'unavailable';
-      this.logger.warn(`chatbot ${outcome} on ${route}: ${describe(err)}`);
+      outcome = deadline.timedOut() || isSocketTimeout(err) ? 'timeout' : 'unavailable';
+      this.logger.warn(`chatbot ${outcome} on ${route}: ${describeFailure(err)}`);
       throw outcome === 'timeout'
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
@@ -174,17 +176,22 @@ export class ChatbotClient implements OnApplicationShutdown {
 
   /** Readiness: the chatbot's liveness endpoint answers within the given time. */
   async ping(timeoutMs: number): Promise<void> {
-    const res = await this.pool.request({
-      path: this.basePath + '/health',
-      method: 'GET',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await res.body.dump();
-    if (res.statusCode !== 200) throw new Error(`chatbot /health answered ${res.statusCode}`);
+    const deadline = new Deadline(timeoutMs);
+    try {
+      const res = await send(this.http.axiosRef, {
+        url: '/health',
+        method: 'GET',
+        signal: deadline.signal,
+      });
+      await drain(res.body);
+      if (res.status !== 200) throw new Error(`chatbot /health answered ${res.status}`);
+    } finally {
+      deadline.clear();
+    }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.close();
+  onApplicationShutdown(): void {
+    closeOutbound(this.http.axiosRef);
   }
 
   /** Who the call is for: the request id, and for an authenticated gateway the shopper. */
@@ -201,30 +208,6 @@ export class ChatbotClient implements OnApplicationShutdown {
   }
 }
 
-/** Aborts when the caller's signal does or when the time is up; `clear` releases both. */
-function linkedDeadline(
-  caller: AbortSignal,
-  ms: number,
-): { signal: AbortSignal; clear(): void; timedOut(): boolean } {
-  const controller = new AbortController();
-  let expired = false;
-  const onAbort = () => controller.abort(caller.reason);
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort(new DOMException('The chatbot took too long', 'TimeoutError'));
-  }, ms);
-  if (caller.aborted) onAbort();
-  else caller.addEventListener('abort', onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => expired,
-    clear: () => {
-      clearTimeout(timer);
-      caller.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
 /** Passes the stream through and runs `done` however it ends. */
 async function* untilDone(body: AsyncIterable<Buffer>, done: () => void): AsyncGenerator<Buffer> {
   try {
@@ -234,13 +217,11 @@ async function* untilDone(body: AsyncIterable<Buffer>, done: () => void): AsyncG
   }
 }
 
-function relayedHeaders(
-  headers: Record<string, string | string[] | undefined>,
-): Record<string, string> {
+function relayedHeaders(headers: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of RELAYED_HEADERS) {
     const value = headers[name];
-    if (typeof value === 'string') out[name] = value;
+    if (value !== undefined) out[name] = value;
   }
   return out;
 }
@@ -251,20 +232,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isTimeout(err: unknown): boolean {
-  return (
-    err instanceof undiciErrors.HeadersTimeoutError ||
-    err instanceof undiciErrors.BodyTimeoutError ||
-    (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
-  );
-}
-
-function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const code = (err as { code?: string }).code;
-  return code ? `${code} ${err.message}` : err.message;
 }
 
 // Route labels stay bounded: the session id in a path never becomes a label value.
