@@ -4,12 +4,13 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Counter } from 'prom-client';
-import { request as httpRequest } from 'undici';
+import { Deadline, closeOutbound, drain, send as sendHttp } from '@bookstore/http';
 import {
   SupportRequestsRepository,
   type ClaimedRequest,
@@ -47,6 +48,8 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
   constructor(
     config: ConfigService<GatewayEnv, true>,
     private readonly repo: SupportRequestsRepository,
+    /** The webhook's client: the outbound pattern of every service (support.module.ts). */
+    private readonly http: HttpService,
     @InjectMetric(SUPPORT_DELIVERIES) private readonly deliveries: Counter<'channel' | 'outcome'>,
   ) {
     const smtpUrl = config.get('SMTP_URL', { infer: true });
@@ -84,6 +87,7 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
     clearInterval(this.timer);
     await Promise.allSettled([...this.running]);
     this.mailer?.close();
+    closeOutbound(this.http.axiosRef);
   }
 
   /** Right after a request is created: try at once, in the background. */
@@ -163,22 +167,26 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
     });
     await policy.execute(async () => {
       const timestamp = Math.floor(Date.now() / 1000);
-      const res = await httpRequest(this.webhookUrl!, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-support-reference': request.reference,
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(this.webhookSecret, timestamp, body),
-        },
-        body,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      await res.body.dump();
-      if (res.statusCode < 200 || res.statusCode >= 300) {
-        throw new Error(`webhook answered ${res.statusCode}`);
+      const deadline = new Deadline(this.timeoutMs);
+      try {
+        const res = await sendHttp(this.http.axiosRef, {
+          url: this.webhookUrl,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-support-reference': request.reference,
+            [TIMESTAMP_HEADER]: String(timestamp),
+            [SIGNATURE_HEADER]: signWebhook(this.webhookSecret, timestamp, body),
+          },
+          data: body,
+          signal: deadline.signal,
+        });
+        await drain(res.body);
+        if (res.status < 200 || res.status >= 300) {
+          throw new Error(`webhook answered ${res.status}`);
+        }
+      } finally {
+        deadline.clear();
       }
     });
   }
