@@ -9,6 +9,7 @@ export {
   addressKey,
   clientAddress,
   clientKey,
+  internalCallerHeaders,
   internalCallerMiddleware,
   isInternalCaller,
 } from './client-address.js';

@@ -11,8 +11,7 @@ import type {
 } from '@bookstore/contracts';
 import {
   Deadline,
-  INTERNAL_TOKEN_HEADER,
-  SHOPPER_ADDRESS_HEADER,
+  internalCallerHeaders,
   closeOutbound,
   describeFailure,
   readText,
@@ -160,15 +159,7 @@ export class BookstoreClient implements OnApplicationShutdown {
    * limits count each shopper rather than this pod.
    */
   private callerHeaders(clientIp = currentClientAddress()): Record<string, string> {
-    return {
-      ...requestIdHeader(),
-      ...(this.internalToken
-        ? {
-            [INTERNAL_TOKEN_HEADER]: this.internalToken,
-            ...(clientIp ? { [SHOPPER_ADDRESS_HEADER]: clientIp } : {}),
-          }
-        : {}),
-    };
+    return { ...requestIdHeader(), ...internalCallerHeaders(this.internalToken, clientIp) };
   }
 
   private expect<T>(status: number, body: unknown, what: string): T {

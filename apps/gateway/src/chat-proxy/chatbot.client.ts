@@ -10,8 +10,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import {
   Deadline,
-  INTERNAL_TOKEN_HEADER,
-  SHOPPER_ADDRESS_HEADER,
+  internalCallerHeaders,
   closeOutbound,
   describeFailure,
   drain,
@@ -196,15 +195,7 @@ export class ChatbotClient implements OnApplicationShutdown {
 
   /** Who the call is for: the request id, and for an authenticated gateway the shopper. */
   private callerHeaders(clientIp: string | undefined): Record<string, string> {
-    return {
-      ...requestIdHeader(),
-      ...(this.internalToken
-        ? {
-            [INTERNAL_TOKEN_HEADER]: this.internalToken,
-            ...(clientIp ? { [SHOPPER_ADDRESS_HEADER]: clientIp } : {}),
-          }
-        : {}),
-    };
+    return { ...requestIdHeader(), ...internalCallerHeaders(this.internalToken, clientIp) };
   }
 }
 
