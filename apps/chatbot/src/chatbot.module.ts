@@ -39,7 +39,7 @@ import { ConversationsModule } from './sessions/conversations.module.js';
         return {
           backend: get('LLM_BACKEND'),
           timeoutMs: get('LLM_TIMEOUT') * 1000,
-          firstTokenTimeoutMs: Math.min(get('LLM_FIRST_TOKEN_TIMEOUT'), get('LLM_TIMEOUT')) * 1000,
+          firstTokenTimeoutMs: get('LLM_FIRST_TOKEN_TIMEOUT') * 1000,
           maxTokens: get('LLM_MAX_TOKENS'),
           requiredForReadiness: get('LLM_REQUIRED_FOR_READINESS'),
           modelCheck: get('LLM_MODEL_CHECK') === 'on',

@@ -32,8 +32,7 @@ export function createLlmClient(options: LlmModuleOptions, deps: LlmClientDeps =
   const profile = backendProfile(options);
   return new OpenAiCompatibleClient(
     profile,
-    // A first-token limit above the overall one would never fire.
-    { ...options, firstTokenTimeoutMs: Math.min(options.firstTokenTimeoutMs, options.timeoutMs) },
+    options,
     new LlmMetrics(profile.backend, deps.registry, options.price),
   );
 }

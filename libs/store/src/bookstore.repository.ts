@@ -1,9 +1,10 @@
+import type { OrderStatusName, ProductSearch } from '@bookstore/contracts';
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Database } from './database.js';
 import { helpQueryText } from './help-query.js';
 
-export type OrderStatus =
-  'processing' | 'shipped' | 'in_transit' | 'delivered' | 'cancelled' | 'returned';
+/** The contract's statuses: the store stores what the API answers. */
+export type OrderStatus = OrderStatusName;
 
 export interface OrderStatusRow {
   order_id: string;
@@ -33,13 +34,6 @@ export interface CategoryRow {
   slug: string;
   name: string;
   count: number;
-}
-
-export interface ProductQuery {
-  category?: string;
-  q?: string;
-  bestseller?: boolean;
-  limit: number;
 }
 
 /** A subject (`session:…`, `client:…`) and the failed attempts it may make within the window. */
@@ -179,7 +173,7 @@ export class BookstoreRepository {
     );
   }
 
-  async products(query: ProductQuery): Promise<BookRow[]> {
+  async products(query: ProductSearch): Promise<BookRow[]> {
     return this.run('products', async () => {
       const q = query.q?.trim() || null;
       const rows = await this.db.query<RawBook>(

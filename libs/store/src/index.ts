@@ -16,7 +16,6 @@ export {
   type OrderDetailsRow,
   type OrderStatus,
   type OrderStatusRow,
-  type ProductQuery,
 } from './bookstore.repository.js';
 export { Database } from './database.js';
 export {

@@ -1,4 +1,5 @@
 import { ServiceEnv } from '@bookstore/config';
+import { LLM_BACKENDS } from '@bookstore/llm';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -16,7 +17,6 @@ import {
 } from 'class-validator';
 
 /** The chatbot's environment, validated once at boot. Each variable is in the README's table. */
-const BACKENDS = ['ollama', 'vcf_private_ai', 'openai', 'none'] as const;
 const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 const toBool = ({ value }: { value: unknown }) =>
   value === true || value === 'true' || value === '1'
@@ -92,8 +92,8 @@ export class ChatbotEnv extends ServiceEnv {
   RATE_LIMIT_PER_MINUTE: number = 30;
 
   /** Which LLM answers what the rules cannot: ollama, vcf_private_ai, openai or none. */
-  @IsIn(BACKENDS, { message: `LLM_BACKEND must be one of: ${BACKENDS.join(', ')}` })
-  LLM_BACKEND: (typeof BACKENDS)[number] = 'ollama';
+  @IsIn(LLM_BACKENDS, { message: `LLM_BACKEND must be one of: ${LLM_BACKENDS.join(', ')}` })
+  LLM_BACKEND: (typeof LLM_BACKENDS)[number] = 'ollama';
 
   /** Seconds any LLM call may take, end to end. */
   @Type(() => Number)

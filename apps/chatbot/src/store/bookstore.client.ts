@@ -8,6 +8,7 @@ import type {
   OrderDetailsResponse,
   OrderStatusResponse,
   ProductDto,
+  ProductSearch,
 } from '@bookstore/contracts';
 import {
   Deadline,
@@ -34,14 +35,6 @@ export type SupportRequestOutcome =
   | { kind: 'created'; reference: string; expectedAnswer: string }
   | { kind: 'too_many' }
   | { kind: 'invalid'; message: string };
-
-export interface ProductSearch {
-  category?: string;
-  /** Words to look for; `a or b` finds either. */
-  q?: string;
-  bestseller?: boolean;
-  limit: number;
-}
 
 /** The store API (the gateway's /api), with a timeout on every call. */
 @Injectable()
