@@ -1,5 +1,5 @@
 import type { OrderStatusName, ProductSearch } from '@bookstore/contracts';
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Database } from './database.js';
 import { helpQueryText } from './help-query.js';
 
@@ -69,6 +69,11 @@ interface RawBook extends Omit<BookRow, 'price' | 'rating'> {
   rating: string;
 }
 
+/** The database could not answer; the API's controllers turn this into a 503. */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
 /** Orders and the catalog, in the same SQL for PostgreSQL and PGlite. */
 @Injectable()
 export class BookstoreRepository {
@@ -76,15 +81,13 @@ export class BookstoreRepository {
 
   constructor(private readonly db: Database) {}
 
-  /** A database failure becomes a 503 the caller can show, never a 500. */
+  /** A database failure becomes the data layer's own error; controllers map it to HTTP. */
   private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
     try {
       return await op();
     } catch (err) {
       this.logger.warn(`${what} failed: ${(err as Error).message}`);
-      throw new ServiceUnavailableException(
-        'The store is unavailable right now. Please try again in a moment.',
-      );
+      throw new DatabaseUnavailableError(`${what}: ${(err as Error).message}`, { cause: err });
     }
   }
 

@@ -7,6 +7,7 @@ export {
 } from './bookstore.module.js';
 export {
   BookstoreRepository,
+  DatabaseUnavailableError,
   type AttemptLimit,
   type AttemptReservation,
   type BookRow,

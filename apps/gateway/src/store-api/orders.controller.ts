@@ -10,6 +10,7 @@ import {
   Post,
   Req,
   Res,
+  UseFilters,
   UseGuards,
 } from '@nestjs/common';
 import { RateLimitGuard } from '@bookstore/ratelimit';
@@ -37,6 +38,7 @@ import {
 import { clientKey, errorBody } from '@bookstore/http';
 import type { Request, Response } from 'express';
 import type { GatewayEnv } from '../config/gateway.env.js';
+import { StoreDownFilter } from './store-down.filter.js';
 
 // One answer for "no such order" and "not your email", so neither can be told apart.
 const NO_MATCH = 'No order matches that order number and email address.';
@@ -44,6 +46,7 @@ const NO_MATCH = 'No order matches that order number and email address.';
 @ApiTags('store')
 @ApiBadRequestResponse({ type: ErrorBody })
 @UseGuards(RateLimitGuard)
+@UseFilters(StoreDownFilter)
 @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api/orders/:id')
 export class OrdersController {
