@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import type { Redis } from 'ioredis';
+import { REDIS_CLIENT, RedisModule } from '@bookstore/redis';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
 import { LoggingModule, MetricsModule } from '@bookstore/observability';
@@ -19,10 +21,20 @@ import { ConversationsModule } from './sessions/conversations.module.js';
     }),
     LoggingModule.forRoot(),
     MetricsModule.forRoot(),
-    SessionsModule.forRootAsync({
+    // The chatbot's one Redis connection, for conversations and rate limits alike.
+    RedisModule.forRootAsync({
+      isGlobal: true,
       inject: [ConfigService],
       useFactory: (config: ConfigService<ChatbotEnv, true>) => ({
-        redisUrl: config.get('REDIS_URL', { infer: true }),
+        url: config.get('REDIS_URL', { infer: true }),
+        commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
+        connectionName: config.get('REDIS_CLIENT_NAME', { infer: true }),
+      }),
+    }),
+    SessionsModule.forRootAsync({
+      inject: [ConfigService, REDIS_CLIENT],
+      useFactory: (config: ConfigService<ChatbotEnv, true>, redis: Redis | null) => ({
+        redis,
         prefix: config.get('SESSION_KEY_PREFIX', { infer: true }),
         maxTurns: config.get('SESSION_MAX_TURNS', { infer: true }),
         ttlSeconds: config.get('SESSION_TTL_SECONDS', { infer: true }),
@@ -76,11 +88,11 @@ import { ConversationsModule } from './sessions/conversations.module.js';
       },
     }),
     RateLimitModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<ChatbotEnv, true>) => ({
+      inject: [ConfigService, REDIS_CLIENT],
+      useFactory: (config: ConfigService<ChatbotEnv, true>, redis: Redis | null) => ({
         perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
         by: 'session',
-        redisUrl: config.get('REDIS_URL', { infer: true }),
+        redis,
         keyPrefix: 'ratelimit:chatbot:',
       }),
     }),

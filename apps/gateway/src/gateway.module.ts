@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import type { Redis } from 'ioredis';
+import { REDIS_CLIENT, RedisModule } from '@bookstore/redis';
 import { BookstoreModule, DatabaseReadiness } from '@bookstore/store';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
@@ -30,12 +32,22 @@ import { SupportModule } from './support/support.module.js';
         seed: config.get('SEED_DEMO_DATA', { infer: true }),
       }),
     }),
-    RateLimitModule.forRootAsync({
+    // The gateway's one Redis connection (rate limits only); fail fast, as a limiter must.
+    RedisModule.forRootAsync({
+      isGlobal: true,
       inject: [ConfigService],
       useFactory: (config: ConfigService<GatewayEnv, true>) => ({
+        url: config.get('REDIS_URL', { infer: true }),
+        commandTimeoutMs: 300,
+        connectionName: 'bookstore-gateway',
+      }),
+    }),
+    RateLimitModule.forRootAsync({
+      inject: [ConfigService, REDIS_CLIENT],
+      useFactory: (config: ConfigService<GatewayEnv, true>, redis: Redis | null) => ({
         perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
         by: 'client',
-        redisUrl: config.get('REDIS_URL', { infer: true }),
+        redis,
         keyPrefix: 'ratelimit:gateway:',
       }),
     }),

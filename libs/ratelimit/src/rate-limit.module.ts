@@ -9,6 +9,7 @@ import { ThrottlerGuard, ThrottlerModule, ThrottlerStorageService } from '@nestj
 import { clientKey } from '@bookstore/http';
 import { getToken, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Request } from 'express';
+import type { Redis } from 'ioredis';
 import type { Gauge } from 'prom-client';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
@@ -17,8 +18,8 @@ export interface RateLimitOptions {
   perMinute: number;
   /** Who is counted: the client address, or the chat session when the body names one. */
   by: 'client' | 'session';
-  /** Set: counters in Redis, shared by every replica. Unset: per process. */
-  redisUrl?: string;
+  /** The app's shared Redis connection: counters shared by every replica. Null: per process. */
+  redis: Redis | null;
   keyPrefix: string;
 }
 
@@ -74,9 +75,9 @@ export class RateLimitModule {
     const storageProvider = {
       provide: RedisThrottlerStorage,
       useFactory: (o: RateLimitOptions, perProcess: Gauge) => {
-        if (!o.redisUrl) return new ThrottlerStorageService();
+        if (!o.redis) return new ThrottlerStorageService();
         perProcess.set(0);
-        return new RedisThrottlerStorage(o.redisUrl, o.keyPrefix, 300, (degraded) =>
+        return new RedisThrottlerStorage(o.redis, o.keyPrefix, 300, (degraded) =>
           perProcess.set(degraded ? 1 : 0),
         );
       },

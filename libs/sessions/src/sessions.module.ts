@@ -6,14 +6,15 @@ import {
   type ModuleMetadata,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { MemorySessionStore } from './memory-session.store.js';
 import { RedisSessionStore } from './redis-session.store.js';
 import { SessionStore } from './session.store.js';
 import type { SessionOptions } from './session.types.js';
 
 export interface SessionsModuleOptions extends SessionOptions {
-  /** Set: conversations in Redis. Unset: in this process's memory. */
-  redisUrl?: string;
+  /** The app's shared Redis connection: conversations in Redis. Null: in this process's memory. */
+  redis: Redis | null;
   commandTimeoutMs: number;
 }
 
@@ -28,9 +29,9 @@ const SESSIONS_OPTIONS = Symbol('SESSIONS_OPTIONS');
 const BOOT_WAIT_MS = 3_000;
 
 export async function createSessionStore(options: SessionsModuleOptions): Promise<SessionStore> {
-  const { redisUrl, commandTimeoutMs, ...common } = options;
-  if (!redisUrl) return new MemorySessionStore(common);
-  const store = new RedisSessionStore({ ...common, url: redisUrl, commandTimeoutMs });
+  const { redis, commandTimeoutMs, ...common } = options;
+  if (!redis) return new MemorySessionStore(common);
+  const store = new RedisSessionStore({ ...common, client: redis, commandTimeoutMs });
   // Commands fail fast while disconnected, so give the first connection a moment before serving.
   await store.ready(BOOT_WAIT_MS);
   return store;

@@ -73,6 +73,12 @@ export class ChatbotEnv extends ServiceEnv {
   @Max(10_000)
   REDIS_COMMAND_TIMEOUT_MS: number = 300;
 
+  /** The name the chatbot's one Redis connection shows in `CLIENT LIST`. */
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, {
+    message: 'REDIS_CLIENT_NAME must be 1 to 64 of A-Z a-z 0-9 _ . : -',
+  })
+  REDIS_CLIENT_NAME: string = 'bookstore-chatbot';
+
   /** The store API for order lookups and recommendations (the gateway). */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   BOOKSTORE_API_URL: string = 'http://localhost:8080';
