@@ -1,7 +1,8 @@
 import {
+  type ConfigurableModuleAsyncOptions,
+  ConfigurableModuleBuilder,
   type DynamicModule,
   type ExecutionContext,
-  type FactoryProvider,
   Injectable,
   Module,
 } from '@nestjs/common';
@@ -23,12 +24,15 @@ export interface RateLimitOptions {
   keyPrefix: string;
 }
 
-export interface RateLimitAsyncOptions {
-  inject?: FactoryProvider['inject'];
-  useFactory: (...args: never[]) => RateLimitOptions;
-}
-
 export const RATE_LIMIT_OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
+
+const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<RateLimitOptions>({
+  optionsInjectionToken: RATE_LIMIT_OPTIONS,
+})
+  .setClassMethodName('forRoot')
+  .build();
+
+export type RateLimitAsyncOptions = ConfigurableModuleAsyncOptions<RateLimitOptions>;
 export const RATE_LIMIT_PER_PROCESS = 'ratelimit_per_process';
 const MESSAGE = 'Too many requests. Please wait a moment and try again.';
 
@@ -60,19 +64,16 @@ export class RateLimitState {
   }
 }
 
-@Module({})
-export class RateLimitModule {
-  static forRootAsync(options: RateLimitAsyncOptions): DynamicModule {
-    const optionsProvider = {
-      provide: RATE_LIMIT_OPTIONS,
-      useFactory: options.useFactory,
-      inject: options.inject ?? [],
-    };
-    const gauge = makeGaugeProvider({
-      name: RATE_LIMIT_PER_PROCESS,
-      help: '1 while rate limits are counted per process because their Redis failed, else 0.',
-    });
-    const storageProvider = {
+const perProcessGauge = makeGaugeProvider({
+  name: RATE_LIMIT_PER_PROCESS,
+  help: '1 while rate limits are counted per process because their Redis failed, else 0.',
+});
+
+/** The options, the counters' storage and its state: what the throttler and readiness share. */
+@Module({
+  providers: [
+    perProcessGauge,
+    {
       provide: RedisThrottlerStorage,
       useFactory: (o: RateLimitOptions, perProcess: Gauge) => {
         if (!o.redis) return new ThrottlerStorageService();
@@ -82,17 +83,21 @@ export class RateLimitModule {
         );
       },
       inject: [RATE_LIMIT_OPTIONS, getToken(RATE_LIMIT_PER_PROCESS)],
-    };
-    const stateProvider = {
+    },
+    {
       provide: RateLimitState,
       useFactory: (storage: RedisThrottlerStorage) => new RateLimitState(storage),
       inject: [RedisThrottlerStorage],
-    };
-    const core = {
-      module: class RateLimitCoreModule {},
-      providers: [optionsProvider, gauge, storageProvider, stateProvider],
-      exports: [RATE_LIMIT_OPTIONS, RedisThrottlerStorage, RateLimitState],
-    };
+    },
+  ],
+  exports: [RATE_LIMIT_OPTIONS, RedisThrottlerStorage, RateLimitState],
+})
+class RateLimitCoreModule extends ConfigurableModuleClass {}
+
+@Module({})
+export class RateLimitModule {
+  static forRootAsync(options: RateLimitAsyncOptions): DynamicModule {
+    const core = RateLimitCoreModule.forRootAsync(options);
     return {
       module: RateLimitModule,
       global: true,

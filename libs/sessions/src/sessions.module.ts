@@ -1,9 +1,8 @@
 import {
-  type DynamicModule,
-  type FactoryProvider,
+  type ConfigurableModuleAsyncOptions,
+  ConfigurableModuleBuilder,
   Injectable,
   Module,
-  type ModuleMetadata,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
@@ -18,13 +17,15 @@ export interface SessionsModuleOptions extends SessionOptions {
   commandTimeoutMs: number;
 }
 
-export interface SessionsModuleAsyncOptions {
-  imports?: ModuleMetadata['imports'];
-  inject?: FactoryProvider['inject'];
-  useFactory: (...args: never[]) => SessionsModuleOptions | Promise<SessionsModuleOptions>;
-}
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: SESSIONS_OPTIONS } =
+  new ConfigurableModuleBuilder<SessionsModuleOptions>()
+    .setClassMethodName('forRoot')
+    .setExtras({ isGlobal: true }, (module, extras) => ({ ...module, global: extras.isGlobal }))
+    .build();
 
-const SESSIONS_OPTIONS = Symbol('SESSIONS_OPTIONS');
+export type SessionsModuleAsyncOptions = ConfigurableModuleAsyncOptions<SessionsModuleOptions> & {
+  isGlobal?: boolean;
+};
 
 const BOOT_WAIT_MS = 3_000;
 
@@ -46,23 +47,15 @@ class SessionStoreCloser implements OnApplicationShutdown {
   }
 }
 
-@Module({})
-export class SessionsModule {
-  static forRootAsync(options: SessionsModuleAsyncOptions): DynamicModule {
-    return {
-      module: SessionsModule,
-      global: true,
-      imports: options.imports ?? [],
-      providers: [
-        { provide: SESSIONS_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
-        {
-          provide: SessionStore,
-          useFactory: (o: SessionsModuleOptions) => createSessionStore(o),
-          inject: [SESSIONS_OPTIONS],
-        },
-        SessionStoreCloser,
-      ],
-      exports: [SessionStore],
-    };
-  }
-}
+@Module({
+  providers: [
+    {
+      provide: SessionStore,
+      useFactory: (o: SessionsModuleOptions) => createSessionStore(o),
+      inject: [SESSIONS_OPTIONS],
+    },
+    SessionStoreCloser,
+  ],
+  exports: [SessionStore],
+})
+export class SessionsModule extends ConfigurableModuleClass {}

@@ -1,10 +1,9 @@
 import {
-  type DynamicModule,
-  type FactoryProvider,
+  type ConfigurableModuleAsyncOptions,
+  ConfigurableModuleBuilder,
   Injectable,
   Logger,
   Module,
-  type ModuleMetadata,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { BookstoreRepository } from './bookstore.repository.js';
@@ -27,13 +26,15 @@ export interface BookstoreModuleOptions {
   seed: boolean;
 }
 
-export interface BookstoreModuleAsyncOptions {
-  imports?: ModuleMetadata['imports'];
-  inject?: FactoryProvider['inject'];
-  useFactory: (...args: never[]) => BookstoreModuleOptions | Promise<BookstoreModuleOptions>;
-}
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: OPTIONS } =
+  new ConfigurableModuleBuilder<BookstoreModuleOptions>()
+    .setClassMethodName('forRoot')
+    .setExtras({ isGlobal: true }, (module, extras) => ({ ...module, global: extras.isGlobal }))
+    .build();
 
-const OPTIONS = Symbol('BOOKSTORE_OPTIONS');
+export type BookstoreModuleAsyncOptions = ConfigurableModuleAsyncOptions<BookstoreModuleOptions> & {
+  isGlobal?: boolean;
+};
 const logger = new Logger('Bookstore');
 
 /** Opens the store, brings its schema up to date and seeds an empty one. */
@@ -61,21 +62,13 @@ class DatabaseCloser implements OnApplicationShutdown {
   }
 }
 
-@Module({})
-export class BookstoreModule {
-  static forRootAsync(options: BookstoreModuleAsyncOptions): DynamicModule {
-    return {
-      module: BookstoreModule,
-      global: true,
-      imports: options.imports ?? [],
-      providers: [
-        { provide: OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
-        { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
-        BookstoreRepository,
-        SupportRequestsRepository,
-        DatabaseCloser,
-      ],
-      exports: [Database, BookstoreRepository, SupportRequestsRepository],
-    };
-  }
-}
+@Module({
+  providers: [
+    { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
+    BookstoreRepository,
+    SupportRequestsRepository,
+    DatabaseCloser,
+  ],
+  exports: [Database, BookstoreRepository, SupportRequestsRepository],
+})
+export class BookstoreModule extends ConfigurableModuleClass {}
