@@ -30,6 +30,11 @@ export abstract class LlmClient {
   abstract circuitState(): CircuitStateName;
 
   /** Releases connections; the module calls it on shutdown. */
+  /** Nest calls this on the provider itself: the client closes with the app. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
   close(): Promise<void> {
     return Promise.resolve();
   }

@@ -1,9 +1,7 @@
 import {
   type ConfigurableModuleAsyncOptions,
   ConfigurableModuleBuilder,
-  Injectable,
   Module,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Registry } from 'prom-client';
 import { DisabledLlmClient } from './disabled-llm.client.js';
@@ -41,15 +39,6 @@ export function createLlmClient(options: LlmModuleOptions, deps: LlmClientDeps =
   );
 }
 
-@Injectable()
-class LlmClientCloser implements OnApplicationShutdown {
-  constructor(private readonly client: LlmClient) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
-  }
-}
-
 @Module({
   providers: [
     {
@@ -57,7 +46,6 @@ class LlmClientCloser implements OnApplicationShutdown {
       useFactory: (o: LlmModuleOptions) => createLlmClient(o),
       inject: [LLM_MODULE_OPTIONS],
     },
-    LlmClientCloser,
   ],
   // The options go with the client so that LlmReadiness, provided by the health module, sees them.
   exports: [LlmClient, LLM_MODULE_OPTIONS],

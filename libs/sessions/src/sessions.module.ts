@@ -1,9 +1,7 @@
 import {
   type ConfigurableModuleAsyncOptions,
   ConfigurableModuleBuilder,
-  Injectable,
   Module,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { MemorySessionStore } from './memory-session.store.js';
@@ -38,15 +36,6 @@ export async function createSessionStore(options: SessionsModuleOptions): Promis
   return store;
 }
 
-@Injectable()
-class SessionStoreCloser implements OnApplicationShutdown {
-  constructor(private readonly store: SessionStore) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
-  }
-}
-
 @Module({
   providers: [
     {
@@ -54,7 +43,6 @@ class SessionStoreCloser implements OnApplicationShutdown {
       useFactory: (o: SessionsModuleOptions) => createSessionStore(o),
       inject: [SESSIONS_OPTIONS],
     },
-    SessionStoreCloser,
   ],
   exports: [SessionStore],
 })

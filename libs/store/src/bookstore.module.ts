@@ -1,10 +1,8 @@
 import {
   type ConfigurableModuleAsyncOptions,
   ConfigurableModuleBuilder,
-  Injectable,
   Logger,
   Module,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { BookstoreRepository } from './bookstore.repository.js';
 import { Database } from './database.js';
@@ -53,21 +51,11 @@ export async function openDatabase(options: BookstoreModuleOptions): Promise<Dat
   return db;
 }
 
-@Injectable()
-class DatabaseCloser implements OnApplicationShutdown {
-  constructor(private readonly db: Database) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.db.close();
-  }
-}
-
 @Module({
   providers: [
     { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
     BookstoreRepository,
     SupportRequestsRepository,
-    DatabaseCloser,
   ],
   exports: [Database, BookstoreRepository, SupportRequestsRepository],
 })
