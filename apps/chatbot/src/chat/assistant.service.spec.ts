@@ -1,0 +1,141 @@
+import { HttpService } from '@nestjs/axios';
+import { ConfigService } from '@nestjs/config';
+import { createOutboundClient } from '@bookstore/http';
+import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import {
+  LlmClient,
+  LlmUnavailableError,
+  type CircuitStateName,
+  type LlmBackend,
+  type LlmHealth,
+  type LlmMessage,
+  type LlmReply,
+} from '@bookstore/llm';
+import { MemorySessionStore } from '@bookstore/sessions';
+import { BookstoreClient } from '../store/bookstore.client.js';
+import { AssistantService } from './assistant.service.js';
+import { HelpCenter } from './help-center.js';
+
+/** An LLM that answers as told, in memory, and keeps the messages it was sent. */
+class ScriptedLlm extends LlmClient {
+  readonly model = 'scripted';
+  sent: LlmMessage[][] = [];
+  constructor(
+    readonly backend: LlmBackend,
+    private readonly answer: () => Promise<string>,
+  ) {
+    super();
+  }
+  async chat(messages: LlmMessage[]): Promise<LlmReply> {
+    this.sent.push(messages);
+    return { text: await this.answer() };
+  }
+  async *stream(messages: LlmMessage[]): AsyncGenerator<string> {
+    this.sent.push(messages);
+    yield await this.answer();
+  }
+  health(): Promise<LlmHealth> {
+    return Promise.resolve({ ok: true, backend: this.backend, model: this.model, detail: '' });
+  }
+  circuitState(): CircuitStateName {
+    return 'closed';
+  }
+}
+
+// No store answers (a closed port): the books and articles are empty, as when the store is down.
+const store = new BookstoreClient(
+  new ConfigService({ BOOKSTORE_API_TIMEOUT_MS: 500 }),
+  new HttpService(createOutboundClient({ baseUrl: 'http://127.0.0.1:9', connections: 1 })),
+);
+afterAll(() => store.onApplicationShutdown());
+
+function assistant(llm: LlmClient, historyTurns = 6) {
+  const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
+  const config = new ConfigService({
+    LLM_MAX_TOKENS: 300,
+    LLM_HISTORY_TURNS: historyTurns,
+    LLM_HISTORY_CHARS: 4_000,
+  });
+  return {
+    sessions,
+    service: new AssistantService(llm, sessions, store, new HelpCenter(store), config),
+  };
+}
+
+describe('AssistantService', () => {
+  it('answers with the rules’ fallback when no LLM is configured, asking none', async () => {
+    const llm = new ScriptedLlm('none', () => Promise.resolve('never'));
+    const { service } = assistant(llm);
+    expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
+      response: CANNED_RESPONSES.fallback,
+      source: 'fallback',
+    });
+    expect(llm.sent).toHaveLength(0);
+  });
+
+  it('gives the LLM’s trimmed reply as the answer', async () => {
+    const { service } = assistant(
+      new ScriptedLlm('ollama', () => Promise.resolve('  Yes, we do. ')),
+    );
+    expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
+      response: 'Yes, we do.',
+      source: 'llm',
+    });
+  });
+
+  it.each([
+    ['an empty reply', () => Promise.resolve('   ')],
+    ['a failed call', () => Promise.reject(new LlmUnavailableError('timeout'))],
+  ])('turns %s into the failure text', async (_what, answer) => {
+    const { service } = assistant(new ScriptedLlm('ollama', answer));
+    expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
+      response: LLM_FAILURE_RESPONSE,
+      source: 'fallback',
+    });
+  });
+
+  it('lets an error that is not the LLM’s through', async () => {
+    const { service } = assistant(
+      new ScriptedLlm('ollama', () => Promise.reject(new TypeError('bug'))),
+    );
+    await expect(service.answer('Do you wrap gifts?', 's1', {})).rejects.toThrow(TypeError);
+  });
+
+  it('sends the conversation so far and the verified orders with the question', async () => {
+    const llm = new ScriptedLlm('ollama', () => Promise.resolve('ok'));
+    const { service, sessions } = assistant(llm);
+    await sessions.saveTurn(
+      's1',
+      {
+        timestamp: 'now',
+        user: 'Where is 123456?',
+        bot: 'Shipped.',
+        intent: 'order_status',
+        source: 'rules',
+      },
+      { keep: true },
+    );
+    await service.answer('Can it come faster?', 's1', {
+      verified: [{ orderId: '123456', summary: 'Order 123456: shipped, 2 books' }],
+    });
+    const [messages] = llm.sent;
+    expect(messages[0].content).toContain('Order 123456: shipped, 2 books');
+    expect(messages.slice(1)).toEqual([
+      { role: 'user', content: 'Where is 123456?' },
+      { role: 'assistant', content: 'Shipped.' },
+      { role: 'user', content: 'Can it come faster?' },
+    ]);
+  });
+
+  it('sends no history when LLM_HISTORY_TURNS is 0', async () => {
+    const llm = new ScriptedLlm('ollama', () => Promise.resolve('ok'));
+    const { service, sessions } = assistant(llm, 0);
+    await sessions.saveTurn(
+      's1',
+      { timestamp: 'now', user: 'Hi', bot: 'Hello!', intent: 'greeting', source: 'rules' },
+      { keep: true },
+    );
+    await service.answer('Anything new?', 's1', {});
+    expect(llm.sent[0].slice(1)).toEqual([{ role: 'user', content: 'Anything new?' }]);
+  });
+});
