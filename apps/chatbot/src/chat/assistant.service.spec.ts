@@ -51,14 +51,19 @@ afterAll(() => store.onApplicationShutdown());
 
 function assistant(llm: LlmClient, historyTurns = 6) {
   const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
-  const config = new ConfigService({
-    LLM_MAX_TOKENS: 300,
-    LLM_HISTORY_TURNS: historyTurns,
-    LLM_HISTORY_CHARS: 4_000,
-  });
   return {
     sessions,
-    service: new AssistantService(llm, sessions, store, new HelpCenter(store), config),
+    service: new AssistantService(
+      llm,
+      sessions,
+      store,
+      new HelpCenter(store),
+      new ConfigService({
+        LLM_MAX_TOKENS: 300,
+        LLM_HISTORY_TURNS: historyTurns,
+        LLM_HISTORY_CHARS: 4_000,
+      }),
+    ),
   };
 }
 
