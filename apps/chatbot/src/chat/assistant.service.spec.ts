@@ -12,7 +12,7 @@ import {
   type LlmReply,
 } from '@bookstore/llm';
 import { MemorySessionStore } from '@bookstore/sessions';
-import { BookstoreClient } from '../store/bookstore.client.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { AssistantService } from './assistant.service.js';
 import { HelpCenter } from './help-center.js';
 

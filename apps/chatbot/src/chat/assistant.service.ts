@@ -6,7 +6,7 @@ import { LlmClient, LlmUnavailableError, defaultContextTokens } from '@bookstore
 import { requestIdHeader } from '@bookstore/observability';
 import { SessionStore, type Turn } from '@bookstore/sessions';
 import type { ChatbotEnv } from '../config/chatbot.env.js';
-import { BookstoreClient } from '../store/bookstore.client.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import type { Grounding, HistoryBudget } from './prompt.js';

@@ -11,7 +11,7 @@ import { CatalogIndex } from './catalog.js';
 import { DialogueService } from './dialogue.service.js';
 import { HandoffService } from './handoff.service.js';
 import { HelpCenter } from './help-center.js';
-import { BookstoreClient } from '../store/bookstore.client.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
 
 @Module({
   imports: [

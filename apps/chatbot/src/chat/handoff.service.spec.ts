@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { createOutboundClient } from '@bookstore/http';
 import type { LlmClient } from '@bookstore/llm';
 import type { Intent } from '@bookstore/intents';
-import { BookstoreClient } from '../store/bookstore.client.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { HandoffService, readHandoff, type HandoffReply } from './handoff.service.js';
 
 // follow() is pure: it only reads whether an LLM would answer what no rule knew.
