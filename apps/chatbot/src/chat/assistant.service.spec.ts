@@ -1,5 +1,6 @@
 import { HttpService } from '@nestjs/axios';
 import { ConfigService } from '@nestjs/config';
+import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
 import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
 import {
@@ -12,6 +13,8 @@ import {
   type LlmReply,
 } from '@bookstore/llm';
 import { MemorySessionStore } from '@bookstore/sessions';
+import { ChatbotEnv } from '../config/chatbot.env.js';
+import { chatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { AssistantService } from './assistant.service.js';
 import { HelpCenter } from './help-center.js';
@@ -43,8 +46,12 @@ class ScriptedLlm extends LlmClient {
 }
 
 // No store answers (a closed port): the books and articles are empty, as when the store is down.
+/** The chatbot's options as the app maps them, from an environment. */
+const options = (env: Record<string, string> = {}) =>
+  chatbotOptions(new ConfigService(validateEnv(ChatbotEnv)({ NODE_ENV: 'test', ...env })));
+
 const store = new BookstoreClient(
-  new ConfigService({ BOOKSTORE_API_TIMEOUT_MS: 500 }),
+  options({ BOOKSTORE_API_TIMEOUT_MS: '500' }),
   new HttpService(createOutboundClient({ baseUrl: 'http://127.0.0.1:9', connections: 1 })),
 );
 afterAll(() => store.onApplicationShutdown());
@@ -58,11 +65,7 @@ function assistant(llm: LlmClient, historyTurns = 6) {
       sessions,
       store,
       new HelpCenter(store),
-      new ConfigService({
-        LLM_MAX_TOKENS: 300,
-        LLM_HISTORY_TURNS: historyTurns,
-        LLM_HISTORY_CHARS: 4_000,
-      }),
+      options({ LLM_HISTORY_TURNS: String(historyTurns) }),
     ),
   };
 }

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HttpModule } from '@nestjs/axios';
-import { ConfigService } from '@nestjs/config';
 import { outboundConfig } from '@bookstore/http';
-import type { ChatbotEnv } from '../config/chatbot.env.js';
+import { ChatbotOptions } from '../config/chatbot.options.js';
 import { ChatController } from './chat.controller.js';
 import { chatMetricProviders } from './chat.metrics.js';
 import { AssistantService } from './assistant.service.js';
@@ -17,12 +16,8 @@ import { BookstoreClient } from '../store-client/bookstore.client.js';
   imports: [
     // The store API's client: one keep-alive pool to the gateway's /api.
     HttpModule.registerAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<ChatbotEnv, true>) =>
-        outboundConfig({
-          baseUrl: config.get('BOOKSTORE_API_URL', { infer: true }),
-          connections: 16,
-        }),
+      inject: [ChatbotOptions],
+      useFactory: (o: ChatbotOptions) => outboundConfig(o.store),
     }),
   ],
   controllers: [ChatController],

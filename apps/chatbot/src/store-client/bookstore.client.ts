@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
-import { ConfigService } from '@nestjs/config';
 import type {
   CategoryDto,
   HelpArticleDto,
@@ -19,7 +18,7 @@ import {
   send,
 } from '@bookstore/http';
 import { currentClientAddress, requestIdHeader } from '@bookstore/observability';
-import type { ChatbotEnv } from '../config/chatbot.env.js';
+import { ChatbotOptions } from '../config/chatbot.options.js';
 
 /** The store could not be asked: down, slow, or answering nonsense. */
 export class StoreUnavailableError extends Error {
@@ -45,11 +44,11 @@ export class BookstoreClient implements OnApplicationShutdown {
 
   /** `http` is the store's configured client (base URL, keep-alive pool): see chat.module.ts. */
   constructor(
-    config: ConfigService<ChatbotEnv, true>,
+    options: ChatbotOptions,
     private readonly http: HttpService,
   ) {
-    this.internalToken = config.get('INTERNAL_API_TOKEN', { infer: true });
-    this.timeoutMs = config.get('BOOKSTORE_API_TIMEOUT_MS', { infer: true });
+    this.internalToken = options.store.internalToken;
+    this.timeoutMs = options.store.timeoutMs;
   }
 
   async orderStatus(orderId: string): Promise<OrderStatusResponse | null> {
