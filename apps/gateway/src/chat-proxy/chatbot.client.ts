@@ -5,7 +5,6 @@ import {
   Logger,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import {
   Deadline,
@@ -17,7 +16,7 @@ import {
 import { requestIdHeader } from '@bookstore/observability';
 import type { Counter, Histogram } from 'prom-client';
 import { Pool, errors as undiciErrors } from 'undici';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
 import { UPSTREAM_REQUESTS, UPSTREAM_SECONDS } from './chat-proxy.metrics.js';
 
 export type UpstreamOutcome =
@@ -51,16 +50,16 @@ export class ChatbotClient implements OnApplicationShutdown {
   private readonly internalToken: string | undefined;
 
   constructor(
-    config: ConfigService<GatewayEnv, true>,
+    options: GatewayOptions,
     @InjectMetric(UPSTREAM_REQUESTS) private readonly requests: Counter<'route' | 'outcome'>,
     @InjectMetric(UPSTREAM_SECONDS) private readonly seconds: Histogram<'route'>,
   ) {
-    const url = new URL(config.get('CHAT_SERVICE_URL', { infer: true }));
+    const url = new URL(options.chatbot.url);
     this.basePath = url.pathname.replace(/\/+$/, '');
-    this.timeoutMs = config.get('CHAT_SERVICE_TIMEOUT_MS', { infer: true });
-    this.internalToken = config.get('INTERNAL_API_TOKEN', { infer: true });
+    this.timeoutMs = options.chatbot.timeoutMs;
+    this.internalToken = options.chatbot.internalToken;
     this.pool = new Pool(url.origin, {
-      connections: config.get('CHAT_SERVICE_CONNECTIONS', { infer: true }),
+      connections: options.chatbot.connections,
       keepAliveTimeout: 30_000,
       connect: { timeout: Math.min(5_000, this.timeoutMs) },
       headersTimeout: this.timeoutMs,

@@ -14,7 +14,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { RateLimitGuard } from '@bookstore/ratelimit';
-import { ConfigService } from '@nestjs/config';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -37,7 +36,7 @@ import {
 } from '@bookstore/store';
 import { clientKey, errorBody } from '@bookstore/http';
 import type { Request, Response } from 'express';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
 import { StoreDownFilter } from './store-down.filter.js';
 
 // One answer for "no such order" and "not your email", so neither can be told apart.
@@ -56,12 +55,12 @@ export class OrdersController {
 
   constructor(
     private readonly repo: BookstoreRepository,
-    config: ConfigService<GatewayEnv, true>,
+    options: GatewayOptions,
     private readonly support: SupportRequestsRepository,
   ) {
-    this.maxAttempts = config.get('ORDER_VERIFY_MAX_ATTEMPTS', { infer: true });
-    this.maxAttemptsPerClient = config.get('ORDER_VERIFY_MAX_ATTEMPTS_PER_CLIENT', { infer: true });
-    this.windowSeconds = config.get('ORDER_VERIFY_WINDOW_SECONDS', { infer: true });
+    this.maxAttempts = options.orderVerify.maxPerSession;
+    this.maxAttemptsPerClient = options.orderVerify.maxPerClient;
+    this.windowSeconds = options.orderVerify.windowSeconds;
   }
 
   @Get('status')

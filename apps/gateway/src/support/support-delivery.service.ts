@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
-import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -16,7 +15,7 @@ import {
   type ClaimedRequest,
   type SupportRequestRow,
 } from '@bookstore/store';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
 import { SUPPORT_DELIVERIES } from './support.metrics.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './webhook-signature.js';
 
@@ -46,18 +45,18 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
   private stopped = false;
 
   constructor(
-    config: ConfigService<GatewayEnv, true>,
+    options: GatewayOptions,
     private readonly repo: SupportRequestsRepository,
     /** The webhook's client: the outbound pattern of every service (support.module.ts). */
     private readonly http: HttpService,
     @InjectMetric(SUPPORT_DELIVERIES) private readonly deliveries: Counter<'channel' | 'outcome'>,
   ) {
-    const smtpUrl = config.get('SMTP_URL', { infer: true });
-    this.supportEmail = config.get('SUPPORT_EMAIL', { infer: true });
-    this.webhookUrl = config.get('HANDOFF_WEBHOOK_URL', { infer: true });
-    this.webhookSecret = config.get('HANDOFF_WEBHOOK_SECRET', { infer: true }) ?? '';
-    this.timeoutMs = config.get('SUPPORT_DELIVERY_TIMEOUT_MS', { infer: true });
-    this.intervalMs = config.get('SUPPORT_RETRY_INTERVAL_MS', { infer: true });
+    const { smtpUrl } = options.support;
+    this.supportEmail = options.support.email;
+    this.webhookUrl = options.support.webhookUrl;
+    this.webhookSecret = options.support.webhookSecret;
+    this.timeoutMs = options.support.deliveryTimeoutMs;
+    this.intervalMs = options.support.retryIntervalMs;
     // Longer than one delivery can take (two channels, each with its own retries).
     this.leaseSeconds = Math.max(60, Math.ceil((this.timeoutMs * 8) / 1000));
     if (smtpUrl) {
