@@ -3,47 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
 import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
-import {
-  LlmClient,
-  LlmUnavailableError,
-  type CircuitStateName,
-  type LlmBackend,
-  type LlmHealth,
-  type LlmMessage,
-  type LlmReply,
-} from '@bookstore/llm';
+import { LlmClient, LlmUnavailableError } from '@bookstore/llm';
 import { MemorySessionStore } from '@bookstore/sessions';
+import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { AssistantService } from './assistant.service.js';
 import { HelpCenter } from './help-center.js';
-
-/** An LLM that answers as told, in memory, and keeps the messages it was sent. */
-class ScriptedLlm extends LlmClient {
-  readonly model = 'scripted';
-  sent: LlmMessage[][] = [];
-  constructor(
-    readonly backend: LlmBackend,
-    private readonly answer: () => Promise<string>,
-  ) {
-    super();
-  }
-  async chat(messages: LlmMessage[]): Promise<LlmReply> {
-    this.sent.push(messages);
-    return { text: await this.answer() };
-  }
-  async *stream(messages: LlmMessage[]): AsyncGenerator<string> {
-    this.sent.push(messages);
-    yield await this.answer();
-  }
-  health(): Promise<LlmHealth> {
-    return Promise.resolve({ ok: true, backend: this.backend, model: this.model, detail: '' });
-  }
-  circuitState(): CircuitStateName {
-    return 'closed';
-  }
-}
 
 // No store answers (a closed port): the books and articles are empty, as when the store is down.
 /** The chatbot's options as the app maps them, from an environment. */
@@ -72,7 +39,7 @@ function assistant(llm: LlmClient, historyTurns = 6) {
 
 describe('AssistantService', () => {
   it('answers with the rules’ fallback when no LLM is configured, asking none', async () => {
-    const llm = new ScriptedLlm('none', () => Promise.resolve('never'));
+    const llm = new ScriptedLlm('none', ['never']);
     const { service } = assistant(llm);
     expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
       response: CANNED_RESPONSES.fallback,
@@ -82,9 +49,7 @@ describe('AssistantService', () => {
   });
 
   it('gives the LLM’s trimmed reply as the answer', async () => {
-    const { service } = assistant(
-      new ScriptedLlm('ollama', () => Promise.resolve('  Yes, we do. ')),
-    );
+    const { service } = assistant(new ScriptedLlm('ollama', ['  Yes, we do. ']));
     expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
       response: 'Yes, we do.',
       source: 'llm',
@@ -92,10 +57,10 @@ describe('AssistantService', () => {
   });
 
   it.each([
-    ['an empty reply', () => Promise.resolve('   ')],
-    ['a failed call', () => Promise.reject(new LlmUnavailableError('timeout'))],
-  ])('turns %s into the failure text', async (_what, answer) => {
-    const { service } = assistant(new ScriptedLlm('ollama', answer));
+    ['an empty reply', new ScriptedLlm('ollama', ['   '])],
+    ['a failed call', new ScriptedLlm('ollama', [], new LlmUnavailableError('timeout'))],
+  ])('turns %s into the failure text', async (_what, llm) => {
+    const { service } = assistant(llm);
     expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
       response: LLM_FAILURE_RESPONSE,
       source: 'fallback',
@@ -103,14 +68,12 @@ describe('AssistantService', () => {
   });
 
   it('lets an error that is not the LLM’s through', async () => {
-    const { service } = assistant(
-      new ScriptedLlm('ollama', () => Promise.reject(new TypeError('bug'))),
-    );
+    const { service } = assistant(new ScriptedLlm('ollama', [], new TypeError('bug')));
     await expect(service.answer('Do you wrap gifts?', 's1', {})).rejects.toThrow(TypeError);
   });
 
   it('sends the conversation so far and the verified orders with the question', async () => {
-    const llm = new ScriptedLlm('ollama', () => Promise.resolve('ok'));
+    const llm = new ScriptedLlm('ollama', ['ok']);
     const { service, sessions } = assistant(llm);
     await sessions.saveTurn(
       's1',
@@ -136,7 +99,7 @@ describe('AssistantService', () => {
   });
 
   it('sends no history when LLM_HISTORY_TURNS is 0', async () => {
-    const llm = new ScriptedLlm('ollama', () => Promise.resolve('ok'));
+    const llm = new ScriptedLlm('ollama', ['ok']);
     const { service, sessions } = assistant(llm, 0);
     await sessions.saveTurn(
       's1',
