@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
+import type { Redis } from 'ioredis';
+import { REDIS_CLIENT, RedisModule } from '@bookstore/redis';
 import { BookstoreModule, DatabaseReadiness } from '@bookstore/store';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
@@ -8,6 +10,7 @@ import { RateLimitModule, RateLimitReadiness } from '@bookstore/ratelimit';
 import { ChatProxyModule } from './chat-proxy/chat-proxy.module.js';
 import { ChatbotReadiness } from './chat-proxy/chatbot.health.js';
 import { GatewayEnv } from './config/gateway.env.js';
+import { GatewayOptions, GatewayOptionsModule } from './config/gateway.options.js';
 import { StoreApiModule } from './store-api/store-api.module.js';
 import { SupportModule } from './support/support.module.js';
 
@@ -20,24 +23,20 @@ import { SupportModule } from './support/support.module.js';
     }),
     LoggingModule.forRoot(),
     MetricsModule.forRoot(),
+    GatewayOptionsModule,
     BookstoreModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<GatewayEnv, true>) => ({
-        databaseUrl: config.get('DATABASE_URL', { infer: true }),
-        pgliteDataDir: config.get('PGLITE_DATA_DIR', { infer: true }),
-        poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
-        statementTimeoutMs: config.get('DATABASE_STATEMENT_TIMEOUT_MS', { infer: true }),
-        seed: config.get('SEED_DEMO_DATA', { infer: true }),
-      }),
+      inject: [GatewayOptions],
+      useFactory: (o: GatewayOptions) => o.database,
+    }),
+    // The gateway's one Redis connection (rate limits only).
+    RedisModule.forRootAsync({
+      isGlobal: true,
+      inject: [GatewayOptions],
+      useFactory: (o: GatewayOptions) => o.redis,
     }),
     RateLimitModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<GatewayEnv, true>) => ({
-        perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
-        by: 'client',
-        redisUrl: config.get('REDIS_URL', { infer: true }),
-        keyPrefix: 'ratelimit:gateway:',
-      }),
+      inject: [GatewayOptions, REDIS_CLIENT],
+      useFactory: (o: GatewayOptions, redis: Redis | null) => ({ ...o.rateLimit, redis }),
     }),
     ChatProxyModule,
     StoreApiModule,
@@ -46,9 +45,8 @@ import { SupportModule } from './support/support.module.js';
       imports: [ChatProxyModule],
       checks: [ChatbotReadiness, DatabaseReadiness, RateLimitReadiness],
       shutdownGraceMs: {
-        inject: [ConfigService],
-        useFactory: (config: ConfigService<GatewayEnv, true>) =>
-          config.get('SHUTDOWN_GRACE_MS', { infer: true }),
+        inject: [GatewayOptions],
+        useFactory: (o: GatewayOptions) => o.shutdownGraceMs,
       },
     }),
   ],

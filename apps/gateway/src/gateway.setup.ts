@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { configureHttpApp } from '@bookstore/http';
 import { Logger } from 'nestjs-pino';
 import type { GatewayEnv } from './config/gateway.env.js';
-import { serveStorePage } from './store/store-page.js';
+import { serveStorePage } from './store-page/store-page.js';
 
 /** Everything main.ts does to the app besides listening, shared with the e2e tests. */
 export function setupGateway(app: INestApplication): void {

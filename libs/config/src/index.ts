@@ -1,2 +1,3 @@
 export { LOG_LEVELS, ServiceEnv, type LogLevel } from './service.env.js';
 export { InvalidConfigError, validateEnv } from './validate-env.js';
+export { EnvBoolean, EnvInt, EnvUrl, parseEnvBoolean } from './env-decorators.js';

@@ -1,15 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsString,
-  Matches,
-  MaxLength,
-  Max,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { EnvInt } from './env-decorators.js';
+import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -44,41 +34,26 @@ export class ServiceEnv {
   INTERNAL_API_TOKEN?: string;
 
   /** Longest wait for a request's headers, in milliseconds (slow-header clients are cut off). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1_000)
-  @Max(120_000)
+  @EnvInt(1_000, 120_000)
   HTTP_HEADERS_TIMEOUT_MS: number = 10_000;
 
   /**
    * Longest wait for a whole request (headers and body), in milliseconds. Streamed answers are
    * responses, so this does not cut them.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1_000)
-  @Max(600_000)
+  @EnvInt(1_000, 600_000)
   HTTP_REQUEST_TIMEOUT_MS: number = 15_000;
 
   /** How long an idle keep-alive connection stays open, in milliseconds. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1_000)
-  @Max(600_000)
+  @EnvInt(1_000, 600_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5_000;
 
   /** Open connections accepted at once; more are refused at the socket. 0: no cap. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @EnvInt(0, 1_000_000)
   HTTP_MAX_CONNECTIONS: number = 2_000;
 
   /** After SIGTERM, keep serving this long (readiness already 503) before closing the server. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(120_000)
+  @EnvInt(0, 120_000)
   SHUTDOWN_GRACE_MS: number = 0;
 
   /** pino level: fatal, error, warn, info, debug, trace or silent. */

@@ -4,6 +4,8 @@ import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const MESSAGE_MAX_LENGTH = 2000;
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export const SESSION_ID_MESSAGE =
+  'session_id must be 8 to 64 characters of letters, digits, "_" or "-"';
 
 const trimIfString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -30,7 +32,7 @@ export class ChatRequest {
   })
   @IsOptional()
   @Matches(SESSION_ID_PATTERN, {
-    message: 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"',
+    message: SESSION_ID_MESSAGE,
   })
   @IsString({ message: 'session_id must be a string' })
   session_id?: string;

@@ -1,4 +1,9 @@
-export { ChatRequest, MESSAGE_MAX_LENGTH, SESSION_ID_PATTERN } from './chat-request.dto.js';
+export {
+  ChatRequest,
+  MESSAGE_MAX_LENGTH,
+  SESSION_ID_MESSAGE,
+  SESSION_ID_PATTERN,
+} from './chat-request.dto.js';
 export {
   BookCard,
   CHAT_LANGUAGES,
@@ -33,6 +38,7 @@ export {
   OrderStatusResponse,
   ProductDto,
   ProductsQuery,
+  type ProductSearch,
   ProductsResponse,
   VerifyOrderRequest,
   type OrderStatusName,

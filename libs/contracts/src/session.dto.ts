@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { SESSION_ID_MESSAGE, SESSION_ID_PATTERN } from './chat-request.dto.js';
 import { CHAT_SOURCES, type ChatSource } from './chat-response.dto.js';
 
 export const RATINGS = ['up', 'down'] as const;
@@ -9,8 +9,6 @@ export type Rating = (typeof RATINGS)[number];
 /** What feedback may set: a rating, or `none` to take one back. */
 export const FEEDBACK_RATINGS = [...RATINGS, 'none'] as const;
 export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
-
-const SESSION_ID_MESSAGE = 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"';
 
 /** A session id in the path: `/sessions/:id/...`. */
 export class SessionIdParam {

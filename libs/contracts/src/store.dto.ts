@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { SESSION_ID_MESSAGE, SESSION_ID_PATTERN } from './chat-request.dto.js';
 
 export const ORDER_ID_PATTERN = /^\d{6}$/;
 export const ORDER_STATUSES = [
@@ -66,7 +66,7 @@ export class VerifyOrderRequest {
   })
   @IsOptional()
   @Matches(SESSION_ID_PATTERN, {
-    message: 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"',
+    message: SESSION_ID_MESSAGE,
   })
   @IsString()
   session_id?: string;
@@ -128,6 +128,9 @@ export class ProductsQuery {
   @IsInt({ message: 'limit must be a whole number' })
   limit?: number;
 }
+
+/** A product search as the store runs it: the query above once its limit has its default. */
+export type ProductSearch = Omit<ProductsQuery, 'limit'> & { limit: number };
 
 export class ProductDto {
   @ApiProperty() id: number;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { SESSION_ID_MESSAGE, SESSION_ID_PATTERN } from './chat-request.dto.js';
 import { CHAT_LANGUAGES, type ChatLanguage } from './chat-response.dto.js';
 import { TurnDto } from './session.dto.js';
 
@@ -26,7 +26,7 @@ export class CreateSupportRequest {
     pattern: SESSION_ID_PATTERN.source,
   })
   @Matches(SESSION_ID_PATTERN, {
-    message: 'session_id must be 8 to 64 characters of letters, digits, "_" or "-"',
+    message: SESSION_ID_MESSAGE,
   })
   @IsString({ message: 'session_id is required' })
   session_id: string;

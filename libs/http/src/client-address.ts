@@ -84,3 +84,18 @@ function expandIpv6(address: string): string[] {
   const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
   return [...left, ...fill, ...right].map((g) => (parseInt(g, 16) || 0).toString(16));
 }
+
+/**
+ * What a service tells another about its caller: with the internal token, the token and the
+ * shopper the call is for, so the callee's limits count each shopper rather than the calling pod.
+ */
+export function internalCallerHeaders(
+  token: string | undefined,
+  shopperAddress: string | undefined,
+): Record<string, string> {
+  if (!token) return {};
+  return {
+    [INTERNAL_TOKEN_HEADER]: token,
+    ...(shopperAddress ? { [SHOPPER_ADDRESS_HEADER]: shopperAddress } : {}),
+  };
+}

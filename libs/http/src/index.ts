@@ -9,6 +9,20 @@ export {
   addressKey,
   clientAddress,
   clientKey,
+  internalCallerHeaders,
   internalCallerMiddleware,
   isInternalCaller,
 } from './client-address.js';
+export {
+  Deadline,
+  closeOutbound,
+  createOutboundClient,
+  describeFailure,
+  drain,
+  isSocketTimeout,
+  outboundConfig,
+  readText,
+  send,
+  type OutboundOptions,
+  type OutboundResponse,
+} from './outbound.js';

@@ -20,6 +20,7 @@ export class CallScope {
     firstTokenTimeoutMs?: number,
   ) {
     this.deadline = setTimeout(() => this.cut('timeout'), timeoutMs);
+    // The one clamp: a first-token limit at or above the overall one would never fire.
     if (firstTokenTimeoutMs !== undefined && firstTokenTimeoutMs < timeoutMs) {
       this.firstTokenDeadline = setTimeout(() => this.cut('first_token'), firstTokenTimeoutMs);
     }

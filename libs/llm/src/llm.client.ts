@@ -29,7 +29,12 @@ export abstract class LlmClient {
 
   abstract circuitState(): CircuitStateName;
 
-  /** Releases connections; the module calls it on shutdown. */
+  /** Nest calls this on the provider itself: the client closes with the app. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  /** Releases connections. */
   close(): Promise<void> {
     return Promise.resolve();
   }

@@ -1,10 +1,7 @@
 import {
-  type DynamicModule,
-  type FactoryProvider,
-  Injectable,
+  type ConfigurableModuleAsyncOptions,
+  ConfigurableModuleBuilder,
   Module,
-  type ModuleMetadata,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Registry } from 'prom-client';
 import { DisabledLlmClient } from './disabled-llm.client.js';
@@ -15,11 +12,16 @@ import { LLM_MODULE_OPTIONS } from './llm.tokens.js';
 import type { LlmModuleOptions } from './llm.types.js';
 import { OpenAiCompatibleClient } from './openai-compatible.client.js';
 
-export interface LlmModuleAsyncOptions {
-  imports?: ModuleMetadata['imports'];
-  inject?: FactoryProvider['inject'];
-  useFactory: (...args: never[]) => LlmModuleOptions | Promise<LlmModuleOptions>;
-}
+const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<LlmModuleOptions>({
+  optionsInjectionToken: LLM_MODULE_OPTIONS,
+})
+  .setClassMethodName('forRoot')
+  .setExtras({ isGlobal: true }, (module, extras) => ({ ...module, global: extras.isGlobal }))
+  .build();
+
+export type LlmModuleAsyncOptions = ConfigurableModuleAsyncOptions<LlmModuleOptions> & {
+  isGlobal?: boolean;
+};
 
 export interface LlmClientDeps {
   /** Where the `llm_*` metrics go; prom-client's global registry (what /metrics serves) by default. */
@@ -32,43 +34,20 @@ export function createLlmClient(options: LlmModuleOptions, deps: LlmClientDeps =
   const profile = backendProfile(options);
   return new OpenAiCompatibleClient(
     profile,
-    // A first-token limit above the overall one would never fire.
-    { ...options, firstTokenTimeoutMs: Math.min(options.firstTokenTimeoutMs, options.timeoutMs) },
+    options,
     new LlmMetrics(profile.backend, deps.registry, options.price),
   );
 }
 
-@Injectable()
-class LlmClientCloser implements OnApplicationShutdown {
-  constructor(private readonly client: LlmClient) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
-  }
-}
-
-@Module({})
-export class LlmModule {
-  static forRootAsync(options: LlmModuleAsyncOptions): DynamicModule {
-    return {
-      module: LlmModule,
-      global: true,
-      imports: options.imports ?? [],
-      providers: [
-        {
-          provide: LLM_MODULE_OPTIONS,
-          useFactory: options.useFactory,
-          inject: options.inject ?? [],
-        },
-        {
-          provide: LlmClient,
-          useFactory: (o: LlmModuleOptions) => createLlmClient(o),
-          inject: [LLM_MODULE_OPTIONS],
-        },
-        LlmClientCloser,
-      ],
-      // The options go with the client so that LlmReadiness, provided by the health module, sees them.
-      exports: [LlmClient, LLM_MODULE_OPTIONS],
-    };
-  }
-}
+@Module({
+  providers: [
+    {
+      provide: LlmClient,
+      useFactory: (o: LlmModuleOptions) => createLlmClient(o),
+      inject: [LLM_MODULE_OPTIONS],
+    },
+  ],
+  // The options go with the client so that LlmReadiness, provided by the health module, sees them.
+  exports: [LlmClient, LLM_MODULE_OPTIONS],
+})
+export class LlmModule extends ConfigurableModuleClass {}

@@ -1,6 +1,5 @@
-export type LlmBackend = 'ollama' | 'vcf_private_ai' | 'openai' | 'none';
-
-export const LLM_BACKENDS: readonly LlmBackend[] = ['ollama', 'vcf_private_ai', 'openai', 'none'];
+export const LLM_BACKENDS = ['ollama', 'vcf_private_ai', 'openai', 'none'] as const;
+export type LlmBackend = (typeof LLM_BACKENDS)[number];
 
 export interface LlmMessage {
   role: 'system' | 'user' | 'assistant';

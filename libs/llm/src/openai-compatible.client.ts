@@ -8,7 +8,15 @@ import {
   handleWhen,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { Pool, type Dispatcher } from 'undici';
+import type { AxiosInstance } from 'axios';
+import {
+  closeOutbound,
+  createOutboundClient,
+  drain,
+  readText,
+  send,
+  type OutboundResponse,
+} from '@bookstore/http';
 import { CallScope, untilAborted } from './call-scope.js';
 import { CompletionStream } from './completion-stream.js';
 import { DeltaQueue } from './delta-queue.js';
@@ -42,7 +50,7 @@ const TRUNCATED_MIN_TOKENS = 32;
 /** Statuses that every chat call will meet again: a refused key, a model or route not there. */
 const REFUSALS = [401, 403, 404];
 
-type Response = Dispatcher.ResponseData;
+type Response = OutboundResponse;
 
 interface ChatCompletion {
   choices?: { message?: { content?: unknown }; finish_reason?: unknown }[];
@@ -58,7 +66,7 @@ export class OpenAiCompatibleClient extends LlmClient {
   readonly backend: BackendProfile['backend'];
   readonly model: string;
   private readonly logger = new Logger('LlmClient');
-  private readonly pool: Pool;
+  private readonly http: AxiosInstance;
   private readonly chatPath: string;
   private readonly healthPath: string;
   private readonly fallbackHealthPath: string | undefined;
@@ -78,8 +86,8 @@ export class OpenAiCompatibleClient extends LlmClient {
     this.model = profile.model;
     const base = new URL(profile.baseUrl);
     const health = new URL(profile.healthUrl);
-    // Keep-alive connections of our own, whatever the global dispatcher is set to.
-    this.pool = new Pool(base.origin, { connections: 32, keepAliveTimeout: 30_000 });
+    // The outbound client every service uses: keep-alive connections of our own to the backend.
+    this.http = createOutboundClient({ baseUrl: base.origin, connections: 32 });
     this.chatPath = `${base.pathname.replace(/\/+$/, '')}/chat/completions`;
     this.healthPath = health.pathname;
     const fallback = profile.fallbackHealth;
@@ -176,15 +184,15 @@ export class OpenAiCompatibleClient extends LlmClient {
       let res = await this.get(this.healthPath, scope);
       let judge = this.profile.judgeHealth;
       const fallback = this.profile.fallbackHealth;
-      if (res.statusCode === 404 && fallback && this.fallbackHealthPath) {
+      if (res.status === 404 && fallback && this.fallbackHealthPath) {
         // Ollama's backend pointed at another OpenAI-compatible server: no /api/tags there.
-        await res.body.dump();
+        await drain(res.body);
         res = await this.get(this.fallbackHealthPath, scope);
         judge = fallback.judge;
       }
-      const text = await untilAborted(res.body.text(), scope.signal);
-      if (res.statusCode < 200 || res.statusCode >= 300) {
-        return this.report(false, httpError(res.statusCode, text).message);
+      const text = await untilAborted(readText(res.body), scope.signal);
+      if (res.status < 200 || res.status >= 300) {
+        return this.report(false, httpError(res.status, text).message);
       }
       let body: unknown;
       try {
@@ -213,10 +221,9 @@ export class OpenAiCompatibleClient extends LlmClient {
       this.send('POST', this.chatPath, body, { signal: scope.signal }),
       scope.signal,
     );
-    const text = await untilAborted(res.body.text(), scope.signal);
-    if (res.statusCode >= 200 && res.statusCode < 300) this.refusal = undefined;
-    else if (REFUSALS.includes(res.statusCode))
-      this.refusal = httpError(res.statusCode, text).message;
+    const text = await untilAborted(readText(res.body), scope.signal);
+    if (res.status >= 200 && res.status < 300) this.refusal = undefined;
+    else if (REFUSALS.includes(res.status)) this.refusal = httpError(res.status, text).message;
     return this.refusal;
   }
 
@@ -240,9 +247,10 @@ export class OpenAiCompatibleClient extends LlmClient {
     }
   }
 
-  override async close(): Promise<void> {
+  override close(): Promise<void> {
     clearTimeout(this.halfOpenTimer);
-    await this.pool.destroy();
+    closeOutbound(this.http);
+    return Promise.resolve();
   }
 
   /** Runs the call under the circuit breaker, and never longer than the call's deadlines. */
@@ -259,7 +267,12 @@ export class OpenAiCompatibleClient extends LlmClient {
         throw this.classify(err, scope);
       }
     });
-    return untilAborted(run, scope.signal);
+    // The breaker counts an aborted call before its caller hears of it: the aborted request
+    // settles within microtasks; a call that ignores the signal is not waited for past this turn.
+    return untilAborted(run, scope.signal).catch(async (err: unknown) => {
+      await Promise.race([run.catch(() => undefined), new Promise((r) => setImmediate(r))]);
+      throw err;
+    });
   }
 
   private async complete(
@@ -271,8 +284,8 @@ export class OpenAiCompatibleClient extends LlmClient {
       signal: scope.signal,
       headers: options.headers,
     });
-    const text = await res.body.text();
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.rejected(res.statusCode, text);
+    const text = await readText(res.body);
+    if (res.status < 200 || res.status >= 300) throw this.rejected(res.status, text);
     let completion: ChatCompletion;
     try {
       completion = JSON.parse(text) as ChatCompletion;
@@ -303,8 +316,8 @@ export class OpenAiCompatibleClient extends LlmClient {
       stream: true,
       headers: options.headers,
     });
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      throw this.rejected(res.statusCode, await res.body.text());
+    if (res.status < 200 || res.status >= 300) {
+      throw this.rejected(res.status, await readText(res.body));
     }
     const reader = new CompletionStream(res.body);
     try {
@@ -328,20 +341,20 @@ export class OpenAiCompatibleClient extends LlmClient {
     opts: { signal: AbortSignal; stream?: boolean; headers?: Record<string, string> },
   ): Promise<Response> {
     const token = await this.profile.token?.get();
-    const res = await this.pool.request({
+    const res = await send(this.http, {
       method,
-      path,
-      body,
+      url: path,
+      data: body,
       signal: opts.signal,
       headers: { ...opts.headers, ...headers(token, body !== undefined, opts.stream) },
     });
-    if (res.statusCode !== 401 || !this.profile.token) return res;
+    if (res.status !== 401 || !this.profile.token) return res;
     if (!(await this.profile.token.reload(token))) return res;
-    await res.body.dump();
-    return this.pool.request({
+    await drain(res.body);
+    return send(this.http, {
       method,
-      path,
-      body,
+      url: path,
+      data: body,
       signal: opts.signal,
       headers: {
         ...opts.headers,

@@ -1,7 +1,8 @@
 import {
+  type ConfigurableModuleAsyncOptions,
+  ConfigurableModuleBuilder,
   type DynamicModule,
   type ExecutionContext,
-  type FactoryProvider,
   Injectable,
   Module,
 } from '@nestjs/common';
@@ -9,6 +10,7 @@ import { ThrottlerGuard, ThrottlerModule, ThrottlerStorageService } from '@nestj
 import { clientKey } from '@bookstore/http';
 import { getToken, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Request } from 'express';
+import type { Redis } from 'ioredis';
 import type { Gauge } from 'prom-client';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
@@ -17,17 +19,20 @@ export interface RateLimitOptions {
   perMinute: number;
   /** Who is counted: the client address, or the chat session when the body names one. */
   by: 'client' | 'session';
-  /** Set: counters in Redis, shared by every replica. Unset: per process. */
-  redisUrl?: string;
+  /** The app's shared Redis connection: counters shared by every replica. Null: per process. */
+  redis: Redis | null;
   keyPrefix: string;
 }
 
-export interface RateLimitAsyncOptions {
-  inject?: FactoryProvider['inject'];
-  useFactory: (...args: never[]) => RateLimitOptions;
-}
-
 export const RATE_LIMIT_OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
+
+const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<RateLimitOptions>({
+  optionsInjectionToken: RATE_LIMIT_OPTIONS,
+})
+  .setClassMethodName('forRoot')
+  .build();
+
+export type RateLimitAsyncOptions = ConfigurableModuleAsyncOptions<RateLimitOptions>;
 export const RATE_LIMIT_PER_PROCESS = 'ratelimit_per_process';
 const MESSAGE = 'Too many requests. Please wait a moment and try again.';
 
@@ -59,39 +64,40 @@ export class RateLimitState {
   }
 }
 
-@Module({})
-export class RateLimitModule {
-  static forRootAsync(options: RateLimitAsyncOptions): DynamicModule {
-    const optionsProvider = {
-      provide: RATE_LIMIT_OPTIONS,
-      useFactory: options.useFactory,
-      inject: options.inject ?? [],
-    };
-    const gauge = makeGaugeProvider({
-      name: RATE_LIMIT_PER_PROCESS,
-      help: '1 while rate limits are counted per process because their Redis failed, else 0.',
-    });
-    const storageProvider = {
+const perProcessGauge = makeGaugeProvider({
+  name: RATE_LIMIT_PER_PROCESS,
+  help: '1 while rate limits are counted per process because their Redis failed, else 0.',
+});
+
+/** The options, the counters' storage and its state: what the throttler and readiness share. */
+@Module({
+  providers: [
+    perProcessGauge,
+    {
       provide: RedisThrottlerStorage,
       useFactory: (o: RateLimitOptions, perProcess: Gauge) => {
-        if (!o.redisUrl) return new ThrottlerStorageService();
+        if (!o.redis) return new ThrottlerStorageService();
         perProcess.set(0);
-        return new RedisThrottlerStorage(o.redisUrl, o.keyPrefix, 300, (degraded) =>
+        return new RedisThrottlerStorage(o.redis, o.keyPrefix, 300, (degraded) =>
           perProcess.set(degraded ? 1 : 0),
         );
       },
       inject: [RATE_LIMIT_OPTIONS, getToken(RATE_LIMIT_PER_PROCESS)],
-    };
-    const stateProvider = {
+    },
+    {
       provide: RateLimitState,
       useFactory: (storage: RedisThrottlerStorage) => new RateLimitState(storage),
       inject: [RedisThrottlerStorage],
-    };
-    const core = {
-      module: class RateLimitCoreModule {},
-      providers: [optionsProvider, gauge, storageProvider, stateProvider],
-      exports: [RATE_LIMIT_OPTIONS, RedisThrottlerStorage, RateLimitState],
-    };
+    },
+  ],
+  exports: [RATE_LIMIT_OPTIONS, RedisThrottlerStorage, RateLimitState],
+})
+class RateLimitCoreModule extends ConfigurableModuleClass {}
+
+@Module({})
+export class RateLimitModule {
+  static forRootAsync(options: RateLimitAsyncOptions): DynamicModule {
+    const core = RateLimitCoreModule.forRootAsync(options);
     return {
       module: RateLimitModule,
       global: true,

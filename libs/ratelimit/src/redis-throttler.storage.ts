@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient } from '@bookstore/redis';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -35,19 +36,19 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   private lastWarning = 0;
   private fallbackUntil = 0;
 
+  private readonly owned: boolean;
+
+  /** `redis`: the app's shared connection (closed by its owner), or a URL to open one. */
   constructor(
-    url: string,
+    redis: Redis | string,
     private readonly prefix: string,
     commandTimeoutMs: number,
     private readonly onModeChange: (degraded: boolean) => void = () => undefined,
   ) {
-    this.redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: commandTimeoutMs,
-      connectTimeout: 2_000,
-      retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2_000),
-    }) as Scripted;
+    this.owned = typeof redis === 'string';
+    this.redis = (
+      typeof redis === 'string' ? createRedisClient({ url: redis, commandTimeoutMs }) : redis
+    ) as Scripted;
     this.redis.on('error', (err: Error) => this.warn(`redis: ${err.message}`));
     this.redis.defineCommand('hit', { numberOfKeys: 2, lua: HIT });
   }
@@ -91,7 +92,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   }
 
   onApplicationShutdown(): void {
-    this.redis.disconnect();
+    if (this.owned) this.redis.disconnect();
     this.local.onApplicationShutdown();
   }
 

@@ -1,6 +1,7 @@
 import type { Rating } from '@bookstore/contracts';
 import { Logger } from '@nestjs/common';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
+import { createRedisClient } from '@bookstore/redis';
 import { ConversationErasedError, SessionStore } from './session.store.js';
 import type {
   ConversationState,
@@ -11,7 +12,9 @@ import type {
 } from './session.types.js';
 
 export interface RedisSessionOptions extends SessionOptions {
-  url: string;
+  /** The app's shared connection (closed by its owner), or a URL to open one of its own. */
+  client?: Redis;
+  url?: string;
   /** A command that takes longer fails, so a hung Redis cannot hold up an answer. */
   commandTimeoutMs: number;
 }
@@ -63,20 +66,19 @@ export class RedisSessionStore extends SessionStore {
   readonly kind = 'redis';
   private readonly logger = new Logger('RedisSessionStore');
   private readonly redis: Scripted;
+  private readonly owned: boolean;
   private lastErrorLog = 0;
 
   constructor(options: RedisSessionOptions, extra: RedisOptions = {}) {
     super(options);
-    this.redis = new Redis(options.url, {
-      // Fail fast on the request path: no queue piling up while disconnected, no retries per
-      // command, and a bounded reconnect backoff so recovery needs no restart.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs,
-      connectTimeout: 2_000,
-      retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2_000),
-      ...extra,
-    }) as Scripted;
+    if (!options.client && !options.url)
+      throw new Error('RedisSessionStore needs a client or a url');
+    this.owned = !options.client;
+    this.redis = (options.client ??
+      createRedisClient(
+        { url: options.url!, commandTimeoutMs: options.commandTimeoutMs },
+        extra,
+      )) as Scripted;
     this.redis.on('error', (err: Error) => this.logThrottled(`redis: ${err.message}`));
     this.redis.defineCommand('saveTurn', { numberOfKeys: 5, lua: SAVE_TURN });
     this.redis.defineCommand('unlockTurn', { numberOfKeys: 1, lua: UNLOCK });
@@ -156,7 +158,7 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async close(): Promise<void> {
-    this.redis.disconnect();
+    if (this.owned) this.redis.disconnect();
     return Promise.resolve();
   }
 

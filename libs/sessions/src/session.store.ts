@@ -99,6 +99,11 @@ export abstract class SessionStore {
   abstract ping(): Promise<void>;
 
   abstract close(): Promise<void>;
+
+  /** Nest calls this on the provider itself: the store closes with the app. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
 }
 
 /** The conversation was erased while the turn was running: the turn is not saved. */

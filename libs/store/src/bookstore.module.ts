@@ -1,11 +1,8 @@
 import {
-  type DynamicModule,
-  type FactoryProvider,
-  Injectable,
+  type ConfigurableModuleAsyncOptions,
+  ConfigurableModuleBuilder,
   Logger,
   Module,
-  type ModuleMetadata,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { BookstoreRepository } from './bookstore.repository.js';
 import { Database } from './database.js';
@@ -27,13 +24,15 @@ export interface BookstoreModuleOptions {
   seed: boolean;
 }
 
-export interface BookstoreModuleAsyncOptions {
-  imports?: ModuleMetadata['imports'];
-  inject?: FactoryProvider['inject'];
-  useFactory: (...args: never[]) => BookstoreModuleOptions | Promise<BookstoreModuleOptions>;
-}
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: OPTIONS } =
+  new ConfigurableModuleBuilder<BookstoreModuleOptions>()
+    .setClassMethodName('forRoot')
+    .setExtras({ isGlobal: true }, (module, extras) => ({ ...module, global: extras.isGlobal }))
+    .build();
 
-const OPTIONS = Symbol('BOOKSTORE_OPTIONS');
+export type BookstoreModuleAsyncOptions = ConfigurableModuleAsyncOptions<BookstoreModuleOptions> & {
+  isGlobal?: boolean;
+};
 const logger = new Logger('Bookstore');
 
 /** Opens the store, brings its schema up to date and seeds an empty one. */
@@ -52,30 +51,12 @@ export async function openDatabase(options: BookstoreModuleOptions): Promise<Dat
   return db;
 }
 
-@Injectable()
-class DatabaseCloser implements OnApplicationShutdown {
-  constructor(private readonly db: Database) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.db.close();
-  }
-}
-
-@Module({})
-export class BookstoreModule {
-  static forRootAsync(options: BookstoreModuleAsyncOptions): DynamicModule {
-    return {
-      module: BookstoreModule,
-      global: true,
-      imports: options.imports ?? [],
-      providers: [
-        { provide: OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
-        { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
-        BookstoreRepository,
-        SupportRequestsRepository,
-        DatabaseCloser,
-      ],
-      exports: [Database, BookstoreRepository, SupportRequestsRepository],
-    };
-  }
-}
+@Module({
+  providers: [
+    { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
+    BookstoreRepository,
+    SupportRequestsRepository,
+  ],
+  exports: [Database, BookstoreRepository, SupportRequestsRepository],
+})
+export class BookstoreModule extends ConfigurableModuleClass {}

@@ -1,9 +1,10 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import type { OrderStatusName, ProductSearch } from '@bookstore/contracts';
+import { Injectable, Logger } from '@nestjs/common';
 import { Database } from './database.js';
 import { helpQueryText } from './help-query.js';
 
-export type OrderStatus =
-  'processing' | 'shipped' | 'in_transit' | 'delivered' | 'cancelled' | 'returned';
+/** The contract's statuses: the store stores what the API answers. */
+export type OrderStatus = OrderStatusName;
 
 export interface OrderStatusRow {
   order_id: string;
@@ -33,13 +34,6 @@ export interface CategoryRow {
   slug: string;
   name: string;
   count: number;
-}
-
-export interface ProductQuery {
-  category?: string;
-  q?: string;
-  bestseller?: boolean;
-  limit: number;
 }
 
 /** A subject (`session:…`, `client:…`) and the failed attempts it may make within the window. */
@@ -77,6 +71,11 @@ interface RawBook extends Omit<BookRow, 'price' | 'rating'> {
   rating: string;
 }
 
+/** The database could not answer; the API's controllers turn this into a 503. */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
 /** Orders and the catalog, in the same SQL for PostgreSQL and PGlite. */
 @Injectable()
 export class BookstoreRepository {
@@ -84,15 +83,13 @@ export class BookstoreRepository {
 
   constructor(private readonly db: Database) {}
 
-  /** A database failure becomes a 503 the caller can show, never a 500. */
+  /** A database failure becomes the data layer's own error; controllers map it to HTTP. */
   private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
     try {
       return await op();
     } catch (err) {
       this.logger.warn(`${what} failed: ${(err as Error).message}`);
-      throw new ServiceUnavailableException(
-        'The store is unavailable right now. Please try again in a moment.',
-      );
+      throw new DatabaseUnavailableError(`${what}: ${(err as Error).message}`, { cause: err });
     }
   }
 
@@ -181,7 +178,7 @@ export class BookstoreRepository {
     );
   }
 
-  async products(query: ProductQuery): Promise<BookRow[]> {
+  async products(query: ProductSearch): Promise<BookRow[]> {
     return this.run('products', async () => {
       const q = query.q?.trim() || null;
       const rows = await this.db.query<RawBook>(

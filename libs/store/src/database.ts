@@ -8,6 +8,11 @@ export abstract class Database {
   abstract transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 
   abstract close(): Promise<void>;
+
+  /** Nest calls this on the provider itself: the database closes with the app. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
 }
 
 export interface Queryable {

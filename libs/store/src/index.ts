@@ -7,6 +7,7 @@ export {
 } from './bookstore.module.js';
 export {
   BookstoreRepository,
+  DatabaseUnavailableError,
   type AttemptLimit,
   type AttemptReservation,
   type BookRow,
@@ -16,7 +17,6 @@ export {
   type OrderDetailsRow,
   type OrderStatus,
   type OrderStatusRow,
-  type ProductQuery,
 } from './bookstore.repository.js';
 export { Database } from './database.js';
 export {

@@ -1,3 +1,4 @@
+import type { OrderStatus } from './bookstore.repository.js';
 /**
  * Demo seed data for the embedded Chapter & Verse Books store: categories, catalogue and orders.
  * Titles, authors, customers and orders are invented (apart from a few public-domain classics);
@@ -29,9 +30,6 @@ export interface SeedOrderItem {
   /** Equal to the book's price. */
   unit_price: string;
 }
-
-export type OrderStatus =
-  'processing' | 'shipped' | 'in_transit' | 'delivered' | 'cancelled' | 'returned';
 
 export interface SeedOrder {
   /** Six digits, e.g. '123456'. */

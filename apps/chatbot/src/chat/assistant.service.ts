@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { ChatSource } from '@bookstore/contracts';
 import { englishGloss, extractCategory, text } from '@bookstore/intents';
 import { LlmClient, LlmUnavailableError, defaultContextTokens } from '@bookstore/llm';
 import { requestIdHeader } from '@bookstore/observability';
 import { SessionStore, type Turn } from '@bookstore/sessions';
-import type { ChatbotEnv } from '../config/chatbot.env.js';
-import { BookstoreClient } from '../store/bookstore.client.js';
+import { ChatbotOptions } from '../config/chatbot.options.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import type { Grounding, HistoryBudget } from './prompt.js';
@@ -38,17 +37,14 @@ export class AssistantService {
     private readonly sessions: SessionStore,
     private readonly store: BookstoreClient,
     private readonly help: HelpCenter,
-    config: ConfigService<ChatbotEnv, true>,
+    options: ChatbotOptions,
   ) {
-    this.maxTokens = config.get('LLM_MAX_TOKENS', { infer: true });
-    this.budget = {
-      turns: config.get('LLM_HISTORY_TURNS', { infer: true }),
-      chars: config.get('LLM_HISTORY_CHARS', { infer: true }),
-    };
+    const { maxTokens, historyTurns, historyChars, contextTokens } = options.assistant;
+    this.maxTokens = maxTokens;
+    this.budget = { turns: historyTurns, chars: historyChars };
     this.context = {
-      contextTokens:
-        config.get('LLM_CONTEXT_TOKENS', { infer: true }) ?? defaultContextTokens(llm.backend),
-      replyTokens: this.maxTokens,
+      contextTokens: contextTokens ?? defaultContextTokens(llm.backend),
+      replyTokens: maxTokens,
     };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProductDto } from '@bookstore/contracts';
 import { normalize } from '@bookstore/intents';
-import { BookstoreClient } from '../store/bookstore.client.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
 
 // The catalog changes rarely; a minute-old copy is fresh enough to recognise titles and authors.
 const TTL_MS = 60_000;

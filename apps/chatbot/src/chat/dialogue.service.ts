@@ -20,7 +20,7 @@ import {
   type IntentMatch,
 } from '@bookstore/intents';
 import type { ConversationState, StateUpdate } from '@bookstore/sessions';
-import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
+import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
 import { HandoffService, readHandoff, type HandoffState } from './handoff.service.js';
 import {
   bookCards,

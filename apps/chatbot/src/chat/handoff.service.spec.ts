@@ -1,14 +1,24 @@
+import { HttpService } from '@nestjs/axios';
 import { ConfigService } from '@nestjs/config';
+import { validateEnv } from '@bookstore/config';
+import { createOutboundClient } from '@bookstore/http';
 import type { LlmClient } from '@bookstore/llm';
 import type { Intent } from '@bookstore/intents';
-import { BookstoreClient } from '../store/bookstore.client.js';
+import { ChatbotEnv } from '../config/chatbot.env.js';
+import { chatbotOptions } from '../config/chatbot.options.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { HandoffService, readHandoff, type HandoffReply } from './handoff.service.js';
 
 // follow() is pure: it only reads whether an LLM would answer what no rule knew.
 const noLlm = { backend: 'none' } as LlmClient;
 const withLlm = { backend: 'ollama' } as LlmClient;
 const store = new BookstoreClient(
-  new ConfigService({ BOOKSTORE_API_URL: 'http://127.0.0.1:9', BOOKSTORE_API_TIMEOUT_MS: 500 }),
+  chatbotOptions(
+    new ConfigService(
+      validateEnv(ChatbotEnv)({ NODE_ENV: 'test', BOOKSTORE_API_TIMEOUT_MS: '500' }),
+    ),
+  ),
+  new HttpService(createOutboundClient({ baseUrl: 'http://127.0.0.1:9', connections: 1 })),
 );
 afterAll(() => store.onApplicationShutdown());
 

@@ -10,7 +10,7 @@ import {
 } from '@bookstore/intents';
 import { LlmClient } from '@bookstore/llm';
 import type { ConversationState, StateUpdate } from '@bookstore/sessions';
-import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
+import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
 import { supportLink } from './answer-parts.js';
 
 /** The quick reply that starts a handoff; the widget sends its text back as the next message. */

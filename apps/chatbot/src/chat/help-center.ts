@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
 import type { Language } from '@bookstore/intents';
-import { BookstoreClient, StoreUnavailableError } from '../store/bookstore.client.js';
+import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
 
 /**
  * Scores below which an article is not taken as the answer, measured on shoppers' questions

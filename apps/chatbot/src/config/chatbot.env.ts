@@ -1,41 +1,27 @@
-import { ServiceEnv } from '@bookstore/config';
-import { Transform, Type } from 'class-transformer';
+import { EnvBoolean, EnvInt, EnvUrl, ServiceEnv } from '@bookstore/config';
+import { LLM_BACKENDS } from '@bookstore/llm';
+import { Type } from 'class-transformer';
 import {
-  IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
-  Max,
   Min,
   ValidateIf,
 } from 'class-validator';
 
 /** The chatbot's environment, validated once at boot. Each variable is in the README's table. */
-const BACKENDS = ['ollama', 'vcf_private_ai', 'openai', 'none'] as const;
-const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
-const toBool = ({ value }: { value: unknown }) =>
-  value === true || value === 'true' || value === '1'
-    ? true
-    : value === 'false' || value === '0'
-      ? false
-      : value;
 
 export class ChatbotEnv extends ServiceEnv {
   /** Port to listen on. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @EnvInt(1, 65535)
   PORT: number = 5000;
 
   /** Redis for conversations (`redis://redis:6379/0`); unset keeps them in this process's memory. */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
+  @EnvUrl(['redis', 'rediss'])
   REDIS_URL?: string;
 
   /** Key prefix for conversations in Redis: `chat:` stores `chat:{session_id}`. */
@@ -43,109 +29,75 @@ export class ChatbotEnv extends ServiceEnv {
   SESSION_KEY_PREFIX: string = 'chat:';
 
   /** Turns kept per conversation; older ones are dropped. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @EnvInt(1, 10_000)
   SESSION_MAX_TURNS: number = 100;
 
   /** Seconds a conversation lives after its last turn. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(60)
-  @Max(2_592_000)
+  @EnvInt(60, 2_592_000)
   SESSION_TTL_SECONDS: number = 86_400;
 
   /**
    * How long a message waits for the previous turn of its conversation to finish (one turn at a
    * time, across replicas) before it is refused with 409.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(120_000)
+  @EnvInt(0, 120_000)
   SESSION_TURN_WAIT_MS: number = 5_000;
 
   /** A Redis command slower than this fails, so a hung Redis never holds up an answer. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  @Max(10_000)
+  @EnvInt(10, 10_000)
   REDIS_COMMAND_TIMEOUT_MS: number = 300;
 
+  /** The name the chatbot's one Redis connection shows in `CLIENT LIST`. */
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, {
+    message: 'REDIS_CLIENT_NAME must be 1 to 64 of A-Z a-z 0-9 _ . : -',
+  })
+  REDIS_CLIENT_NAME: string = 'bookstore-chatbot';
+
   /** The store API for order lookups and recommendations (the gateway). */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @EnvUrl(['http', 'https'])
   BOOKSTORE_API_URL: string = 'http://localhost:8080';
 
   /** Longest wait for the store API, in milliseconds. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(30_000)
+  @EnvInt(100, 30_000)
   BOOKSTORE_API_TIMEOUT_MS: number = 2_000;
 
   /** Chat messages per minute per conversation (or per client without one); 0 turns it off. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @EnvInt(0, 100_000)
   RATE_LIMIT_PER_MINUTE: number = 30;
 
   /** Which LLM answers what the rules cannot: ollama, vcf_private_ai, openai or none. */
-  @IsIn(BACKENDS, { message: `LLM_BACKEND must be one of: ${BACKENDS.join(', ')}` })
-  LLM_BACKEND: (typeof BACKENDS)[number] = 'ollama';
+  @IsIn(LLM_BACKENDS, { message: `LLM_BACKEND must be one of: ${LLM_BACKENDS.join(', ')}` })
+  LLM_BACKEND: (typeof LLM_BACKENDS)[number] = 'ollama';
 
   /** Seconds any LLM call may take, end to end. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(600)
+  @EnvInt(1, 600)
   LLM_TIMEOUT: number = 30;
 
   /** Seconds a streamed reply may take to its first token (a cold Ollama model loads slowly). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(600)
+  @EnvInt(1, 600)
   LLM_FIRST_TOKEN_TIMEOUT: number = 20;
 
   /** Longest LLM reply, in tokens. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(16)
-  @Max(4_096)
+  @EnvInt(16, 4_096)
   LLM_MAX_TOKENS: number = 300;
 
   /** Earlier turns sent to the LLM with the question, within LLM_HISTORY_CHARS. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(50)
+  @EnvInt(0, 50)
   LLM_HISTORY_TURNS: number = 6;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @EnvInt(0, 100_000)
   LLM_HISTORY_CHARS: number = 4_000;
 
   /** Consecutive LLM failures that open the circuit (the LLM is then skipped until it half-opens). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @EnvInt(1, 100)
   LLM_CIRCUIT_FAILURES: number = 5;
 
   /** Seconds the circuit stays open before one call may try again. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(3_600)
+  @EnvInt(1, 3_600)
   LLM_CIRCUIT_HALF_OPEN_SECONDS: number = 30;
 
   /** Whether readiness fails when the LLM is down; by default the bot stays ready on its rules. */
-  @Transform(toBool)
-  @IsBoolean()
+  @EnvBoolean()
   LLM_REQUIRED_FOR_READINESS: boolean = false;
 
   /** `off`: readiness does not look for the model among the served ones (servers that ignore it). */
@@ -154,10 +106,7 @@ export class ChatbotEnv extends ServiceEnv {
 
   /** The model's context in tokens; unset: the backend's default (see the README). */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(256)
-  @Max(2_000_000)
+  @EnvInt(256, 2_000_000)
   LLM_CONTEXT_TOKENS?: number;
 
   /** Price in USD per 1,000 prompt tokens, for llm_cost_usd_total; 0 for on-premises models. */
@@ -172,7 +121,7 @@ export class ChatbotEnv extends ServiceEnv {
   @Min(0)
   LLM_PRICE_OUTPUT_PER_1K: number = 0;
 
-  @IsUrl(HTTP_URL)
+  @EnvUrl(['http', 'https'])
   OLLAMA_URL: string = 'http://localhost:11434';
 
   @IsString()
@@ -181,7 +130,7 @@ export class ChatbotEnv extends ServiceEnv {
 
   /** VCF Private AI's OpenAI-compatible base, e.g. https://host/api/v1/compatibility/openai/v1. */
   @ValidateIf((e: ChatbotEnv) => e.LLM_BACKEND === 'vcf_private_ai')
-  @IsUrl(HTTP_URL, {
+  @EnvUrl(['http', 'https'], {
     message: 'VCF_MODEL_ENDPOINT must be an http(s) URL when LLM_BACKEND=vcf_private_ai',
   })
   VCF_MODEL_ENDPOINT?: string;
@@ -212,6 +161,6 @@ export class ChatbotEnv extends ServiceEnv {
   @IsNotEmpty()
   OPENAI_MODEL: string = 'gpt-4o-mini';
 
-  @IsUrl(HTTP_URL)
+  @EnvUrl(['http', 'https'])
   OPENAI_BASE_URL: string = 'https://api.openai.com/v1';
 }

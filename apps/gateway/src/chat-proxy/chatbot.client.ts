@@ -5,18 +5,18 @@ import {
   Logger,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import {
-  INTERNAL_TOKEN_HEADER,
-  SHOPPER_ADDRESS_HEADER,
+  Deadline,
+  describeFailure,
   errorBody,
+  internalCallerHeaders,
   isErrorBody,
 } from '@bookstore/http';
 import { requestIdHeader } from '@bookstore/observability';
 import type { Counter, Histogram } from 'prom-client';
 import { Pool, errors as undiciErrors } from 'undici';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
 import { UPSTREAM_REQUESTS, UPSTREAM_SECONDS } from './chat-proxy.metrics.js';
 
 export type UpstreamOutcome =
@@ -36,7 +36,11 @@ const UNAVAILABLE = 'The chat service is unavailable right now. Please try again
 const TIMED_OUT = 'The chat service took too long to answer. Please try again.';
 const BAD_GATEWAY = 'The chat service could not answer that. Please try again.';
 
-/** The chatbot over a keep-alive pool, with every failure mapped to a status the widget can show. */
+/**
+ * The chatbot over a keep-alive pool, with every failure mapped to a status the widget can show.
+ * The one outbound client kept on undici rather than the house's axios client: on this hop axios
+ * cost the gateway about a third more CPU per request (docs/benchmarks.md).
+ */
 @Injectable()
 export class ChatbotClient implements OnApplicationShutdown {
   private readonly logger = new Logger(ChatbotClient.name);
@@ -46,16 +50,16 @@ export class ChatbotClient implements OnApplicationShutdown {
   private readonly internalToken: string | undefined;
 
   constructor(
-    config: ConfigService<GatewayEnv, true>,
+    options: GatewayOptions,
     @InjectMetric(UPSTREAM_REQUESTS) private readonly requests: Counter<'route' | 'outcome'>,
     @InjectMetric(UPSTREAM_SECONDS) private readonly seconds: Histogram<'route'>,
   ) {
-    const url = new URL(config.get('CHAT_SERVICE_URL', { infer: true }));
+    const url = new URL(options.chatbot.url);
     this.basePath = url.pathname.replace(/\/+$/, '');
-    this.timeoutMs = config.get('CHAT_SERVICE_TIMEOUT_MS', { infer: true });
-    this.internalToken = config.get('INTERNAL_API_TOKEN', { infer: true });
+    this.timeoutMs = options.chatbot.timeoutMs;
+    this.internalToken = options.chatbot.internalToken;
     this.pool = new Pool(url.origin, {
-      connections: config.get('CHAT_SERVICE_CONNECTIONS', { infer: true }),
+      connections: options.chatbot.connections,
       keepAliveTimeout: 30_000,
       connect: { timeout: Math.min(5_000, this.timeoutMs) },
       headersTimeout: this.timeoutMs,
@@ -101,7 +105,7 @@ export class ChatbotClient implements OnApplicationShutdown {
     } catch (err) {
       if (err instanceof HttpException) throw err;
       outcome = isTimeout(err) ? 'timeout' : 'unavailable';
-      this.logger.warn(`chatbot ${outcome} on ${route}: ${describe(err)}`);
+      this.logger.warn(`chatbot ${outcome} on ${route}: ${describeFailure(err)}`);
       throw outcome === 'timeout'
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
@@ -125,9 +129,9 @@ export class ChatbotClient implements OnApplicationShutdown {
   ): Promise<UpstreamReply | { stream: AsyncIterable<Buffer> } | { gone: true }> {
     const route = '/chat/stream';
     let outcome: UpstreamOutcome = 'ok';
-    // A plain timer, not AbortSignal.any with AbortSignal.timeout: on Node 20 that timeout is
-    // lost once garbage collection runs (nodejs/node#57736) and a queued stream waits forever.
-    const deadline = linkedDeadline(signal, this.timeoutMs);
+    // Deadline is a plain timer, not AbortSignal.any with AbortSignal.timeout: on Node 20 that
+    // timeout is lost once garbage collection runs (nodejs/node#57736).
+    const deadline = new Deadline(this.timeoutMs, signal);
     let handedOver = false;
     try {
       const res = await this.pool.request({
@@ -162,7 +166,7 @@ export class ChatbotClient implements OnApplicationShutdown {
         return { gone: true };
       }
       outcome = deadline.timedOut() || isTimeout(err) ? 'timeout' : 'unavailable';
-      this.logger.warn(`chatbot ${outcome} on ${route}: ${describe(err)}`);
+      this.logger.warn(`chatbot ${outcome} on ${route}: ${describeFailure(err)}`);
       throw outcome === 'timeout'
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
@@ -189,40 +193,8 @@ export class ChatbotClient implements OnApplicationShutdown {
 
   /** Who the call is for: the request id, and for an authenticated gateway the shopper. */
   private callerHeaders(clientIp: string | undefined): Record<string, string> {
-    return {
-      ...requestIdHeader(),
-      ...(this.internalToken
-        ? {
-            [INTERNAL_TOKEN_HEADER]: this.internalToken,
-            ...(clientIp ? { [SHOPPER_ADDRESS_HEADER]: clientIp } : {}),
-          }
-        : {}),
-    };
+    return { ...requestIdHeader(), ...internalCallerHeaders(this.internalToken, clientIp) };
   }
-}
-
-/** Aborts when the caller's signal does or when the time is up; `clear` releases both. */
-function linkedDeadline(
-  caller: AbortSignal,
-  ms: number,
-): { signal: AbortSignal; clear(): void; timedOut(): boolean } {
-  const controller = new AbortController();
-  let expired = false;
-  const onAbort = () => controller.abort(caller.reason);
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort(new DOMException('The chatbot took too long', 'TimeoutError'));
-  }, ms);
-  if (caller.aborted) onAbort();
-  else caller.addEventListener('abort', onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => expired,
-    clear: () => {
-      clearTimeout(timer);
-      caller.removeEventListener('abort', onAbort);
-    },
-  };
 }
 
 /** Passes the stream through and runs `done` however it ends. */
@@ -259,12 +231,6 @@ function isTimeout(err: unknown): boolean {
     err instanceof undiciErrors.BodyTimeoutError ||
     (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
   );
-}
-
-function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const code = (err as { code?: string }).code;
-  return code ? `${code} ${err.message}` : err.message;
 }
 
 // Route labels stay bounded: the session id in a path never becomes a label value.

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
@@ -8,9 +8,11 @@ import {
   ProductsResponse,
 } from '@bookstore/contracts';
 import { BookstoreRepository } from '@bookstore/store';
+import { StoreDownFilter } from './store-down.filter.js';
 
 @ApiTags('store')
 @UseGuards(RateLimitGuard)
+@UseFilters(StoreDownFilter)
 @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api')
 export class CatalogController {

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadRequestResponse,
@@ -14,10 +14,12 @@ import {
   HelpSearchResponse,
 } from '@bookstore/contracts';
 import { BookstoreRepository } from '@bookstore/store';
+import { StoreDownFilter } from './store-down.filter.js';
 
 /** The help center: the store's facts, one article per fact, as the page and the bot state them. */
 @ApiTags('help')
 @UseGuards(RateLimitGuard)
+@UseFilters(StoreDownFilter)
 @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api/help')
 export class HelpController {

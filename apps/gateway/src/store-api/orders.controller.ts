@@ -10,10 +10,10 @@ import {
   Post,
   Req,
   Res,
+  UseFilters,
   UseGuards,
 } from '@nestjs/common';
 import { RateLimitGuard } from '@bookstore/ratelimit';
-import { ConfigService } from '@nestjs/config';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -36,7 +36,8 @@ import {
 } from '@bookstore/store';
 import { clientKey, errorBody } from '@bookstore/http';
 import type { Request, Response } from 'express';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
+import { StoreDownFilter } from './store-down.filter.js';
 
 // One answer for "no such order" and "not your email", so neither can be told apart.
 const NO_MATCH = 'No order matches that order number and email address.';
@@ -44,6 +45,7 @@ const NO_MATCH = 'No order matches that order number and email address.';
 @ApiTags('store')
 @ApiBadRequestResponse({ type: ErrorBody })
 @UseGuards(RateLimitGuard)
+@UseFilters(StoreDownFilter)
 @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api/orders/:id')
 export class OrdersController {
@@ -53,12 +55,12 @@ export class OrdersController {
 
   constructor(
     private readonly repo: BookstoreRepository,
-    config: ConfigService<GatewayEnv, true>,
+    options: GatewayOptions,
     private readonly support: SupportRequestsRepository,
   ) {
-    this.maxAttempts = config.get('ORDER_VERIFY_MAX_ATTEMPTS', { infer: true });
-    this.maxAttemptsPerClient = config.get('ORDER_VERIFY_MAX_ATTEMPTS_PER_CLIENT', { infer: true });
-    this.windowSeconds = config.get('ORDER_VERIFY_WINDOW_SECONDS', { infer: true });
+    this.maxAttempts = options.orderVerify.maxPerSession;
+    this.maxAttemptsPerClient = options.orderVerify.maxPerClient;
+    this.windowSeconds = options.orderVerify.windowSeconds;
   }
 
   @Get('status')

@@ -4,18 +4,18 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { HttpService } from '@nestjs/axios';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Counter } from 'prom-client';
-import { request as httpRequest } from 'undici';
+import { Deadline, closeOutbound, drain, send as sendHttp } from '@bookstore/http';
 import {
   SupportRequestsRepository,
   type ClaimedRequest,
   type SupportRequestRow,
 } from '@bookstore/store';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
 import { SUPPORT_DELIVERIES } from './support.metrics.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './webhook-signature.js';
 
@@ -45,16 +45,18 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
   private stopped = false;
 
   constructor(
-    config: ConfigService<GatewayEnv, true>,
+    options: GatewayOptions,
     private readonly repo: SupportRequestsRepository,
+    /** The webhook's client: the outbound pattern of every service (support.module.ts). */
+    private readonly http: HttpService,
     @InjectMetric(SUPPORT_DELIVERIES) private readonly deliveries: Counter<'channel' | 'outcome'>,
   ) {
-    const smtpUrl = config.get('SMTP_URL', { infer: true });
-    this.supportEmail = config.get('SUPPORT_EMAIL', { infer: true });
-    this.webhookUrl = config.get('HANDOFF_WEBHOOK_URL', { infer: true });
-    this.webhookSecret = config.get('HANDOFF_WEBHOOK_SECRET', { infer: true }) ?? '';
-    this.timeoutMs = config.get('SUPPORT_DELIVERY_TIMEOUT_MS', { infer: true });
-    this.intervalMs = config.get('SUPPORT_RETRY_INTERVAL_MS', { infer: true });
+    const { smtpUrl } = options.support;
+    this.supportEmail = options.support.email;
+    this.webhookUrl = options.support.webhookUrl;
+    this.webhookSecret = options.support.webhookSecret;
+    this.timeoutMs = options.support.deliveryTimeoutMs;
+    this.intervalMs = options.support.retryIntervalMs;
     // Longer than one delivery can take (two channels, each with its own retries).
     this.leaseSeconds = Math.max(60, Math.ceil((this.timeoutMs * 8) / 1000));
     if (smtpUrl) {
@@ -84,6 +86,7 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
     clearInterval(this.timer);
     await Promise.allSettled([...this.running]);
     this.mailer?.close();
+    closeOutbound(this.http.axiosRef);
   }
 
   /** Right after a request is created: try at once, in the background. */
@@ -163,22 +166,26 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
     });
     await policy.execute(async () => {
       const timestamp = Math.floor(Date.now() / 1000);
-      const res = await httpRequest(this.webhookUrl!, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-support-reference': request.reference,
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(this.webhookSecret, timestamp, body),
-        },
-        body,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      await res.body.dump();
-      if (res.statusCode < 200 || res.statusCode >= 300) {
-        throw new Error(`webhook answered ${res.statusCode}`);
+      const deadline = new Deadline(this.timeoutMs);
+      try {
+        const res = await sendHttp(this.http.axiosRef, {
+          url: this.webhookUrl,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-support-reference': request.reference,
+            [TIMESTAMP_HEADER]: String(timestamp),
+            [SIGNATURE_HEADER]: signWebhook(this.webhookSecret, timestamp, body),
+          },
+          data: body,
+          signal: deadline.signal,
+        });
+        await drain(res.body);
+        if (res.status < 200 || res.status >= 300) {
+          throw new Error(`webhook answered ${res.status}`);
+        }
+      } finally {
+        deadline.clear();
       }
     });
   }

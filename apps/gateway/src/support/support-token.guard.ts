@@ -5,10 +5,9 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
 
 /**
  * The agents' routes: with no SUPPORT_API_TOKEN they answer exactly as an unknown route does (they
@@ -18,8 +17,8 @@ import type { GatewayEnv } from '../config/gateway.env.js';
 export class SupportTokenGuard implements CanActivate {
   private readonly token?: Buffer;
 
-  constructor(config: ConfigService<GatewayEnv, true>) {
-    const token = config.get('SUPPORT_API_TOKEN', { infer: true });
+  constructor(options: GatewayOptions) {
+    const token = options.support.apiToken;
     this.token = token ? digest(token) : undefined;
   }
 

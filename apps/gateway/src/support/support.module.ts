@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { HttpModule } from '@nestjs/axios';
+import { outboundConfig } from '@bookstore/http';
 import { ChatProxyModule } from '../chat-proxy/chat-proxy.module.js';
 import { SupportController } from './support.controller.js';
 import { SupportDeliveryService } from './support-delivery.service.js';
@@ -8,7 +10,8 @@ import { SupportTokenGuard } from './support-token.guard.js';
 
 /** Handoff to the support team: requests, their delivery, and the agents' routes. */
 @Module({
-  imports: [ChatProxyModule],
+  // The webhook's client: full URLs, a few kept-alive connections.
+  imports: [ChatProxyModule, HttpModule.register(outboundConfig({ connections: 4 }))],
   controllers: [SupportController],
   providers: [SupportService, SupportDeliveryService, SupportTokenGuard, ...supportMetricProviders],
 })

@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import type { CreateSupportRequest, SupportReason } from '@bookstore/contracts';
@@ -10,7 +9,7 @@ import {
   type TranscriptTurn,
 } from '@bookstore/store';
 import { ChatbotClient } from '../chat-proxy/chatbot.client.js';
-import type { GatewayEnv } from '../config/gateway.env.js';
+import { GatewayOptions } from '../config/gateway.options.js';
 import { SupportDeliveryService } from './support-delivery.service.js';
 import { SUPPORT_REQUESTS } from './support.metrics.js';
 
@@ -47,15 +46,17 @@ export class SupportService {
   private readonly windowSeconds: number;
 
   constructor(
-    config: ConfigService<GatewayEnv, true>,
+    options: GatewayOptions,
     private readonly repo: SupportRequestsRepository,
     private readonly chatbot: ChatbotClient,
     private readonly delivery: SupportDeliveryService,
     @InjectMetric(SUPPORT_REQUESTS) private readonly requests: Counter<'reason'>,
   ) {
-    this.maxPerSession = config.get('SUPPORT_MAX_PER_SESSION', { infer: true });
-    this.maxPerClient = config.get('SUPPORT_MAX_PER_CLIENT', { infer: true });
-    this.windowSeconds = config.get('SUPPORT_LIMIT_WINDOW_SECONDS', { infer: true });
+    ({
+      maxPerSession: this.maxPerSession,
+      maxPerClient: this.maxPerClient,
+      windowSeconds: this.windowSeconds,
+    } = options.support);
   }
 
   get windowLength(): number {

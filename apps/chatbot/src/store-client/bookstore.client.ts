@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { HttpService } from '@nestjs/axios';
 import type {
   CategoryDto,
   HelpArticleDto,
@@ -7,11 +7,18 @@ import type {
   OrderDetailsResponse,
   OrderStatusResponse,
   ProductDto,
+  ProductSearch,
 } from '@bookstore/contracts';
-import { INTERNAL_TOKEN_HEADER, SHOPPER_ADDRESS_HEADER } from '@bookstore/http';
+import {
+  Deadline,
+  internalCallerHeaders,
+  closeOutbound,
+  describeFailure,
+  readText,
+  send,
+} from '@bookstore/http';
 import { currentClientAddress, requestIdHeader } from '@bookstore/observability';
-import { Pool } from 'undici';
-import type { ChatbotEnv } from '../config/chatbot.env.js';
+import { ChatbotOptions } from '../config/chatbot.options.js';
 
 /** The store could not be asked: down, slow, or answering nonsense. */
 export class StoreUnavailableError extends Error {
@@ -28,35 +35,20 @@ export type SupportRequestOutcome =
   | { kind: 'too_many' }
   | { kind: 'invalid'; message: string };
 
-export interface ProductSearch {
-  category?: string;
-  /** Words to look for; `a or b` finds either. */
-  q?: string;
-  bestseller?: boolean;
-  limit: number;
-}
-
 /** The store API (the gateway's /api), with a timeout on every call. */
 @Injectable()
 export class BookstoreClient implements OnApplicationShutdown {
   private readonly logger = new Logger(BookstoreClient.name);
-  private readonly pool: Pool;
-  private readonly basePath: string;
   private readonly timeoutMs: number;
   private readonly internalToken: string | undefined;
 
-  constructor(config: ConfigService<ChatbotEnv, true>) {
-    this.internalToken = config.get('INTERNAL_API_TOKEN', { infer: true });
-    const url = new URL(config.get('BOOKSTORE_API_URL', { infer: true }));
-    this.basePath = url.pathname.replace(/\/+$/, '');
-    this.timeoutMs = config.get('BOOKSTORE_API_TIMEOUT_MS', { infer: true });
-    this.pool = new Pool(url.origin, {
-      connections: 16,
-      keepAliveTimeout: 30_000,
-      connect: { timeout: this.timeoutMs },
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-    });
+  /** `http` is the store's configured client (base URL, keep-alive pool): see chat.module.ts. */
+  constructor(
+    options: ChatbotOptions,
+    private readonly http: HttpService,
+  ) {
+    this.internalToken = options.store.internalToken;
+    this.timeoutMs = options.store.timeoutMs;
   }
 
   async orderStatus(orderId: string): Promise<OrderStatusResponse | null> {
@@ -115,8 +107,8 @@ export class BookstoreClient implements OnApplicationShutdown {
     return this.expect<{ items: HelpMatchDto[] }>(status, body, 'help search').items;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.close();
+  onApplicationShutdown(): void {
+    closeOutbound(this.http.axiosRef);
   }
 
   private async call(
@@ -125,30 +117,32 @@ export class BookstoreClient implements OnApplicationShutdown {
     body?: unknown,
     clientIp?: string,
   ): Promise<{ status: number; body: unknown }> {
+    const deadline = new Deadline(this.timeoutMs);
     try {
-      const res = await this.pool.request({
+      const res = await send(this.http.axiosRef, {
         method,
-        path: this.basePath + path,
+        url: path,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...this.callerHeaders(clientIp),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        data: body === undefined ? undefined : JSON.stringify(body),
+        signal: deadline.signal,
       });
-      const text = await res.body.text();
+      const text = await readText(res.body);
       let parsed: unknown;
       try {
         parsed = text ? (JSON.parse(text) as unknown) : undefined;
       } catch {
         parsed = undefined;
       }
-      return { status: res.statusCode, body: parsed };
+      return { status: res.status, body: parsed };
     } catch (err) {
-      this.logger.warn(
-        `store API ${method} ${path.split('?')[0]} failed: ${(err as Error).message}`,
-      );
-      throw new StoreUnavailableError((err as Error).message);
+      const why = deadline.timedOut() ? 'timeout' : describeFailure(err);
+      this.logger.warn(`store API ${method} ${path.split('?')[0]} failed: ${why}`);
+      throw new StoreUnavailableError(why);
+    } finally {
+      deadline.clear();
     }
   }
 
@@ -157,15 +151,7 @@ export class BookstoreClient implements OnApplicationShutdown {
    * limits count each shopper rather than this pod.
    */
   private callerHeaders(clientIp = currentClientAddress()): Record<string, string> {
-    return {
-      ...requestIdHeader(),
-      ...(this.internalToken
-        ? {
-            [INTERNAL_TOKEN_HEADER]: this.internalToken,
-            ...(clientIp ? { [SHOPPER_ADDRESS_HEADER]: clientIp } : {}),
-          }
-        : {}),
-    };
+    return { ...requestIdHeader(), ...internalCallerHeaders(this.internalToken, clientIp) };
   }
 
   private expect<T>(status: number, body: unknown, what: string): T {

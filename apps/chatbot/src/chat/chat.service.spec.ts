@@ -1,0 +1,126 @@
+import { HttpService } from '@nestjs/axios';
+import { ConfigService } from '@nestjs/config';
+import { Counter, Histogram, Registry } from 'prom-client';
+import { validateEnv } from '@bookstore/config';
+import type { ChatStreamEvent } from '@bookstore/contracts';
+import { createOutboundClient } from '@bookstore/http';
+import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import { LlmUnavailableError } from '@bookstore/llm';
+import { MemorySessionStore } from '@bookstore/sessions';
+import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
+import { ChatbotEnv } from '../config/chatbot.env.js';
+import { chatbotOptions } from '../config/chatbot.options.js';
+import { BookstoreClient } from '../store-client/bookstore.client.js';
+import { AssistantService } from './assistant.service.js';
+import { CatalogIndex } from './catalog.js';
+import { ChatService } from './chat.service.js';
+import { DialogueService } from './dialogue.service.js';
+import { HandoffService } from './handoff.service.js';
+import { HelpCenter } from './help-center.js';
+
+const options = chatbotOptions(
+  new ConfigService(validateEnv(ChatbotEnv)({ NODE_ENV: 'test', BOOKSTORE_API_TIMEOUT_MS: '500' })),
+);
+// No store answers (a closed port): the rules answer what needs no store, the rest goes on.
+const store = new BookstoreClient(
+  options,
+  new HttpService(createOutboundClient({ baseUrl: 'http://127.0.0.1:9', connections: 1 })),
+);
+afterAll(() => store.onApplicationShutdown());
+
+const NO_RULE = 'Do you offer gift wrapping?';
+
+function chat(llm: ScriptedLlm) {
+  const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
+  const help = new HelpCenter(store);
+  const dialogue = new DialogueService(
+    store,
+    new CatalogIndex(store),
+    help,
+    new HandoffService(store, llm),
+  );
+  const registry = new Registry();
+  const labelNames = ['intent', 'source'] as const;
+  const service = new ChatService(
+    sessions,
+    dialogue,
+    new AssistantService(llm, sessions, store, help, options),
+    new Counter({ name: 'turns', help: 'turns', labelNames, registers: [registry] }),
+    new Histogram({ name: 'seconds', help: 'seconds', labelNames, registers: [registry] }),
+  );
+  return { service, sessions };
+}
+
+async function streamed(service: ChatService, message: string, sessionId: string) {
+  const events: ChatStreamEvent[] = [];
+  const stream = await service.openStream(
+    { message, session_id: sessionId },
+    undefined,
+    new AbortController().signal,
+  );
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+describe('ChatService: one turn, as JSON and as a stream', () => {
+  it('answers by the rules without asking the LLM, the same text both ways', async () => {
+    const llm = new ScriptedLlm('ollama', ['never']);
+    const { service, sessions } = chat(llm);
+    const json = await service.reply({
+      message: 'What payment methods do you accept?',
+      session_id: 'json-turn',
+    });
+    expect(json).toMatchObject({ response: CANNED_RESPONSES.payment, source: 'rules', turn: 1 });
+    const events = await streamed(service, 'What payment methods do you accept?', 'stream-turn');
+    expect(events.map((e) => e.event)).toEqual(['meta', 'token', 'done']);
+    expect(events[1].data).toEqual({ text: CANNED_RESPONSES.payment });
+    expect(llm.sent).toHaveLength(0);
+    expect(await sessions.history('stream-turn')).toHaveLength(1);
+  });
+
+  it('gives the LLM’s answer as the fallback intent from the llm source, both ways', async () => {
+    const { service } = chat(new ScriptedLlm('ollama', ['We ', 'wrap gifts.']));
+    expect(await service.reply({ message: NO_RULE, session_id: 'json-llm1' })).toMatchObject({
+      response: 'We wrap gifts.',
+      intent: 'fallback',
+      source: 'llm',
+    });
+    const events = await streamed(service, NO_RULE, 'stream-llm1');
+    expect(events[0]).toEqual({
+      event: 'meta',
+      data: { session_id: 'stream-llm1', intent: 'fallback', source: 'llm' },
+    });
+    expect(events.at(-1)).toEqual({ event: 'done', data: { response: 'We wrap gifts.', turn: 1 } });
+  });
+
+  it('answers the failure text from the fallback source when the LLM fails before answering', async () => {
+    const { service } = chat(new ScriptedLlm('ollama', [], new LlmUnavailableError('timeout')));
+    expect(await service.reply({ message: NO_RULE, session_id: 'json-fail1' })).toMatchObject({
+      response: LLM_FAILURE_RESPONSE,
+      source: 'fallback',
+    });
+    const events = await streamed(service, NO_RULE, 'stream-fail1');
+    expect(events.map((e) => e.event)).toEqual(['meta', 'token', 'done']);
+    expect(events[0].data).toMatchObject({ source: 'fallback' });
+    expect(events[1].data).toEqual({ text: LLM_FAILURE_RESPONSE });
+  });
+
+  it('ends a stream cut after its first words with an error, and stores what was shown as cut', async () => {
+    const { service, sessions } = chat(
+      new ScriptedLlm('ollama', ['We wrap'], new LlmUnavailableError('connection reset')),
+    );
+    const events = await streamed(service, NO_RULE, 'stream-cut1');
+    expect(events.map((e) => e.event)).toEqual(['meta', 'token', 'error']);
+    const [turn] = await sessions.history('stream-cut1');
+    expect(turn).toMatchObject({ bot: 'We wrap', source: 'llm', cut: true });
+  });
+
+  it('treats an empty LLM answer as a failure, both ways', async () => {
+    const { service } = chat(new ScriptedLlm('ollama', ['  ']));
+    expect((await service.reply({ message: NO_RULE, session_id: 'json-empty' })).response).toBe(
+      LLM_FAILURE_RESPONSE,
+    );
+    const events = await streamed(service, NO_RULE, 'stream-empty');
+    expect(events.at(-1)).toEqual({ event: 'error', data: { message: LLM_FAILURE_RESPONSE } });
+  });
+});
