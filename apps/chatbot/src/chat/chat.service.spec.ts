@@ -88,7 +88,7 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
     const events = await streamed(service, NO_RULE, 'stream-llm1');
     expect(events[0]).toEqual({
       event: 'meta',
-      data: { session_id: 'stream-llm1', intent: 'fallback', source: 'llm' },
+      data: { session_id: 'stream-llm1', intent: 'fallback', source: 'llm', language: 'en' },
     });
     expect(events.at(-1)).toEqual({ event: 'done', data: { response: 'We wrap gifts.', turn: 1 } });
   });
