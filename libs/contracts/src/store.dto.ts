@@ -1,18 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { SESSION_ID_MESSAGE, SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { IsEmailAddress } from './email-address.js';
 
 export const ORDER_ID_PATTERN = /^\d{6}$/;
 export const ORDER_STATUSES = [
@@ -49,15 +39,7 @@ export class VerifyOrderRequest {
     description: 'The email address the order was placed with.',
     example: 'jane.doe@example.com',
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  // Before IsEmail: validator.js throws on lone surrogates, and no address has control characters.
-  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  @Matches(/^[^\s\u0000-\u001f\u007f\ud800-\udfff]+$/u, {
-    message: 'email must be an email address',
-  })
-  @IsString({ message: 'email must be a string' })
+  @IsEmailAddress()
   email: string;
 
   @ApiPropertyOptional({

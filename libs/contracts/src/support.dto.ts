@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { SESSION_ID_MESSAGE, SESSION_ID_PATTERN } from './chat-request.dto.js';
+import { IsEmailAddress } from './email-address.js';
 import { CHAT_LANGUAGES, type ChatLanguage } from './chat-response.dto.js';
 import { TurnDto } from './session.dto.js';
 
@@ -32,15 +33,7 @@ export class CreateSupportRequest {
   session_id: string;
 
   @ApiProperty({ description: 'Where the team answers.', example: 'jane.doe@example.com' })
-  @Transform(trimIfString)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254, { message: 'email must be an email address' })
-  // Before IsEmail: validator.js throws on lone surrogates, and no address has control characters.
-  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  @Matches(/^[^\s\u0000-\u001f\u007f\ud800-\udfff]+$/u, {
-    message: 'email must be an email address',
-  })
-  @IsString({ message: 'email must be a string' })
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({
