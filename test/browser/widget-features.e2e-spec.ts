@@ -357,6 +357,12 @@ describe('what a shopper reaches for', () => {
     await send(page, 'Do you sell garden furniture?');
     await page.click('#bsc-new');
     await page.locator('#bsc-confirm').waitFor();
+    // Measure the settled window: an entry animation still scaling a box is not its size.
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
     const small = await page.evaluate(() =>
       Array.from(
         document.querySelectorAll('#bsc-root button, #bsc-root a[href], #bsc-root textarea'),
