@@ -1,44 +1,13 @@
-import { createSchema } from '../../../test/support/postgres.js';
+import { storeEngines, type StoreHarness } from '../test/engines.js';
 import { BookstoreRepository, DatabaseUnavailableError } from './bookstore.repository.js';
-import { openDatabase } from './bookstore.module.js';
-import type { Database } from './database.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
 import { BOOKS, CATEGORIES, ORDERS } from './seed-data.js';
 
-interface Harness {
-  db: Database;
-  cleanup(): Promise<void>;
-}
-
-const options = { poolSize: 4, statementTimeoutMs: 5_000, seed: true };
-
-const engines: Array<[string, () => Promise<Harness>]> = [
-  [
-    'postgres',
-    async () => {
-      const schema = await createSchema();
-      const db = await openDatabase({ ...options, databaseUrl: schema.url });
-      return {
-        db,
-        cleanup: async () => {
-          await db.close();
-          await schema.drop();
-        },
-      };
-    },
-  ],
-  [
-    'pglite',
-    async () => {
-      const db = await openDatabase(options);
-      return { db, cleanup: () => db.close() };
-    },
-  ],
-];
+const engines = storeEngines({ poolSize: 4, seed: true });
 
 describe.each(engines)('bookstore repository on %s', (engine, open) => {
-  let h: Harness;
+  let h: StoreHarness;
   let repo: BookstoreRepository;
 
   beforeAll(async () => {

@@ -1,46 +1,15 @@
-import { createSchema } from '../../../test/support/postgres.js';
+import { storeEngines, type StoreHarness } from '../test/engines.js';
 import { BookstoreRepository } from './bookstore.repository.js';
-import { openDatabase } from './bookstore.module.js';
-import type { Database } from './database.js';
 import { HELP_ARTICLES, STORE_FACTS } from './help-center.js';
 import { syncHelpCenter } from './help-center.sync.js';
 import { HELP_TRANSLATIONS } from './help-center.translations.js';
 import { helpQueryText } from './help-query.js';
 
-interface Harness {
-  db: Database;
-  cleanup(): Promise<void>;
-}
-
 // The store's facts load whether or not the demo catalog does.
-const options = { poolSize: 2, statementTimeoutMs: 5_000, seed: false };
-
-const engines: Array<[string, () => Promise<Harness>]> = [
-  [
-    'postgres',
-    async () => {
-      const schema = await createSchema();
-      const db = await openDatabase({ ...options, databaseUrl: schema.url });
-      return {
-        db,
-        cleanup: async () => {
-          await db.close();
-          await schema.drop();
-        },
-      };
-    },
-  ],
-  [
-    'pglite',
-    async () => {
-      const db = await openDatabase(options);
-      return { db, cleanup: () => db.close() };
-    },
-  ],
-];
+const engines = storeEngines({ poolSize: 2, seed: false });
 
 describe.each(engines)('the help center on %s', (_engine, open) => {
-  let h: Harness;
+  let h: StoreHarness;
   let repo: BookstoreRepository;
 
   beforeAll(async () => {

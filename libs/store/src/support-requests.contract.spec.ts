@@ -1,38 +1,7 @@
-import { createSchema } from '../../../test/support/postgres.js';
-import { openDatabase } from './bookstore.module.js';
-import type { Database } from './database.js';
+import { storeEngines, type StoreHarness } from '../test/engines.js';
 import { SupportRequestsRepository, SupportStoreError } from './support-requests.repository.js';
 
-interface Harness {
-  db: Database;
-  cleanup(): Promise<void>;
-}
-
-const options = { poolSize: 4, statementTimeoutMs: 5_000, seed: false };
-
-const engines: Array<[string, () => Promise<Harness>]> = [
-  [
-    'postgres',
-    async () => {
-      const schema = await createSchema();
-      const db = await openDatabase({ ...options, databaseUrl: schema.url });
-      return {
-        db,
-        cleanup: async () => {
-          await db.close();
-          await schema.drop();
-        },
-      };
-    },
-  ],
-  [
-    'pglite',
-    async () => {
-      const db = await openDatabase(options);
-      return { db, cleanup: () => db.close() };
-    },
-  ],
-];
+const engines = storeEngines({ poolSize: 4, seed: false });
 
 const turn = {
   turn: 1,
@@ -55,7 +24,7 @@ const base = {
 };
 
 describe.each(engines)('support requests on %s', (_engine, open) => {
-  let h: Harness;
+  let h: StoreHarness;
   let repo: SupportRequestsRepository;
 
   beforeAll(async () => {
@@ -138,11 +107,10 @@ describe.each(engines)('support requests on %s', (_engine, open) => {
 
 describe('support requests when the database fails', () => {
   it('throws its own error, for the caller to map', async () => {
-    const schema = await createSchema();
-    const db = await openDatabase({ ...options, databaseUrl: schema.url });
-    await db.close();
-    await schema.drop();
-    const repo = new SupportRequestsRepository(db);
+    const [, openPostgres] = engines[0];
+    const h = await openPostgres();
+    await h.cleanup();
+    const repo = new SupportRequestsRepository(h.db);
     await expect(repo.list()).rejects.toBeInstanceOf(SupportStoreError);
   });
 });
