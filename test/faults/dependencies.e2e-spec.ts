@@ -4,7 +4,7 @@ import { startChatbotAt } from '../support/chatbot-at.js';
 import { startFakeOpenAi, type FakeBehaviour, type FakeOpenAi } from '../support/fake-openai.js';
 import { closedPort } from '../support/http-server.js';
 import { json, type JsonReply } from '../support/http.js';
-import { POSTGRES_URL, createSchema } from '../support/postgres.js';
+import { schemaBehindProxy } from '../support/postgres.js';
 import { readEvents } from '../support/sse.js';
 import {
   startChatbot,
@@ -13,7 +13,7 @@ import {
   type RunningApp,
   type RunningSystem,
 } from '../support/system.js';
-import { TcpProxy } from '../support/tcp.js';
+import type { TcpProxy } from '../support/tcp.js';
 
 /*
  * The real apps with one dependency broken at a time (Redis and a hung or failing LLM are covered in
@@ -48,26 +48,21 @@ async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promi
 const chat = (base: string, message: string) => json(`${base}/api/chat`, 'POST', { message });
 
 describe('PostgreSQL stops under the gateway', () => {
-  let schema: Awaited<ReturnType<typeof createSchema>>;
+  let schema: Awaited<ReturnType<typeof schemaBehindProxy>>;
   let proxy: TcpProxy;
   let system: RunningSystem;
 
   beforeAll(async () => {
-    schema = await createSchema();
-    const postgres = new URL(POSTGRES_URL);
-    proxy = await new TcpProxy(Number(postgres.port || 5432), postgres.hostname).start();
     // The same database, user and schema, through the proxy.
-    const url = new URL(schema.url);
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
+    schema = await schemaBehindProxy();
+    proxy = schema.proxy;
     system = await startSystem({
       chatbot: NO_RATE_LIMIT,
-      gateway: { ...NO_RATE_LIMIT, DATABASE_URL: url.toString() },
+      gateway: { ...NO_RATE_LIMIT, DATABASE_URL: schema.url },
     });
   });
   afterAll(async () => {
     await system?.close();
-    await proxy?.stop();
     await schema?.drop();
   });
 
@@ -125,29 +120,24 @@ describe('PostgreSQL stops under the gateway', () => {
 });
 
 describe('PostgreSQL hangs under the gateway (connections open, no answers)', () => {
-  let schema: Awaited<ReturnType<typeof createSchema>>;
+  let schema: Awaited<ReturnType<typeof schemaBehindProxy>>;
   let proxy: TcpProxy;
   let system: RunningSystem;
 
   beforeAll(async () => {
-    schema = await createSchema();
-    const postgres = new URL(POSTGRES_URL);
-    proxy = await new TcpProxy(Number(postgres.port || 5432), postgres.hostname).start();
-    const url = new URL(schema.url);
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
+    schema = await schemaBehindProxy();
+    proxy = schema.proxy;
     system = await startSystem({
       chatbot: NO_RATE_LIMIT,
       gateway: {
         ...NO_RATE_LIMIT,
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: schema.url,
         DATABASE_STATEMENT_TIMEOUT_MS: '1000',
       },
     });
   });
   afterAll(async () => {
     await system?.close();
-    await proxy?.stop();
     await schema?.drop();
   });
 

@@ -1,5 +1,5 @@
-import { POSTGRES_URL, createSchema } from '../support/postgres.js';
-import { TcpProxy } from '../support/tcp.js';
+import { createSchema, schemaBehindProxy } from '../support/postgres.js';
+import type { TcpProxy } from '../support/tcp.js';
 import { json } from '../support/http.js';
 import { closedPort, startServer, type TestServer } from '../support/http-server.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
@@ -473,24 +473,19 @@ describe('support requests: signed webhook, failure then recovery, two replicas'
 });
 
 describe('support requests when the database is down', () => {
-  let schema: Awaited<ReturnType<typeof createSchema>>;
+  let schema: Awaited<ReturnType<typeof schemaBehindProxy>>;
   let proxy: TcpProxy;
   let system: RunningSystem;
 
   beforeAll(async () => {
-    schema = await createSchema();
-    const postgres = new URL(POSTGRES_URL);
-    proxy = await new TcpProxy(Number(postgres.port || 5432), postgres.hostname).start();
-    const url = new URL(schema.url);
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
+    schema = await schemaBehindProxy();
+    proxy = schema.proxy;
     system = await startSystem({
-      gateway: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '3', SUPPORT_API_TOKEN: TOKEN },
+      gateway: { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '3', SUPPORT_API_TOKEN: TOKEN },
     });
   });
   afterAll(async () => {
     await system?.close();
-    await proxy?.stop();
     await schema?.drop();
   });
 
