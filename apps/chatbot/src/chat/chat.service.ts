@@ -119,14 +119,7 @@ export class ChatService {
     if (!toLlm) {
       yield meta(ctx.reply.source);
       yield { event: 'token', data: { text: ctx.reply.response } };
-      const {
-        session_id: _id,
-        intent: _intent,
-        source: _source,
-        language: _language,
-        ...done
-      } = await this.finish(ctx, ctx.reply);
-      yield { event: 'done', data: done };
+      yield doneEvent(await this.finish(ctx, ctx.reply));
       return;
     }
     let said = '';
@@ -168,14 +161,7 @@ export class ChatService {
       if (said === '') {
         yield meta('fallback');
         yield { event: 'token', data: { text: failure } };
-        const {
-          session_id: _id,
-          intent: _intent,
-          source: _source,
-          language: _language,
-          ...done
-        } = await this.finish(ctx, failed);
-        yield { event: 'done', data: done };
+        yield doneEvent(await this.finish(ctx, failed));
       } else {
         // What the shopper saw, marked as cut: never a complete answer in the history.
         await this.finish(ctx, partial);
@@ -183,14 +169,15 @@ export class ChatService {
       }
       return;
     }
-    const done = await this.finish(ctx, {
-      ...ctx.reply,
-      intent,
-      response: said,
-      source: 'llm',
-      parts: undefined,
-    });
-    yield { event: 'done', data: { response: done.response, turn: done.turn } };
+    yield doneEvent(
+      await this.finish(ctx, {
+        ...ctx.reply,
+        intent,
+        response: said,
+        source: 'llm',
+        parts: undefined,
+      }),
+    );
   }
 
   private async begin(request: ChatRequest, clientIp?: string): Promise<TurnContext> {
@@ -270,7 +257,19 @@ async function* releasing<T>(
   }
 }
 
-/** Only the parts that hold something, so plain answers stay `{response, session_id, intent, source}`. */
+/** `done` carries what `meta` did not: the whole text, the turn and the answer's parts. */
+function doneEvent(answer: ChatResponse): ChatStreamEvent {
+  const {
+    session_id: _id,
+    intent: _intent,
+    source: _source,
+    language: _language,
+    ...done
+  } = answer;
+  return { event: 'done', data: done };
+}
+
+/** Only the parts that hold something, so plain answers carry no empty lists. */
 function withoutEmpty(parts: AnswerParts | undefined): AnswerParts {
   const out: AnswerParts = {};
   if (parts?.suggestions?.length) out.suggestions = parts.suggestions;
