@@ -738,13 +738,6 @@
     closeButton,
   ]);
 
-  /** Adds a button to the window's header, before New and Close (e.g. a hand-off to a person). */
-  function addHeaderAction(button) {
-    button.classList.add('bsc-header-btn');
-    headerActions.insertBefore(button, newButton);
-    return button;
-  }
-
   const dialog = el(
     'div',
     {
@@ -1816,5 +1809,5 @@
     }
   });
 
-  window.BookstoreChat = Object.freeze({ open, close, addHeaderAction });
+  window.BookstoreChat = Object.freeze({ open, close });
 })();
