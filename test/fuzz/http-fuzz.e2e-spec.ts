@@ -12,7 +12,9 @@ import { startSystem, type RunningSystem } from '../support/system.js';
  */
 
 const NO_RATE_LIMIT = { RATE_LIMIT_PER_MINUTE: '0' };
-const SEED = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {};
+// Printed first, so a run that dies (not just fails) can be replayed with FUZZ_SEED.
+const SEED = { seed: Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)) };
+console.log(`${import.meta.url.split('/').pop()}: FUZZ_SEED=${SEED.seed}`);
 const RUNS = {
   chat: 2_300,
   verify: 1_400,

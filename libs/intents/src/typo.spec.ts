@@ -34,6 +34,18 @@ describe('TypoIndex', () => {
     ['refund', 'payment', 'shipping', 'reimbursement', 'ship', 'order'].map((w) => [w, w] as const),
   );
 
+  it('generates no deletions for a word longer than any it could be (a 2,000-letter word took gigabytes)', () => {
+    const made = vi.spyOn(Set.prototype, 'add');
+    try {
+      const long = 'abcdefghij'.repeat(20);
+      expect(index.lookup(long)).toBeUndefined();
+      expect(index.lookup('reimbursementxyz')).toBeUndefined();
+      expect(made.mock.calls.length).toBe(0);
+    } finally {
+      made.mockRestore();
+    }
+  });
+
   it('finds the vocabulary word a typo stands for', () => {
     expect(index.lookup('refnd')?.word).toBe('refund');
     expect(index.lookup('paymnet')?.word).toBe('payment');

@@ -67,11 +67,14 @@ function deletes(word: string, depth: number, out: Set<string>): void {
 export class TypoIndex<T> {
   private readonly byDeletion = new Map<string, string[]>();
   private readonly values = new Map<string, T>();
+  /** The longest vocabulary word: a typed word two letters longer matches none. */
+  private longest = 0;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [word, value] of entries) {
       if (word.length < 4 || this.values.has(word)) continue;
       this.values.set(word, value);
+      this.longest = Math.max(this.longest, word.length);
       const keys = new Set<string>([word]);
       deletes(word, word.length >= 8 ? 2 : 1, keys);
       for (const key of keys) {
@@ -84,7 +87,8 @@ export class TypoIndex<T> {
 
   /** The closest vocabulary word within the allowed edits (ties: the longer word), if any. */
   lookup(typed: string): { word: string; value: T; distance: number } | undefined {
-    if (typed.length < 4) return undefined;
+    // Deletions grow with the square of the length: a long "word" would cost gigabytes for nothing.
+    if (typed.length < 4 || typed.length > this.longest + 2) return undefined;
     const keys = new Set<string>([typed]);
     deletes(typed, typed.length >= 7 ? 2 : 1, keys);
     let best: { word: string; value: T; distance: number } | undefined;
