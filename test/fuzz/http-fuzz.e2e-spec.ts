@@ -808,7 +808,8 @@ function judge(route: string, reply: Reply, what: string): void {
   try {
     body = JSON.parse(reply.text);
   } catch {
-    if (reply.status !== 204) fail('the answer is not JSON');
+    // 204 and 304 (a conditional GET, `If-None-Match: *` included) carry no body by definition.
+    if (reply.status !== 204 && reply.status !== 304) fail('the answer is not JSON');
   }
   if (reply.status >= 400) {
     const keys = typeof body === 'object' && body !== null ? Object.keys(body).sort() : [];
