@@ -1,6 +1,11 @@
 export { MemorySessionStore } from './memory-session.store.js';
 export { RedisSessionStore, type RedisSessionOptions } from './redis-session.store.js';
-export { ConversationErasedError, SessionStore } from './session.store.js';
+export {
+  ConversationErasedError,
+  SessionStore,
+  type OpenTurn,
+  type TurnStart,
+} from './session.store.js';
 export {
   type ConversationState,
   type NewTurn,

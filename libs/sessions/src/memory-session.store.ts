@@ -1,5 +1,5 @@
 import type { Rating } from '@bookstore/contracts';
-import { ConversationErasedError, SessionStore } from './session.store.js';
+import { ConversationErasedError, SessionStore, type TurnStart } from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
@@ -31,14 +31,12 @@ export class MemorySessionStore extends SessionStore {
     super(options);
   }
 
-  getState(sessionId: string): Promise<ConversationState | null> {
-    return Promise.resolve(this.live(sessionId)?.state ?? null);
-  }
-
   saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
     const held = this.heldLock(sessionId);
-    if (held !== undefined && this.liveLock(sessionId) !== held) {
-      return Promise.reject(new ConversationErasedError());
+    if (held !== undefined) {
+      if (this.liveLock(sessionId) !== held) return Promise.reject(new ConversationErasedError());
+      this.locks.delete(sessionId);
+      this.released(sessionId, held);
     }
     const entry = this.live(sessionId) ?? { turns: [], seq: 0, state: null, expiresAt: 0 };
     entry.seq += 1;
@@ -83,10 +81,20 @@ export class MemorySessionStore extends SessionStore {
     return Promise.resolve();
   }
 
-  protected tryLock(sessionId: string, token: string, ttlMs: number): Promise<boolean> {
-    if (this.liveLock(sessionId) !== undefined) return Promise.resolve(false);
+  protected tryBegin(
+    sessionId: string,
+    token: string,
+    ttlMs: number,
+    recentTurns: number,
+  ): Promise<TurnStart | null> {
+    if (this.liveLock(sessionId) !== undefined) return Promise.resolve(null);
     this.locks.set(sessionId, { token, expiresAt: this.now() + ttlMs });
-    return Promise.resolve(true);
+    const entry = this.live(sessionId);
+    const recent = recentTurns > 0 ? (entry?.turns.slice(-recentTurns) ?? []) : [];
+    return Promise.resolve({
+      state: entry?.state ?? null,
+      recent: recent.map(({ rating: _rating, ...t }) => t),
+    });
   }
 
   protected unlock(sessionId: string, token: string): Promise<void> {

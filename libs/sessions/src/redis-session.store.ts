@@ -2,7 +2,7 @@ import type { Rating } from '@bookstore/contracts';
 import { Logger } from '@nestjs/common';
 import type { Redis, RedisOptions } from 'ioredis';
 import { createRedisClient } from '@bookstore/redis';
-import { ConversationErasedError, SessionStore } from './session.store.js';
+import { ConversationErasedError, SessionStore, type TurnStart } from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
@@ -19,11 +19,22 @@ export interface RedisSessionOptions extends SessionOptions {
   commandTimeoutMs: number;
 }
 
+// Takes the turn's lock and reads what the turn starts from: the state and the last ARGV[3] turns.
+const BEGIN_TURN = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+local n = tonumber(ARGV[3])
+local recent = {}
+if n > 0 then recent = redis.call('LRANGE', KEYS[2], -n, -1) end
+return {redis.call('GET', KEYS[3]) or '', recent}`;
+
 // Numbers the turn, appends, caps, refreshes every key's TTL and updates the state atomically;
-// with a lock token (ARGV[6]), only while that token still holds the lock (KEYS[5]): an erase
-// drops the lock, so a turn that was running then saves nothing.
+// with a lock token (ARGV[6]), only while that token still holds the lock (KEYS[5]), which it
+// then releases: an erase drops the lock, so a turn that was running then saves nothing.
 const SAVE_TURN = `
-if ARGV[6] ~= '' and redis.call('GET', KEYS[5]) ~= ARGV[6] then return -1 end
+if ARGV[6] ~= '' then
+  if redis.call('GET', KEYS[5]) ~= ARGV[6] then return -1 end
+  redis.call('DEL', KEYS[5])
+end
 local n = redis.call('INCR', KEYS[2])
 redis.call('RPUSH', KEYS[1], '{"turn":' .. n .. ',' .. ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
@@ -56,6 +67,7 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0`;
 
 type Scripted = Redis & {
+  beginTurn(...args: (string | number)[]): Promise<[string, string[]] | null>;
   unlockTurn(...args: (string | number)[]): Promise<number>;
   saveTurn(...args: (string | number)[]): Promise<number>;
   rateTurn(...args: (string | number)[]): Promise<number>;
@@ -80,6 +92,7 @@ export class RedisSessionStore extends SessionStore {
         extra,
       )) as Scripted;
     this.redis.on('error', (err: Error) => this.logThrottled(`redis: ${err.message}`));
+    this.redis.defineCommand('beginTurn', { numberOfKeys: 3, lua: BEGIN_TURN });
     this.redis.defineCommand('saveTurn', { numberOfKeys: 5, lua: SAVE_TURN });
     this.redis.defineCommand('unlockTurn', { numberOfKeys: 1, lua: UNLOCK });
     this.redis.defineCommand('rateTurn', { numberOfKeys: 4, lua: RATE_TURN });
@@ -100,11 +113,6 @@ export class RedisSessionStore extends SessionStore {
     });
   }
 
-  async getState(sessionId: string): Promise<ConversationState | null> {
-    const raw = await this.redis.get(this.keys(sessionId)[2]);
-    return raw === null ? null : (JSON.parse(raw) as ConversationState);
-  }
-
   async saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
     const body = JSON.stringify(turn).slice(1);
     const [mode, state] =
@@ -113,6 +121,7 @@ export class RedisSessionStore extends SessionStore {
         : 'clear' in update
           ? ['clear', '']
           : ['keep', ''];
+    const token = this.heldLock(sessionId);
     const n = await this.redis.saveTurn(
       ...this.keys(sessionId),
       this.lockKey(sessionId),
@@ -121,9 +130,10 @@ export class RedisSessionStore extends SessionStore {
       this.options.ttlSeconds,
       mode,
       state,
-      this.heldLock(sessionId) ?? '',
+      token ?? '',
     );
     if (Number(n) < 0) throw new ConversationErasedError();
+    if (token !== undefined) this.released(sessionId, token);
     return Number(n);
   }
 
@@ -162,8 +172,27 @@ export class RedisSessionStore extends SessionStore {
     return Promise.resolve();
   }
 
-  protected async tryLock(sessionId: string, token: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(this.lockKey(sessionId), token, 'PX', ttlMs, 'NX')) === 'OK';
+  protected async tryBegin(
+    sessionId: string,
+    token: string,
+    ttlMs: number,
+    recentTurns: number,
+  ): Promise<TurnStart | null> {
+    const [list, , stateKey] = this.keys(sessionId);
+    const got = await this.redis.beginTurn(
+      this.lockKey(sessionId),
+      list,
+      stateKey,
+      token,
+      ttlMs,
+      recentTurns,
+    );
+    if (!got) return null;
+    const [state, recent] = got;
+    return {
+      state: state === '' ? null : (JSON.parse(state) as ConversationState),
+      recent: recent.map((line) => JSON.parse(line) as Turn),
+    };
   }
 
   protected async unlock(sessionId: string, token: string): Promise<void> {

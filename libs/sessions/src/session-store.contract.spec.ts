@@ -103,18 +103,47 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
       expect(await h.store.history('s')).toHaveLength(2);
       clock += 1_000_000;
       expect(await h.store.history('s')).toEqual([]);
-      expect(await h.store.getState('s')).toBeNull();
+      expect(await stateOf(h.store, 's')).toBeNull();
     }
   });
 
   it('sets, keeps and clears the conversation state with the turn', async () => {
-    expect(await h.store.getState('s')).toBeNull();
+    expect(await stateOf(h.store, 's')).toBeNull();
     await h.store.saveTurn('s', turn('where is my order'), { set: { pending: 'order_number' } });
-    expect(await h.store.getState('s')).toEqual({ pending: 'order_number' });
+    expect(await stateOf(h.store, 's')).toEqual({ pending: 'order_number' });
     await h.store.saveTurn('s', turn('hm'), { keep: true });
-    expect(await h.store.getState('s')).toEqual({ pending: 'order_number' });
+    expect(await stateOf(h.store, 's')).toEqual({ pending: 'order_number' });
     await h.store.saveTurn('s', turn('123456'), { clear: true });
-    expect(await h.store.getState('s')).toBeNull();
+    expect(await stateOf(h.store, 's')).toBeNull();
+  });
+
+  it('opens a turn with its state and last turns, and saving it frees the conversation', async () => {
+    for (const [i, u] of ['a', 'b', 'c'].entries()) {
+      await h.store.saveTurn(
+        'open-1',
+        turn(u),
+        i === 2 ? { set: { pending: 'email' } } : { keep: true },
+      );
+    }
+    await h.store.rate('open-1', 3, 'up');
+    const open = await h.store.beginTurn('open-1', 2);
+    expect(open.state).toEqual({ pending: 'email' });
+    expect(open.recent.map((t) => [t.turn, t.user, t.rating])).toEqual([
+      [2, 'b', undefined],
+      [3, 'c', undefined],
+    ]);
+    expect((await h.store.beginTurn('new-1', 4)).recent).toEqual([]);
+    expect(await h.store.saveTurn('open-1', turn('d'), { keep: true })).toBe(4);
+    if (kind === 'redis') {
+      await withRedis(async (redis) => {
+        expect(await redis.exists(`${h.prefix}open-1:lock`)).toBe(0);
+      });
+    }
+    // The next turn needs no wait, and the first one's late release takes nothing from it.
+    const next = await h.store.beginTurn('open-1');
+    await open.release();
+    expect(await h.store.saveTurn('open-1', turn('e'), { keep: true })).toBe(5);
+    await next.release();
   });
 
   it('stores feedback with a turn that is still kept, and refuses others', async () => {
@@ -153,7 +182,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
     await h.store.rate('s', 1, 'up');
     await h.store.delete('s');
     expect(await h.store.history('s')).toEqual([]);
-    expect(await h.store.getState('s')).toBeNull();
+    expect(await stateOf(h.store, 's')).toBeNull();
     expect(await h.store.saveTurn('s', turn('again'), { keep: true })).toBe(1);
     if (kind === 'redis') {
       await h.store.delete('s');
@@ -205,7 +234,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
       }),
     ).rejects.toBeInstanceOf(ConversationErasedError);
     expect(await h.store.history('erased-1')).toEqual([]);
-    expect(await h.store.getState('erased-1')).toBeNull();
+    expect(await stateOf(h.store, 'erased-1')).toBeNull();
     // The conversation may start again afterwards.
     expect(
       await h.store.withTurnLock('erased-1', () =>
@@ -244,7 +273,8 @@ describe('RedisSessionStore when Redis fails', () => {
   it('fails fast when nothing listens', async () => {
     const store = new RedisSessionStore({ ...options, url: 'redis://127.0.0.1:1' });
     const started = Date.now();
-    await expect(store.getState('s')).rejects.toThrow();
+    // A turn still opens, without memory or lock; a save fails for the caller to decide.
+    expect(await store.beginTurn('s', 5)).toMatchObject({ state: null, recent: [] });
     await expect(store.saveTurn('s', turn('a'), { keep: true })).rejects.toThrow();
     await expect(store.ping()).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(500);
@@ -256,7 +286,7 @@ describe('RedisSessionStore when Redis fails', () => {
     const store = new RedisSessionStore({ ...options, url: `redis://127.0.0.1:${hole.port}` });
     const started = Date.now();
     await expect(store.ping()).rejects.toThrow();
-    await expect(store.getState('s')).rejects.toThrow();
+    expect(await store.beginTurn('s', 5)).toMatchObject({ state: null, recent: [] });
     expect(Date.now() - started).toBeLessThan(1_500);
     await store.close();
     await hole.close();
@@ -286,6 +316,13 @@ describe('RedisSessionStore when Redis fails', () => {
     }
   });
 });
+
+/** The conversation's state, as the next turn would start from it. */
+async function stateOf(store: SessionStore, sessionId: string) {
+  const open = await store.beginTurn(sessionId);
+  await open.release();
+  return open.state;
+}
 
 async function waitReady(store: SessionStore, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

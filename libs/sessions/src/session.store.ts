@@ -9,6 +9,20 @@ import type {
   Turn,
 } from './session.types.js';
 
+/** What a turn starts from. */
+export interface TurnStart {
+  /** The pending conversation state, or null when there is none. */
+  state: ConversationState | null;
+  /** The last turns asked for, oldest first, without feedback. */
+  recent: Turn[];
+}
+
+/** A turn opened by `beginTurn`: its starting point and how to close it. */
+export interface OpenTurn extends TurnStart {
+  /** Frees the conversation for its next turn (a no-op once `saveTurn` did). */
+  readonly release: () => Promise<void>;
+}
+
 /**
  * Where conversations live. The abstract class is the DI token: consumers inject `SessionStore`
  * and never know whether Redis or memory is behind it.
@@ -22,36 +36,28 @@ export abstract class SessionStore {
   constructor(protected readonly options: SessionOptions) {}
 
   /**
-   * Runs one turn of a conversation at a time, across replicas: waits up to the configured time
-   * for a turn already running, then refuses with a 409. While the lock is held, `saveTurn` for
-   * this conversation saves only if the lock is still this turn's, so an erase (which drops the
-   * lock) is final against the turn in flight. A store that is down does not stop the turn.
+   * Opens one turn of a conversation, one at a time across replicas: takes the conversation's lock
+   * and reads its state and last `recentTurns` turns in the same round trip. Waits up to the
+   * configured time for a turn already running, then refuses with a 409. While the turn is open,
+   * `saveTurn` saves only if the lock is still this turn's (an erase drops the lock, so it is final
+   * against the turn in flight) and releases the lock as it saves. A store that is down does not
+   * stop the turn: it runs without memory and unlocked.
    */
-  async withTurnLock<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
-    const release = await this.lockTurn(sessionId);
-    try {
-      return await fn();
-    } finally {
-      await release();
-    }
-  }
-
-  /** `withTurnLock` for code that cannot be a callback (a stream): call the release when done. */
-  async lockTurn(sessionId: string): Promise<() => Promise<void>> {
+  async beginTurn(sessionId: string, recentTurns = 0): Promise<OpenTurn> {
     const token = randomUUID();
     const ttlMs = this.options.turnLockTtlMs ?? 60_000;
     const deadline = Date.now() + (this.options.turnLockWaitMs ?? 3_000);
+    let opened: TurnStart | null;
     for (let wait = 20; ; wait = Math.min(wait * 2, 200)) {
-      let got: boolean;
       try {
-        got = await this.tryLock(sessionId, token, ttlMs);
+        opened = await this.tryBegin(sessionId, token, ttlMs, recentTurns);
       } catch (err) {
         this.lockLogger.warn(
-          `turn lock unavailable, answering without it: ${(err as Error).message}`,
+          `conversation unavailable, answering without its memory or lock: ${(err as Error).message}`,
         );
-        return () => Promise.resolve();
+        return { state: null, recent: [], release: () => Promise.resolve() };
       }
-      if (got) break;
+      if (opened) break;
       if (Date.now() + wait > deadline) {
         throw new ConflictException(
           'This conversation is still answering your previous message. Please wait for it and try again.',
@@ -60,10 +66,25 @@ export abstract class SessionStore {
       await new Promise((r) => setTimeout(r, wait));
     }
     this.held.set(sessionId, token);
-    return async () => {
-      if (this.held.get(sessionId) === token) this.held.delete(sessionId);
-      await this.unlock(sessionId, token).catch(() => undefined);
+    return {
+      ...opened,
+      release: async () => {
+        // Saving released it already: no round trip.
+        if (this.held.get(sessionId) !== token) return;
+        this.held.delete(sessionId);
+        await this.unlock(sessionId, token).catch(() => undefined);
+      },
     };
+  }
+
+  /** Runs `fn` inside a turn opened with `beginTurn` and closes it whatever happens. */
+  async withTurnLock<T>(sessionId: string, fn: (turn: OpenTurn) => Promise<T>): Promise<T> {
+    const turn = await this.beginTurn(sessionId);
+    try {
+      return await fn(turn);
+    } finally {
+      await turn.release();
+    }
   }
 
   /** The token of the turn this process runs for the conversation, if it runs one. */
@@ -71,18 +92,29 @@ export abstract class SessionStore {
     return this.held.get(sessionId);
   }
 
-  /** Takes the conversation's lock for the token unless another holds it. */
-  protected abstract tryLock(sessionId: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Called once a save released the lock: the turn's own release has nothing left to do. */
+  protected released(sessionId: string, token: string): void {
+    if (this.held.get(sessionId) === token) this.held.delete(sessionId);
+  }
+
+  /**
+   * Takes the conversation's lock for the token unless another holds it, and reads the state and
+   * the last `recentTurns` turns with it; null when another turn holds the lock.
+   */
+  protected abstract tryBegin(
+    sessionId: string,
+    token: string,
+    ttlMs: number,
+    recentTurns: number,
+  ): Promise<TurnStart | null>;
 
   /** Releases the lock if the token still holds it. */
   protected abstract unlock(sessionId: string, token: string): Promise<void>;
 
-  /** The pending conversation state, or null when there is none. */
-  abstract getState(sessionId: string): Promise<ConversationState | null>;
-
   /**
    * Appends a turn, applies the cap and refreshes the TTL in one round trip; returns its number.
-   * Throws ConversationErasedError when the conversation was erased during the turn.
+   * Inside an open turn it also releases the turn's lock, and throws ConversationErasedError when
+   * the conversation was erased during the turn.
    */
   abstract saveTurn(sessionId: string, turn: NewTurn, state: StateUpdate): Promise<number>;
 

@@ -2,9 +2,8 @@ import { HttpService } from '@nestjs/axios';
 import { ConfigService } from '@nestjs/config';
 import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
-import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
 import { LlmClient, LlmUnavailableError } from '@bookstore/llm';
-import { MemorySessionStore } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/sessions';
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
@@ -24,71 +23,60 @@ const store = new BookstoreClient(
 afterAll(() => store.onApplicationShutdown());
 
 function assistant(llm: LlmClient, historyTurns = 6) {
-  const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
-  return {
-    sessions,
-    service: new AssistantService(
-      llm,
-      sessions,
-      store,
-      new HelpCenter(store),
-      options({ LLM_HISTORY_TURNS: String(historyTurns) }),
-    ),
-  };
+  return new AssistantService(
+    llm,
+    store,
+    new HelpCenter(store),
+    options({ LLM_HISTORY_TURNS: String(historyTurns) }),
+  );
 }
 
+async function said(stream: AsyncGenerator<string>): Promise<string> {
+  let text = '';
+  for await (const delta of stream) text += delta;
+  return text;
+}
+
+const never = new AbortController().signal;
+const earlier: Turn = {
+  turn: 1,
+  timestamp: 'now',
+  user: 'Where is 123456?',
+  bot: 'Shipped.',
+  intent: 'order_status',
+  source: 'rules',
+};
+
 describe('AssistantService', () => {
-  it('answers with the rules’ fallback when no LLM is configured, asking none', async () => {
-    const llm = new ScriptedLlm('none', ['never']);
-    const { service } = assistant(llm);
-    expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
-      response: CANNED_RESPONSES.fallback,
-      source: 'fallback',
-    });
-    expect(llm.sent).toHaveLength(0);
+  it('reads no earlier turns when no LLM is configured, and the budget when one is', () => {
+    expect(assistant(new ScriptedLlm('none', [])).historyTurns).toBe(0);
+    expect(assistant(new ScriptedLlm('ollama', []), 4).historyTurns).toBe(4);
   });
 
-  it('gives the LLM’s trimmed reply as the answer', async () => {
-    const { service } = assistant(new ScriptedLlm('ollama', ['  Yes, we do. ']));
-    expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
-      response: 'Yes, we do.',
-      source: 'llm',
-    });
+  it('passes the LLM’s deltas on as they come', async () => {
+    const service = assistant(new ScriptedLlm('ollama', ['Yes, ', 'we do.']));
+    const deltas: string[] = [];
+    for await (const d of service.stream('Do you wrap gifts?', [], {}, never)) deltas.push(d);
+    expect(deltas).toEqual(['Yes, ', 'we do.']);
   });
 
-  it.each([
-    ['an empty reply', new ScriptedLlm('ollama', ['   '])],
-    ['a failed call', new ScriptedLlm('ollama', [], new LlmUnavailableError('timeout'))],
-  ])('turns %s into the failure text', async (_what, llm) => {
-    const { service } = assistant(llm);
-    expect(await service.answer('Do you wrap gifts?', 's1', {})).toEqual({
-      response: LLM_FAILURE_RESPONSE,
-      source: 'fallback',
-    });
-  });
-
-  it('lets an error that is not the LLM’s through', async () => {
-    const { service } = assistant(new ScriptedLlm('ollama', [], new TypeError('bug')));
-    await expect(service.answer('Do you wrap gifts?', 's1', {})).rejects.toThrow(TypeError);
+  it('lets the LLM’s failure through for the turn to decide', async () => {
+    const service = assistant(new ScriptedLlm('ollama', [], new LlmUnavailableError('timeout')));
+    await expect(said(service.stream('Do you wrap gifts?', [], {}, never))).rejects.toThrow(
+      LlmUnavailableError,
+    );
   });
 
   it('sends the conversation so far and the verified orders with the question', async () => {
     const llm = new ScriptedLlm('ollama', ['ok']);
-    const { service, sessions } = assistant(llm);
-    await sessions.saveTurn(
-      's1',
-      {
-        timestamp: 'now',
-        user: 'Where is 123456?',
-        bot: 'Shipped.',
-        intent: 'order_status',
-        source: 'rules',
-      },
-      { keep: true },
+    await said(
+      assistant(llm).stream(
+        'Can it come faster?',
+        [earlier],
+        { verified: [{ orderId: '123456', summary: 'Order 123456: shipped, 2 books' }] },
+        never,
+      ),
     );
-    await service.answer('Can it come faster?', 's1', {
-      verified: [{ orderId: '123456', summary: 'Order 123456: shipped, 2 books' }],
-    });
     const [messages] = llm.sent;
     expect(messages[0].content).toContain('Order 123456: shipped, 2 books');
     expect(messages.slice(1)).toEqual([
@@ -100,13 +88,7 @@ describe('AssistantService', () => {
 
   it('sends no history when LLM_HISTORY_TURNS is 0', async () => {
     const llm = new ScriptedLlm('ollama', ['ok']);
-    const { service, sessions } = assistant(llm, 0);
-    await sessions.saveTurn(
-      's1',
-      { timestamp: 'now', user: 'Hi', bot: 'Hello!', intent: 'greeting', source: 'rules' },
-      { keep: true },
-    );
-    await service.answer('Anything new?', 's1', {});
+    await said(assistant(llm, 0).stream('Anything new?', [earlier], {}, never));
     expect(llm.sent[0].slice(1)).toEqual([{ role: 'user', content: 'Anything new?' }]);
   });
 });

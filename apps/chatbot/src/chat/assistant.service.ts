@@ -1,20 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChatSource } from '@bookstore/contracts';
-import { englishGloss, extractCategory, text } from '@bookstore/intents';
-import { LlmClient, LlmUnavailableError, defaultContextTokens } from '@bookstore/llm';
+import { englishGloss, extractCategory } from '@bookstore/intents';
+import { LlmClient, defaultContextTokens } from '@bookstore/llm';
 import { requestIdHeader } from '@bookstore/observability';
-import { SessionStore, type Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/sessions';
 import { ChatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import type { Grounding, HistoryBudget } from './prompt.js';
 import { HelpCenter, localized } from './help-center.js';
-
-export interface AssistantAnswer {
-  response: string;
-  source: ChatSource;
-}
 
 const ABOUT_BOOKS =
   /\b(books?|novels?|authors?|read(ing)?|titles?|series|stories|genre|writer|poetry|kids?)\b/i;
@@ -34,7 +28,6 @@ export class AssistantService {
 
   constructor(
     private readonly llm: LlmClient,
-    private readonly sessions: SessionStore,
     private readonly store: BookstoreClient,
     private readonly help: HelpCenter,
     options: ChatbotOptions,
@@ -53,39 +46,19 @@ export class AssistantService {
     return this.llm.backend !== 'none';
   }
 
-  async answer(
-    question: string,
-    sessionId: string,
-    state: DialogueState,
-    signal?: AbortSignal,
-  ): Promise<AssistantAnswer> {
-    const language = state.language ?? 'en';
-    if (!this.enabled) return { response: text(language, 'fallback'), source: 'fallback' };
-    try {
-      const messages = await this.prompt(question, sessionId, state);
-      const reply = await this.llm.chat(messages, {
-        maxTokens: this.maxTokens,
-        signal,
-        headers: requestIdHeader(),
-      });
-      const text = reply.text.trim();
-      if (!text) throw new LlmUnavailableError('empty reply');
-      return { response: text, source: 'llm' };
-    } catch (err) {
-      if (!(err instanceof LlmUnavailableError)) throw err;
-      this.logger.warn(`LLM answer failed: ${err.message}`);
-      return { response: text(language, 'llm_failure'), source: 'fallback' };
-    }
+  /** How many earlier turns a prompt may show: what a turn reads with its state. */
+  get historyTurns(): number {
+    return this.enabled ? this.budget.turns : 0;
   }
 
   /** Text deltas; throws LlmUnavailableError when the LLM fails (before or after the first token). */
   async *stream(
     question: string,
-    sessionId: string,
+    history: readonly Turn[],
     state: DialogueState,
     signal: AbortSignal,
   ): AsyncGenerator<string> {
-    const messages = await this.prompt(question, sessionId, state);
+    const messages = await this.prompt(question, history, state);
     yield* this.llm.stream(messages, {
       maxTokens: this.maxTokens,
       signal,
@@ -93,15 +66,11 @@ export class AssistantService {
     });
   }
 
-  private async prompt(question: string, sessionId: string, state: DialogueState) {
+  private async prompt(question: string, history: readonly Turn[], state: DialogueState) {
     const language = state.language;
     // The help center is searched in English; the articles go to the LLM in the shopper's language.
     const search = (language && englishGloss(question, language)) || question;
-    const [history, books, found] = await Promise.all([
-      this.history(sessionId),
-      this.books(question),
-      this.help.forPrompt(search),
-    ]);
+    const [books, found] = await Promise.all([this.books(question), this.help.forPrompt(search)]);
     const articles = language
       ? found.map((a) => {
           const own = localized(a, language);
@@ -128,15 +97,6 @@ export class AssistantService {
       );
     }
     return messages;
-  }
-
-  private async history(sessionId: string): Promise<Turn[]> {
-    if (this.budget.turns === 0) return [];
-    try {
-      return await this.sessions.history(sessionId);
-    } catch {
-      return [];
-    }
   }
 
   // A few catalog entries when the question is about books, so the LLM names real ones.

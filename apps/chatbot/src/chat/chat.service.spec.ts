@@ -29,6 +29,7 @@ const store = new BookstoreClient(
 afterAll(() => store.onApplicationShutdown());
 
 const NO_RULE = 'Do you offer gift wrapping?';
+const never = new AbortController().signal;
 
 function chat(llm: ScriptedLlm) {
   const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
@@ -44,7 +45,7 @@ function chat(llm: ScriptedLlm) {
   const service = new ChatService(
     sessions,
     dialogue,
-    new AssistantService(llm, sessions, store, help, options),
+    new AssistantService(llm, store, help, options),
     new Counter({ name: 'turns', help: 'turns', labelNames, registers: [registry] }),
     new Histogram({ name: 'seconds', help: 'seconds', labelNames, registers: [registry] }),
   );
@@ -66,10 +67,14 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
   it('answers by the rules without asking the LLM, the same text both ways', async () => {
     const llm = new ScriptedLlm('ollama', ['never']);
     const { service, sessions } = chat(llm);
-    const json = await service.reply({
-      message: 'What payment methods do you accept?',
-      session_id: 'json-turn',
-    });
+    const json = await service.reply(
+      {
+        message: 'What payment methods do you accept?',
+        session_id: 'json-turn',
+      },
+      undefined,
+      never,
+    );
     expect(json).toMatchObject({ response: CANNED_RESPONSES.payment, source: 'rules', turn: 1 });
     const events = await streamed(service, 'What payment methods do you accept?', 'stream-turn');
     expect(events.map((e) => e.event)).toEqual(['meta', 'token', 'done']);
@@ -80,7 +85,9 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
 
   it('gives the LLM’s answer as the fallback intent from the llm source, both ways', async () => {
     const { service } = chat(new ScriptedLlm('ollama', ['We ', 'wrap gifts.']));
-    expect(await service.reply({ message: NO_RULE, session_id: 'json-llm1' })).toMatchObject({
+    expect(
+      await service.reply({ message: NO_RULE, session_id: 'json-llm1' }, undefined, never),
+    ).toMatchObject({
       response: 'We wrap gifts.',
       intent: 'fallback',
       source: 'llm',
@@ -95,7 +102,9 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
 
   it('answers the failure text from the fallback source when the LLM fails before answering', async () => {
     const { service } = chat(new ScriptedLlm('ollama', [], new LlmUnavailableError('timeout')));
-    expect(await service.reply({ message: NO_RULE, session_id: 'json-fail1' })).toMatchObject({
+    expect(
+      await service.reply({ message: NO_RULE, session_id: 'json-fail1' }, undefined, never),
+    ).toMatchObject({
       response: LLM_FAILURE_RESPONSE,
       source: 'fallback',
     });
@@ -117,10 +126,45 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
 
   it('treats an empty LLM answer as a failure, both ways', async () => {
     const { service } = chat(new ScriptedLlm('ollama', ['  ']));
-    expect((await service.reply({ message: NO_RULE, session_id: 'json-empty' })).response).toBe(
-      LLM_FAILURE_RESPONSE,
-    );
+    expect(
+      (await service.reply({ message: NO_RULE, session_id: 'json-empty' }, undefined, never))
+        .response,
+    ).toBe(LLM_FAILURE_RESPONSE);
     const events = await streamed(service, NO_RULE, 'stream-empty');
     expect(events.at(-1)).toEqual({ event: 'error', data: { message: LLM_FAILURE_RESPONSE } });
+  });
+
+  it('answers the rules’ fallback without an LLM configured, asking none', async () => {
+    const llm = new ScriptedLlm('none', ['never']);
+    const { service } = chat(llm);
+    expect(
+      await service.reply({ message: NO_RULE, session_id: 'json-none' }, undefined, never),
+    ).toMatchObject({ intent: 'fallback', source: 'fallback' });
+    expect(llm.sent).toHaveLength(0);
+  });
+
+  it('answers JSON with the failure text when the LLM breaks off after its first words', async () => {
+    const { service, sessions } = chat(
+      new ScriptedLlm('ollama', ['We wrap'], new LlmUnavailableError('connection reset')),
+    );
+    expect(
+      await service.reply({ message: NO_RULE, session_id: 'json-cut1' }, undefined, never),
+    ).toMatchObject({ response: LLM_FAILURE_RESPONSE, source: 'fallback' });
+    const [turn] = await sessions.history('json-cut1');
+    expect(turn).toMatchObject({ bot: 'We wrap', cut: true });
+  });
+
+  it('stores the LLM’s answer trimmed and shows the LLM the turns before it', async () => {
+    const llm = new ScriptedLlm('ollama', ['  We wrap gifts. ']);
+    const { service, sessions } = chat(llm);
+    await service.reply({ message: 'hi', session_id: 'json-hist' }, undefined, never);
+    const json = await service.reply(
+      { message: NO_RULE, session_id: 'json-hist' },
+      undefined,
+      never,
+    );
+    expect(json).toMatchObject({ response: 'We wrap gifts.', turn: 2 });
+    expect(llm.sent[0].slice(1, -1).map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect((await sessions.history('json-hist'))[1].bot).toBe('We wrap gifts.');
   });
 });

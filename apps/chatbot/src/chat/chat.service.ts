@@ -10,7 +10,7 @@ import type {
 } from '@bookstore/contracts';
 import { text, type Intent, type Language } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
-import { SessionStore, type ConversationState, type StateUpdate } from '@bookstore/sessions';
+import { SessionStore, type StateUpdate, type Turn, type TurnStart } from '@bookstore/sessions';
 import type { Counter, Histogram } from 'prom-client';
 import { AssistantService } from './assistant.service.js';
 import { CHAT_REQUESTS, CHAT_RESPONSE_SECONDS } from './chat.metrics.js';
@@ -21,11 +21,21 @@ import {
   type DialogueState,
 } from './dialogue.service.js';
 
+/** A turn as `openStream` opened it. */
+interface Opened {
+  started: bigint;
+  sessionId: string;
+  message: string;
+  turn: TurnStart;
+}
+
 interface TurnContext {
   started: bigint;
   sessionId: string;
   message: string;
   state: DialogueState;
+  /** The last turns, for the LLM (none when no LLM is configured). */
+  recent: Turn[];
   reply: DialogueReply;
   /** The conversation's language after this message. */
   language: Language;
@@ -55,60 +65,44 @@ export class ChatService {
     @InjectMetric(CHAT_RESPONSE_SECONDS) private readonly seconds: Histogram<'intent' | 'source'>,
   ) {}
 
-  /** One turn at a time per conversation (see SessionStore.withTurnLock). */
+  /** The turn's stream collected: one pipeline decides every answer, JSON or streamed. */
   async reply(
     request: ChatRequest,
-    clientIp?: string,
-    signal?: AbortSignal,
+    clientIp: string | undefined,
+    signal: AbortSignal,
   ): Promise<ChatResponse> {
-    const turn = { ...request, session_id: request.session_id ?? randomUUID() };
-    return this.sessions.withTurnLock(turn.session_id, () =>
-      this.replyInTurn(turn, clientIp, signal),
-    );
+    return collect(await this.openStream(request, clientIp, signal));
   }
 
-  /** `stream` under the conversation's turn lock, taken before any event (a 409 stays a 409). */
+  /**
+   * `stream` in an open turn of the conversation (see SessionStore.beginTurn), opened before any
+   * event so a 409 stays a 409. That one round trip also reads the state and, when an LLM may
+   * answer, the turns it is shown.
+   */
   async openStream(
     request: ChatRequest,
     clientIp: string | undefined,
     signal: AbortSignal,
   ): Promise<AsyncGenerator<ChatStreamEvent>> {
-    const turn = { ...request, session_id: request.session_id ?? randomUUID() };
-    const release = await this.sessions.lockTurn(turn.session_id);
-    return releasing(this.stream(turn, clientIp, signal), release);
-  }
-
-  private async replyInTurn(
-    request: ChatRequest,
-    clientIp?: string,
-    signal?: AbortSignal,
-  ): Promise<ChatResponse> {
-    const ctx = await this.begin(request, clientIp);
-    // Without an LLM the rules' own answer stands: a help article, or the honest fallback.
-    if (ctx.reply.needsLlm && this.assistant.enabled) {
-      const { response, source } = await this.assistant.answer(
-        ctx.message,
-        ctx.sessionId,
-        turnState(ctx),
-        signal,
-      );
-      // The rules' parts (quick replies, support link) stay with the fallback text, not the LLM's.
-      const parts = source === 'llm' ? undefined : ctx.reply.parts;
-      return this.finish(ctx, { ...ctx.reply, intent: 'fallback', response, source, parts });
-    }
-    return this.finish(ctx, ctx.reply);
+    const started = process.hrtime.bigint();
+    const sessionId = request.session_id ?? randomUUID();
+    const turn = await this.sessions.beginTurn(sessionId, this.assistant.historyTurns);
+    return releasing(
+      this.stream({ started, sessionId, message: request.message, turn }, clientIp, signal),
+      turn.release,
+    );
   }
 
   /**
-   * The same turn as server-sent events: `meta` once the source is known, `token` deltas, then
-   * `done` (or `error` when the LLM breaks off). The turn is saved once, complete.
+   * One turn as events: `meta` once the source is known, `token` deltas, then `done` (or `error`
+   * when the LLM breaks off). The turn is saved once, complete.
    */
-  async *stream(
-    request: ChatRequest,
+  private async *stream(
+    opened: Opened,
     clientIp: string | undefined,
     signal: AbortSignal,
   ): AsyncGenerator<ChatStreamEvent> {
-    const ctx = await this.begin(request, clientIp);
+    const ctx = await this.begin(opened, clientIp);
     const toLlm = ctx.reply.needsLlm === true && this.assistant.enabled;
     // What the LLM answers is reported as the fallback intent, as it was before the help center.
     const intent = toLlm ? 'fallback' : ctx.reply.intent;
@@ -126,7 +120,7 @@ export class ChatService {
     try {
       for await (const delta of this.assistant.stream(
         ctx.message,
-        ctx.sessionId,
+        ctx.recent,
         turnState(ctx),
         signal,
       )) {
@@ -173,20 +167,19 @@ export class ChatService {
       await this.finish(ctx, {
         ...ctx.reply,
         intent,
-        response: said,
+        response: said.trim(),
         source: 'llm',
         parts: undefined,
       }),
     );
   }
 
-  private async begin(request: ChatRequest, clientIp?: string): Promise<TurnContext> {
-    const started = process.hrtime.bigint();
-    const sessionId = request.session_id ?? randomUUID();
-    const state = readState(await this.loadState(sessionId));
-    const reply = await this.dialogue.respond(request.message, state, { sessionId, clientIp });
+  private async begin(opened: Opened, clientIp?: string): Promise<TurnContext> {
+    const { started, sessionId, message, turn } = opened;
+    const state = readState(turn.state);
+    const reply = await this.dialogue.respond(message, state, { sessionId, clientIp });
     const language = reply.language ?? state.language ?? 'en';
-    return { started, sessionId, message: request.message, state, reply, language };
+    return { started, sessionId, message, state, recent: turn.recent, reply, language };
   }
 
   private async finish(ctx: TurnContext, final: Final): Promise<ChatResponse> {
@@ -203,16 +196,6 @@ export class ChatService {
       ...(turn === undefined ? {} : { turn }),
       ...withoutEmpty(final.parts),
     };
-  }
-
-  // The store failing costs the conversation's memory, never the answer.
-  private async loadState(sessionId: string): Promise<ConversationState | null> {
-    try {
-      return await this.sessions.getState(sessionId);
-    } catch (err) {
-      this.logger.warn(`session state not read, answering without it: ${(err as Error).message}`);
-      return null;
-    }
   }
 
   private async saveTurn(
@@ -255,6 +238,32 @@ async function* releasing<T>(
   } finally {
     await release();
   }
+}
+
+/**
+ * A JSON reply from the turn's events: `meta` and `done` make the answer. A stream that broke off
+ * after its first tokens (an `error` event) answers with the failure text, as the widget shows it.
+ */
+async function collect(events: AsyncGenerator<ChatStreamEvent>): Promise<ChatResponse> {
+  let meta: Extract<ChatStreamEvent, { event: 'meta' }>['data'] | undefined;
+  let said = '';
+  let done: Extract<ChatStreamEvent, { event: 'done' }>['data'] | undefined;
+  let failure: string | undefined;
+  for await (const e of events) {
+    if (e.event === 'meta') meta = e.data;
+    else if (e.event === 'token') said += e.data.text;
+    else if (e.event === 'done') done = e.data;
+    else failure = e.data.message;
+  }
+  if (!meta) throw new Error('a turn ended before it said anything');
+  const { session_id, intent, language } = meta;
+  if (done) {
+    const { response, ...rest } = done;
+    return { response, session_id, intent, source: meta.source, language, ...rest };
+  }
+  return failure === undefined
+    ? { response: said, session_id, intent, source: meta.source, language }
+    : { response: failure, session_id, intent, source: 'fallback', language };
 }
 
 /** `done` carries what `meta` did not: the whole text, the turn and the answer's parts. */

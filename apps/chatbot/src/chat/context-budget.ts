@@ -34,7 +34,7 @@ export interface FittedPrompt {
  */
 export function fitToContext(
   question: string,
-  history: Turn[],
+  history: readonly Turn[],
   grounding: Grounding,
   historyBudget: HistoryBudget,
   budget: ContextBudget,

@@ -31,7 +31,7 @@ export interface HistoryBudget {
  */
 export function buildPrompt(
   question: string,
-  history: Turn[],
+  history: readonly Turn[],
   grounding: Grounding,
   budget: HistoryBudget,
 ): LlmMessage[] {
@@ -84,7 +84,7 @@ export function buildPrompt(
 }
 
 /** The newest turns that fit the budget, oldest first, as user/assistant pairs. */
-function recentTurns(history: Turn[], budget: HistoryBudget): LlmMessage[] {
+function recentTurns(history: readonly Turn[], budget: HistoryBudget): LlmMessage[] {
   const picked: LlmMessage[][] = [];
   let chars = 0;
   for (const turn of history.slice(-budget.turns).reverse()) {
