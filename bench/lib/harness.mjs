@@ -159,15 +159,18 @@ export function requireBuild() {
 /** Common environment of the apps under test: loopback, production mode, quiet, no rate limits. */
 /**
  * The apps' NODE_OPTIONS as the manifests deploy them (the heap cap), read from
- * deploy/base/kustomization.yaml so that the benchmark measures what runs.
+ * deploy/base/kustomization.yaml so that the benchmark measures what runs (BENCH_NODE_OPTIONS
+ * overrides it, to try other V8 flags).
  */
-export const DEPLOYED_NODE_OPTIONS = (() => {
-  const manifest = readFileSync(resolve(ROOT, 'deploy/base/kustomization.yaml'), 'utf8');
-  const found = [...manifest.matchAll(/^\s*- NODE_OPTIONS=(.+)$/gm)].map((m) => m[1].trim());
-  if (found.length === 0 || new Set(found).size !== 1)
-    throw new Error(`expected one NODE_OPTIONS for both apps in the manifests, found ${found}`);
-  return found[0];
-})();
+export const DEPLOYED_NODE_OPTIONS =
+  process.env.BENCH_NODE_OPTIONS ??
+  (() => {
+    const manifest = readFileSync(resolve(ROOT, 'deploy/base/kustomization.yaml'), 'utf8');
+    const found = [...manifest.matchAll(/^\s*- NODE_OPTIONS=(.+)$/gm)].map((m) => m[1].trim());
+    if (found.length === 0 || new Set(found).size !== 1)
+      throw new Error(`expected one NODE_OPTIONS for both apps in the manifests, found ${found}`);
+    return found[0];
+  })();
 
 function appEnv(extra) {
   return {

@@ -797,6 +797,19 @@ describe('docker-compose.yml', () => {
     expect(apiUrl.hostname).toBe('gateway');
   });
 
+  it('runs both apps with the heap cap of the manifests, as their images do', () => {
+    const manifest = readFileSync(join(ROOT, 'deploy/base/kustomization.yaml'), 'utf8');
+    const deployed = [...manifest.matchAll(/^\s*- NODE_OPTIONS=(.+)$/gm)].map((m) => m[1]);
+    expect(deployed).toHaveLength(2);
+    expect(new Set(deployed).size).toBe(1);
+    expect(deployed[0]).toMatch(/--max-old-space-size=\d+/);
+    for (const app of Object.keys(APPS)) {
+      expect(compose.services[app].environment!.NODE_OPTIONS, app).toBe(deployed[0]);
+      const dockerfile = readFileSync(join(ROOT, `Dockerfile.${app}`), 'utf8');
+      expect(dockerfile, app).toContain(`ENV NODE_OPTIONS=${deployed[0]}`);
+    }
+  });
+
   it('health-checks every long-running service and pins every image', () => {
     for (const name of ['gateway', 'chatbot', 'redis', 'postgres', 'ollama']) {
       expect(compose.services[name]?.healthcheck?.test, name).toBeDefined();

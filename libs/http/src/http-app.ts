@@ -62,6 +62,9 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   const express = app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void };
   express.set('trust proxy', trustProxySetting(options.trustProxy));
   express.set('x-powered-by', false);
+  // Express hashes every answer for an ETag, POSTs included; API answers are never revalidated.
+  // The page's files keep theirs (serve-static makes its own).
+  express.set('etag', false);
   limitServer(app.getHttpServer() as Server, options.server);
   app.use(requestIdMiddleware);
   app.use(internalCallerMiddleware(options.internalToken));
@@ -81,16 +84,18 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion(options.version)
-      // Routes that need a token say so with @ApiBearerAuth('bearer').
-      .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer')
-      .build(),
-  );
+  // Built on the first visit to /docs or /docs-json, not at boot: most replicas never serve it.
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(options.title)
+        .setDescription(options.description)
+        .setVersion(options.version)
+        // Routes that need a token say so with @ApiBearerAuth('bearer').
+        .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer')
+        .build(),
+    );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 

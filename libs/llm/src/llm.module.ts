@@ -11,6 +11,7 @@ import { LlmMetrics } from './llm.metrics.js';
 import { LLM_MODULE_OPTIONS } from './llm.tokens.js';
 import type { LlmModuleOptions } from './llm.types.js';
 import { OpenAiCompatibleClient } from './openai-compatible.client.js';
+import { loadTokenizer } from './prompt-tokens.js';
 
 const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<LlmModuleOptions>({
   optionsInjectionToken: LLM_MODULE_OPTIONS,
@@ -32,6 +33,7 @@ export interface LlmClientDeps {
 export function createLlmClient(options: LlmModuleOptions, deps: LlmClientDeps = {}): LlmClient {
   if (options.backend === 'none') return new DisabledLlmClient();
   const profile = backendProfile(options);
+  loadTokenizer();
   return new OpenAiCompatibleClient(
     profile,
     options,

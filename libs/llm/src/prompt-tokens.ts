@@ -1,5 +1,17 @@
-import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base';
+import { createRequire } from 'node:module';
 import type { LlmBackend, LlmMessage } from './llm.types.js';
+
+type Encoding = typeof import('gpt-tokenizer/encoding/cl100k_base');
+
+// The encoding's tables hold 20 MiB of heap: loaded when a client for a real backend is made (or a
+// prompt is first counted), so a bot without an LLM never holds them.
+const load = createRequire(import.meta.url);
+let encoding: Encoding | undefined;
+
+/** Loads the encoding now (~0.1 s), so that the first shopper's prompt does not wait for it. */
+export function loadTokenizer(): Encoding {
+  return (encoding ??= load('gpt-tokenizer/encoding/cl100k_base') as Encoding);
+}
 
 /** What the chat template adds around each message (role markers), and to prime the reply. */
 const PER_MESSAGE = 4;
@@ -11,6 +23,7 @@ const PER_PROMPT = 3;
  * up to a fifth more, so budgets leave a margin on top of this count.
  */
 export function countPromptTokens(messages: readonly LlmMessage[]): number {
+  const { countTokens } = loadTokenizer();
   return messages.reduce((n, m) => n + countTokens(m.content) + PER_MESSAGE, PER_PROMPT);
 }
 

@@ -47,6 +47,9 @@ export class LoggingModule {
                     ],
                     censor: '[redacted]',
                   },
+                  // pino-http binds the request to a child logger on every request, logged or
+                  // not: unwrapped, that is three fields, not a copy of the request and headers.
+                  wrapSerializers: false,
                   serializers: {
                     req: (req: IncomingMessage & { id?: unknown }) => ({
                       id: req.id,

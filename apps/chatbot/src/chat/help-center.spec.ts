@@ -1,5 +1,7 @@
 import { BookstoreRepository, openDatabase, type Database } from '@bookstore/store';
-import { HELP_THRESHOLD, isConfident } from './help-center.js';
+import type { HelpMatchDto } from '@bookstore/contracts';
+import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
+import { HELP_THRESHOLD, HelpCenter, isConfident } from './help-center.js';
 
 /*
  * The threshold is measured, not guessed: shoppers' questions about the store's facts must score
@@ -97,5 +99,58 @@ describe('the help-center threshold', () => {
       const taken = top && isConfident(top) ? top.slug : 'none';
       console.log(`  known limit: ${JSON.stringify(q)} -> ${taken}`);
     }
+  });
+});
+
+describe('HelpCenter searches', () => {
+  const match = (slug: string, score: number): HelpMatchDto =>
+    ({
+      slug,
+      topic: 'shipping',
+      title: slug,
+      answer: slug,
+      body: slug,
+      score,
+      matched: 2,
+    }) as HelpMatchDto;
+
+  function counting(answer: () => Promise<HelpMatchDto[]>) {
+    const calls: string[] = [];
+    const store = {
+      helpSearch: (q: string) => {
+        calls.push(q);
+        return answer();
+      },
+    } as unknown as BookstoreClient;
+    return { help: new HelpCenter(store), calls };
+  }
+
+  it('asks the store once for the answer, the topic and the prompt of one question', async () => {
+    const { help, calls } = counting(() =>
+      Promise.resolve([match('express-shipping', 0.6), match('shipping-times', 0.3)]),
+    );
+    expect((await help.best('how fast is express'))?.slug).toBe('express-shipping');
+    expect((await help.bestInTopic('how fast is express', 'shipping'))?.slug).toBe(
+      'express-shipping',
+    );
+    expect((await help.forPrompt('how fast is express', 1)).map((a) => a.slug)).toEqual([
+      'express-shipping',
+    ]);
+    expect(calls).toEqual(['how fast is express']);
+    await help.best('another question');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('keeps no answer from a store that was down', async () => {
+    let down = true;
+    const { help, calls } = counting(() =>
+      down
+        ? Promise.reject(new StoreUnavailableError('down'))
+        : Promise.resolve([match('express-shipping', 0.6)]),
+    );
+    expect(await help.best('how fast is express')).toBeUndefined();
+    down = false;
+    expect((await help.best('how fast is express'))?.slug).toBe('express-shipping');
+    expect(calls).toHaveLength(2);
   });
 });

@@ -36,11 +36,21 @@ export function isConfident(match: Pick<HelpMatchDto, 'score' | 'matched'>): boo
 const GENERIC = new Set(['shipping-times', 'returns-policy', 'payment-methods']);
 
 const LIST_TTL_MS = 60_000;
+/**
+ * Searches kept per question: the articles change only with a release, shoppers ask the same
+ * questions, and one turn searches a question up to three times (the answer, its topic, the LLM's
+ * prompt), each a round trip to the store before the LLM is asked.
+ */
+const SEARCH_TTL_MS = 60_000;
+const SEARCHES_KEPT = 500;
+/** Every search asks for this many, so that one result serves each use (the topic needs 10). */
+const SEARCH_DEPTH = 10;
 
 /** The help center as the bot reads it: the store API's full-text search, with thresholds. */
 @Injectable()
 export class HelpCenter {
   private list?: { at: number; items: HelpArticleDto[] };
+  private readonly searches = new Map<string, { at: number; found: Promise<HelpMatchDto[]> }>();
 
   constructor(private readonly store: BookstoreClient) {}
 
@@ -82,10 +92,26 @@ export class HelpCenter {
   }
 
   private async search(question: string, limit: number): Promise<HelpMatchDto[]> {
+    const now = Date.now();
+    let kept = this.searches.get(question);
+    if (!kept || now - kept.at > SEARCH_TTL_MS) {
+      kept = { at: now, found: this.searchStore(question) };
+      this.searches.delete(question);
+      this.searches.set(question, kept);
+      if (this.searches.size > SEARCHES_KEPT) {
+        this.searches.delete(this.searches.keys().next().value as string);
+      }
+    }
+    return (await kept.found).slice(0, limit);
+  }
+
+  private async searchStore(question: string): Promise<HelpMatchDto[]> {
     try {
-      return await this.store.helpSearch(question, limit);
+      return await this.store.helpSearch(question, SEARCH_DEPTH);
     } catch (err) {
-      // Without the help center the bot still answers: canned sentences, then "not sure".
+      // Without the help center the bot still answers: canned sentences, then "not sure". Not
+      // kept: the next turn asks the store again.
+      this.searches.delete(question);
       if (!(err instanceof StoreUnavailableError)) throw err;
       return [];
     }
