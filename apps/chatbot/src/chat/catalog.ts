@@ -9,38 +9,38 @@ const TTL_MS = 60_000;
 /** Ignored at the start of a title when looking for it in a message ("The Time Machine"). */
 const LEADING_ARTICLE = /^(the|a|an) /;
 
+/** The catalog with its titles and authors normalized once per copy, not once per message. */
+interface Indexed {
+  at: number;
+  books: ProductDto[];
+  titles: Array<{ book: ProductDto; title: string; short: string }>;
+  authors: Array<{ name: string; full: string; surname: string }>;
+}
+
 /**
  * The whole catalog, cached, to recognise the books and authors a shopper names. One request per
  * category (the API lists at most 50 books a call).
  */
 @Injectable()
 export class CatalogIndex {
-  private cached?: { at: number; books: ProductDto[] };
+  private cached?: Indexed;
 
   constructor(private readonly store: BookstoreClient) {}
 
   async books(): Promise<ProductDto[]> {
-    if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.books;
-    const categories = await this.store.categories();
-    const lists = await Promise.all(
-      categories.map((c) => this.store.products({ category: c.slug, limit: 50 })),
-    );
-    const books = lists.flat();
-    this.cached = { at: Date.now(), books };
-    return books;
+    return (await this.indexed()).books;
   }
 
   /** Books whose title the message names, longest title first. */
   async titlesIn(message: string): Promise<ProductDto[]> {
     const text = ` ${normalize(message)} `;
-    return (await this.books())
-      .filter((b) => {
-        const title = normalize(b.title);
-        const short = title.replace(LEADING_ARTICLE, '');
+    return (await this.indexed()).titles
+      .filter(
         // A one-word title must be distinctive enough not to be an ordinary word in a question.
-        if (short.length < 5) return false;
-        return text.includes(` ${title} `) || text.includes(` ${short} `);
-      })
+        ({ title, short }) =>
+          short.length >= 5 && (text.includes(` ${title} `) || text.includes(` ${short} `)),
+      )
+      .map(({ book }) => book)
       .sort((a, b) => b.title.length - a.title.length);
   }
 
@@ -50,13 +50,29 @@ export class CatalogIndex {
    */
   async authorIn(message: string): Promise<string | undefined> {
     const text = ` ${normalize(message)} `;
-    const authors = [...new Set((await this.books()).map((b) => b.author))];
-    const full = authors.find((a) => text.includes(` ${normalize(a)} `));
-    if (full) return full;
+    const { authors } = await this.indexed();
+    const full = authors.find((a) => text.includes(` ${a.full} `));
+    if (full) return full.name;
     if (!/\b(by|from|author|writer|written)\b/i.test(message)) return undefined;
-    return authors.find((a) => {
-      const surname = normalize(a).split(' ').at(-1) ?? '';
-      return surname.length >= 4 && text.includes(` ${surname} `);
+    return authors.find((a) => a.surname.length >= 4 && text.includes(` ${a.surname} `))?.name;
+  }
+
+  private async indexed(): Promise<Indexed> {
+    if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached;
+    const categories = await this.store.categories();
+    const lists = await Promise.all(
+      categories.map((c) => this.store.products({ category: c.slug, limit: 50 })),
+    );
+    const books = lists.flat();
+    const titles = books.map((book) => {
+      const title = normalize(book.title);
+      return { book, title, short: title.replace(LEADING_ARTICLE, '') };
     });
+    const authors = [...new Set(books.map((b) => b.author))].map((name) => {
+      const full = normalize(name);
+      return { name, full, surname: full.split(' ').at(-1) ?? '' };
+    });
+    this.cached = { at: Date.now(), books, titles, authors };
+    return this.cached;
   }
 }
