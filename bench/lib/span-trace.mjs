@@ -1,6 +1,6 @@
 // Preloaded into an app (`node --import ./bench/lib/span-trace.mjs ...`) by `bench/ttft.mjs
 // --trace`: notes when each incoming request arrives, when the app writes to Redis, when it sends
-// its own upstream request (undici) and when it writes its first `event: token`, all from the
+// its own upstream requests (undici, node:http) and when it writes its first `event: token`, all from the
 // outside (diagnostics channels, two prototype wrappers), so the built app runs unchanged.
 // Requests are taken as sequential, which ttft.mjs guarantees. The records are written to
 // BENCH_TRACE_FILE as JSON lines when the process is told to stop.
@@ -34,6 +34,14 @@ diagnostics.subscribe('undici:request:bodyChunkReceived', () => {
   current.awaitingBody = false;
   mark('upstream first body chunk');
 });
+
+// node:http clients (axios): the chatbot's calls to the store API and to the LLM.
+diagnostics.subscribe('http.client.request.start', ({ request }) =>
+  mark(`http request ${request.method} ${request.path.split('?')[0]}`),
+);
+diagnostics.subscribe('http.client.response.finish', ({ request }) =>
+  mark(`http response ${request.method} ${request.path.split('?')[0]}`),
+);
 
 const write = net.Socket.prototype.write;
 net.Socket.prototype.write = function (...args) {

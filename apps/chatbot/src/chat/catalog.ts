@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProductDto } from '@bookstore/contracts';
+import type { CategoryDto, ProductDto } from '@bookstore/contracts';
 import { normalize } from '@bookstore/intents';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 
@@ -12,6 +12,7 @@ const LEADING_ARTICLE = /^(the|a|an) /;
 /** The catalog with its titles and authors normalized once per copy, not once per message. */
 interface Indexed {
   at: number;
+  categories: CategoryDto[];
   books: ProductDto[];
   titles: Array<{ book: ProductDto; title: string; short: string }>;
   authors: Array<{ name: string; full: string; surname: string }>;
@@ -29,6 +30,11 @@ export class CatalogIndex {
 
   async books(): Promise<ProductDto[]> {
     return (await this.indexed()).books;
+  }
+
+  /** The categories, from the same cached copy (a turn about books asked the store each time). */
+  async categories(): Promise<CategoryDto[]> {
+    return (await this.indexed()).categories;
   }
 
   /** Books whose title the message names, longest title first. */
@@ -72,7 +78,7 @@ export class CatalogIndex {
       const full = normalize(name);
       return { name, full, surname: full.split(' ').at(-1) ?? '' };
     });
-    this.cached = { at: Date.now(), books, titles, authors };
+    this.cached = { at: Date.now(), categories, books, titles, authors };
     return this.cached;
   }
 }

@@ -1,4 +1,9 @@
-import { readState, splitQuestions } from './dialogue.service.js';
+import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
+import type { BookstoreClient } from '../store-client/bookstore.client.js';
+import { CatalogIndex } from './catalog.js';
+import { DialogueService, readState, splitQuestions } from './dialogue.service.js';
+import { HandoffService } from './handoff.service.js';
+import { HelpCenter } from './help-center.js';
 
 describe('readState', () => {
   it('keeps what it knows', () => {
@@ -51,5 +56,36 @@ describe('splitQuestions', () => {
     'how much is shipping? and how long does it take?',
   ])('keeps %j whole', (message) => {
     expect(splitQuestions(message)).toEqual([message]);
+  });
+});
+
+describe('DialogueService and the store', () => {
+  it('asks the store for the catalog once a minute, not on every turn', async () => {
+    const calls: string[] = [];
+    // A store with one category and no books, help articles or orders, that counts what it is asked.
+    const store = new Proxy(
+      {},
+      {
+        get: (_t, name: string) => () => {
+          calls.push(name);
+          return Promise.resolve(
+            name === 'categories' ? [{ slug: 'mystery', name: 'Mystery' }] : [],
+          );
+        },
+      },
+    ) as BookstoreClient;
+    const dialogue = new DialogueService(
+      store,
+      new CatalogIndex(store),
+      new HelpCenter(store),
+      new HandoffService(store, new ScriptedLlm('none', [])),
+    );
+    for (const message of [
+      'Do you offer gift wrapping?',
+      'any mysteries?',
+      'Do you offer gift wrapping?',
+    ])
+      await dialogue.respond(message, {}, { sessionId: 's1' });
+    expect(calls.filter((c) => c === 'categories')).toHaveLength(1);
   });
 });

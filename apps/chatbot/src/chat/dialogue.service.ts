@@ -565,7 +565,7 @@ export class DialogueService {
       if (sameCategory && excluded.length === 0) return this.listBooks(state.books, state, 'more');
     }
 
-    const categories = await this.store.categories();
+    const categories = await this.catalog.categories();
 
     if (like) {
       const named = (await this.catalog.titlesIn(like))[0];
@@ -634,7 +634,7 @@ export class DialogueService {
     like?: string,
   ): Promise<DialogueReply> {
     const all = await this.catalog.books();
-    const categories = await this.store.categories();
+    const categories = await this.catalog.categories();
     const seen = new Set(query.shown);
     const pool = all
       .filter((b) => (query.category ? b.category === query.category : true))
