@@ -18,8 +18,8 @@ let chatbot: RunningApp;
 let monitor: Redis;
 const prefix = testPrefix('round-trips');
 const name = `chatbot-rt-${randomUUID().slice(0, 8)}`;
-/** Commands the chatbot's connection sent, in order. */
-const sent: string[] = [];
+/** Commands the chatbot's connection sent, in order, with Redis's time for each (ms). */
+const sent: Array<{ command: string; at: number }> = [];
 
 beforeAll(async () => {
   fake = await startFakeOpenAi();
@@ -38,9 +38,13 @@ beforeAll(async () => {
   expect(addr).toBeDefined();
   monitor = new Redis(REDIS_URL);
   const feed = await monitor.monitor();
-  feed.on('monitor', (_time: string, args: string[], source: string) => {
+  feed.on('monitor', (time: string, args: string[], source: string) => {
     // A script by hash or, when ioredis resends it, in full: one round trip either way.
-    if (source === addr) sent.push(args[0].toLowerCase().replace(/^evalsha$/, 'eval'));
+    if (source === addr)
+      sent.push({
+        command: args[0].toLowerCase().replace(/^evalsha$/, 'eval'),
+        at: Number(time) * 1000,
+      });
   });
   // Scripts load on first use (EVALSHA, NOSCRIPT, EVAL: two round trips): warm them up first.
   fake.set({ reply: 'Yes.' });
@@ -59,29 +63,34 @@ function ask(message: string, session_id: string) {
   return json(`${chatbot.url}/chat`, 'POST', { message, session_id });
 }
 
-async function settled(): Promise<string[]> {
-  // MONITOR lines arrive a moment after the commands themselves.
-  await new Promise((r) => setTimeout(r, 150));
+/** The commands sent since the last call, once MONITOR has been quiet for 200 ms (it lags). */
+async function settled(): Promise<Array<{ command: string; at: number }>> {
+  for (let seen = -1, waited = 0; seen !== sent.length && waited < 5_000; waited += 200) {
+    seen = sent.length;
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return sent.splice(0);
 }
 
 describe('Redis round trips per turn', () => {
   it('sends one command before the LLM is asked, and one after it answers', async () => {
     await settled();
+    // The LLM answers 400 ms after it is asked, so the turn's save comes well after this moment.
     fake.set({ reply: 'We wrap any order.', firstTokenDelayMs: 400 });
     const answer = ask(NO_RULE, 'one-trip');
     while (!fake.requests.some((r) => r.body?.messages?.at(-1)?.content === NO_RULE)) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    const beforeLlm = [...sent];
+    const asked = Date.now();
     expect((await answer).body).toMatchObject({ source: 'llm', turn: 1 });
-    expect(beforeLlm).toEqual(['eval']);
-    expect(await settled()).toEqual(['eval', 'eval']);
+    const commands = await settled();
+    expect(commands.map((c) => c.command)).toEqual(['eval', 'eval']);
+    expect(commands.filter((c) => c.at <= asked + 100)).toHaveLength(1);
   });
 
   it('answers a rule turn in two round trips: open, then save and free', async () => {
     await settled();
     expect((await ask('What payment methods do you accept?', 'rules-trip')).status).toBe(200);
-    expect(await settled()).toEqual(['eval', 'eval']);
+    expect((await settled()).map((c) => c.command)).toEqual(['eval', 'eval']);
   });
 });
