@@ -189,9 +189,10 @@ export class RedisSessionStore extends SessionStore {
     );
     if (!got) return null;
     const [state, recent] = got;
+    // What does not parse is dropped, not thrown: the lock is taken by now and must stay this turn's.
     return {
-      state: state === '' ? null : (JSON.parse(state) as ConversationState),
-      recent: recent.map((line) => JSON.parse(line) as Turn),
+      state: (parsed(state) as ConversationState | undefined) ?? null,
+      recent: recent.map(parsed).filter((t): t is Turn => typeof t === 'object' && t !== null),
     };
   }
 
@@ -213,5 +214,13 @@ export class RedisSessionStore extends SessionStore {
     if (now - this.lastErrorLog < 5_000) return;
     this.lastErrorLog = now;
     this.logger.warn(message);
+  }
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }

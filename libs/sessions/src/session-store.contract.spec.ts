@@ -267,6 +267,36 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
   });
 });
 
+describe('RedisSessionStore with data it did not write', () => {
+  it('opens a turn over state or turns that do not parse, keeping the lock', async () => {
+    const prefix = testPrefix('unparsable');
+    const store = new RedisSessionStore({
+      prefix,
+      maxTurns: 10,
+      ttlSeconds: 60,
+      url: REDIS_URL,
+      commandTimeoutMs: 5_000,
+    });
+    try {
+      await waitReady(store);
+      await store.saveTurn('bad-1', turn('a'), { keep: true });
+      await withRedis(async (redis) => {
+        await redis.set(`${prefix}bad-1:state`, '{not json');
+        await redis.rpush(`${prefix}bad-1`, 'garbage');
+      });
+      const open = await store.beginTurn('bad-1', 5);
+      expect(open.state).toBeNull();
+      expect(open.recent.map((t) => t.user)).toEqual(['a']);
+      // Still this turn's lock: the save is not refused as if the conversation had been erased.
+      expect(await store.saveTurn('bad-1', turn('b'), { keep: true })).toBe(2);
+      await open.release();
+    } finally {
+      await store.close();
+      await dropPrefix(prefix);
+    }
+  });
+});
+
 describe('RedisSessionStore when Redis fails', () => {
   const options = { prefix: 'unused:', maxTurns: 10, ttlSeconds: 60, commandTimeoutMs: 300 };
 
