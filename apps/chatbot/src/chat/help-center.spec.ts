@@ -153,4 +153,17 @@ describe('HelpCenter searches', () => {
     expect((await help.best('how fast is express'))?.slug).toBe('express-shipping');
     expect(calls).toHaveLength(2);
   });
+
+  it('keeps no failure it lets through either', async () => {
+    let broken = true;
+    const { help, calls } = counting(() =>
+      broken
+        ? Promise.reject(new TypeError('bug'))
+        : Promise.resolve([match('express-shipping', 0.6)]),
+    );
+    await expect(help.best('how fast is express')).rejects.toThrow(TypeError);
+    broken = false;
+    expect((await help.best('how fast is express'))?.slug).toBe('express-shipping');
+    expect(calls).toHaveLength(2);
+  });
 });

@@ -50,7 +50,10 @@ const SEARCH_DEPTH = 10;
 @Injectable()
 export class HelpCenter {
   private list?: { at: number; items: HelpArticleDto[] };
-  private readonly searches = new Map<string, { at: number; found: Promise<HelpMatchDto[]> }>();
+  private readonly searches = new Map<
+    string,
+    { at: number; found: Promise<HelpMatchDto[] | undefined> }
+  >();
 
   constructor(private readonly store: BookstoreClient) {}
 
@@ -102,18 +105,27 @@ export class HelpCenter {
         this.searches.delete(this.searches.keys().next().value as string);
       }
     }
-    return (await kept.found).slice(0, limit);
+    const entry = kept;
+    let found: HelpMatchDto[] | undefined;
+    try {
+      found = await entry.found;
+    } finally {
+      // A search that failed is not remembered: the next turn asks the store again.
+      if (found === undefined && this.searches.get(question) === entry) {
+        this.searches.delete(question);
+      }
+    }
+    return (found ?? []).slice(0, limit);
   }
 
-  private async searchStore(question: string): Promise<HelpMatchDto[]> {
+  /** The store's articles for the question; undefined when the store could not be asked. */
+  private async searchStore(question: string): Promise<HelpMatchDto[] | undefined> {
     try {
       return await this.store.helpSearch(question, SEARCH_DEPTH);
     } catch (err) {
-      // Without the help center the bot still answers: canned sentences, then "not sure". Not
-      // kept: the next turn asks the store again.
-      this.searches.delete(question);
+      // Without the help center the bot still answers: canned sentences, then "not sure".
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return [];
+      return undefined;
     }
   }
 }
