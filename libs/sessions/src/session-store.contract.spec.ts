@@ -195,7 +195,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
   it('runs one turn of a conversation at a time, and others beside it', async () => {
     const order: string[] = [];
     const turnOf = (id: string, name: string, ms: number) =>
-      h.store.withTurnLock(id, async () => {
+      inTurn(h.store, id, async () => {
         order.push(`${name}:start`);
         await new Promise((r) => setTimeout(r, ms));
         order.push(`${name}:end`);
@@ -213,22 +213,22 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
     await h.cleanup();
     h = make({ maxTurns: 5, ttlSeconds: 600, turnLockWaitMs: 100 });
     if (kind === 'redis') await waitReady(h.store);
-    const slow = h.store.withTurnLock('busy-1', () => new Promise((r) => setTimeout(r, 400)));
+    const slow = inTurn(h.store, 'busy-1', () => new Promise((r) => setTimeout(r, 400)));
     await new Promise((r) => setTimeout(r, 20));
-    await expect(h.store.withTurnLock('busy-1', () => Promise.resolve())).rejects.toMatchObject({
+    await expect(inTurn(h.store, 'busy-1', () => Promise.resolve())).rejects.toMatchObject({
       status: 409,
     });
     await slow;
     await expect(
-      h.store.withTurnLock('busy-1', () => Promise.reject(new Error('boom'))),
+      inTurn(h.store, 'busy-1', () => Promise.reject(new Error('boom'))),
     ).rejects.toThrow('boom');
-    expect(await h.store.withTurnLock('busy-1', () => Promise.resolve('free'))).toBe('free');
+    expect(await inTurn(h.store, 'busy-1', () => Promise.resolve('free'))).toBe('free');
   });
 
   it('saves nothing for a turn that was running when the conversation was erased', async () => {
     await h.store.saveTurn('erased-1', turn('before'), { set: { verified: ['123456'] } });
     await expect(
-      h.store.withTurnLock('erased-1', async () => {
+      inTurn(h.store, 'erased-1', async () => {
         await h.store.delete('erased-1');
         return h.store.saveTurn('erased-1', turn('during'), { set: { verified: ['123456'] } });
       }),
@@ -237,7 +237,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
     expect(await stateOf(h.store, 'erased-1')).toBeNull();
     // The conversation may start again afterwards.
     expect(
-      await h.store.withTurnLock('erased-1', () =>
+      await inTurn(h.store, 'erased-1', () =>
         h.store.saveTurn('erased-1', turn('again'), { keep: true }),
       ),
     ).toBe(1);
@@ -346,6 +346,16 @@ describe('RedisSessionStore when Redis fails', () => {
     }
   });
 });
+
+/** Runs `fn` inside a turn of the conversation, closing the turn whatever happens. */
+async function inTurn<T>(store: SessionStore, sessionId: string, fn: () => Promise<T>): Promise<T> {
+  const turn = await store.beginTurn(sessionId);
+  try {
+    return await fn();
+  } finally {
+    await turn.release();
+  }
+}
 
 /** The conversation's state, as the next turn would start from it. */
 async function stateOf(store: SessionStore, sessionId: string) {

@@ -77,16 +77,6 @@ export abstract class SessionStore {
     };
   }
 
-  /** Runs `fn` inside a turn opened with `beginTurn` and closes it whatever happens. */
-  async withTurnLock<T>(sessionId: string, fn: (turn: OpenTurn) => Promise<T>): Promise<T> {
-    const turn = await this.beginTurn(sessionId);
-    try {
-      return await fn(turn);
-    } finally {
-      await turn.release();
-    }
-  }
-
   /** The token of the turn this process runs for the conversation, if it runs one. */
   protected heldLock(sessionId: string): string | undefined {
     return this.held.get(sessionId);

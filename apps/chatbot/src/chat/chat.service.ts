@@ -29,10 +29,7 @@ interface Opened {
   turn: TurnStart;
 }
 
-interface TurnContext {
-  started: bigint;
-  sessionId: string;
-  message: string;
+interface TurnContext extends Omit<Opened, 'turn'> {
   state: DialogueState;
   /** The last turns, for the LLM (none when no LLM is configured). */
   recent: Turn[];
