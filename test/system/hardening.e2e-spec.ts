@@ -38,6 +38,15 @@ describe('HTTP hardening', () => {
     );
   });
 
+  it('spends no hash on an ETag for API answers, and keeps them on the page’s files', async () => {
+    const api = await fetch(`${gw.url}/api/products?limit=2`);
+    expect(api.status).toBe(200);
+    expect(api.headers.get('etag')).toBeNull();
+    const file = await fetch(`${gw.url}/widget.js`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('etag')).not.toBeNull();
+  });
+
   it('keeps CORS closed by default', async () => {
     const res = await fetch(`${gw.url}/api/chat`, {
       method: 'OPTIONS',
