@@ -30,5 +30,6 @@ export {
   DEFAULT_CONTEXT_TOKENS,
   countPromptTokens,
   defaultContextTokens,
+  promptFits,
 } from './prompt-tokens.js';
 export { LlmUnavailableError, type LlmOutcome } from './llm-unavailable.error.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Registry } from 'prom-client';
 import { createLlmClient } from './llm.module.js';
-import { countPromptTokens } from './prompt-tokens.js';
+import { countPromptTokens, loadTokenizer, promptFits } from './prompt-tokens.js';
 import type { LlmModuleOptions } from './llm.types.js';
 
 /**
@@ -33,5 +33,43 @@ describe('the tokenizer', () => {
 
   it('counts a prompt with the chat template’s tokens around each message', () => {
     expect(countPromptTokens([{ role: 'user', content: 'hello world' }])).toBe(2 + 4 + 3);
+  });
+});
+
+describe('promptFits', () => {
+  const texts = [
+    'Do you offer gift wrapping?',
+    'Wo ist meine Bestellung? Ich habe sie vor zwei Wochen aufgegeben und nichts gehört.',
+    '📦📦📦 where is it 🙏🏽 ' + '🎁'.repeat(40),
+    '注文した本はいつ届きますか？'.repeat(5),
+    'word '.repeat(300),
+  ];
+
+  it('agrees with the count at every limit around it, emoji and CJK included', () => {
+    for (const content of texts) {
+      const messages = [
+        { role: 'system' as const, content: 'You are the store’s assistant.' },
+        { role: 'user' as const, content },
+      ];
+      const exact = countPromptTokens(messages);
+      for (let limit = exact - 3; limit <= Buffer.byteLength(content) + 80; limit++) {
+        expect(promptFits(messages, limit), `${content.slice(0, 20)}… at ${limit}`).toBe(
+          exact <= limit,
+        );
+      }
+    }
+  });
+
+  it('does not run the tokenizer when the bytes alone are within the limit', () => {
+    const spy = vi.spyOn(loadTokenizer(), 'countTokens');
+    try {
+      const messages = [{ role: 'user' as const, content: 'Do you offer gift wrapping?' }];
+      expect(promptFits(messages, 100)).toBe(true);
+      expect(spy).not.toHaveBeenCalled();
+      expect(promptFits(messages, 10)).toBe(false);
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -28,6 +28,19 @@ export function countPromptTokens(messages: readonly LlmMessage[]): number {
 }
 
 /**
+ * Whether the prompt is within `limit` tokens by `countPromptTokens`. Every token is at least one
+ * byte of the UTF-8 text, so a prompt with no more bytes than that is within it uncounted:
+ * counting a grounded prompt took ~0.6 ms of CPU on the way to the first token.
+ */
+export function promptFits(messages: readonly LlmMessage[], limit: number): boolean {
+  const bytes = messages.reduce(
+    (n, m) => n + Buffer.byteLength(m.content) + PER_MESSAGE,
+    PER_PROMPT,
+  );
+  return bytes <= limit || countPromptTokens(messages) <= limit;
+}
+
+/**
  * The context each backend gets when `LLM_CONTEXT_TOKENS` is unset: Ollama's documented default
  * without a large GPU (4k; 2048 in older releases, hence `OLLAMA_CONTEXT_LENGTH` in the deploy),
  * 4k for a VCF model of unknown size, 128k for OpenAI's current models.

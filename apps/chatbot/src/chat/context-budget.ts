@@ -1,4 +1,4 @@
-import { countPromptTokens, type LlmMessage } from '@bookstore/llm';
+import { promptFits, type LlmMessage } from '@bookstore/llm';
 import type { Turn } from '@bookstore/sessions';
 import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
 
@@ -40,7 +40,7 @@ export function fitToContext(
   budget: ContextBudget,
 ): FittedPrompt {
   const limit = Math.max(0, budget.contextTokens - budget.replyTokens) / TOKENIZER_MARGIN;
-  const fits = (messages: LlmMessage[]) => countPromptTokens(messages) <= limit;
+  const fits = (messages: LlmMessage[]) => promptFits(messages, limit);
   const build = (q: string, turns: Turn[], books: string[]) =>
     buildPrompt(q, turns, { ...grounding, books }, historyBudget);
 
