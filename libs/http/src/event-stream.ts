@@ -1,26 +1,20 @@
 import type { Response } from 'express';
 
-/** How long an answer may take to begin before its headers go out alone. */
-export const EVENT_STREAM_HEADERS_AFTER_MS = 500;
-
 /**
  * Starts a server-sent event stream that nothing on the way may buffer or transform. The headers
- * go out with the first event, in the same write: flushed alone they cost a write on the way to
- * the first token (before the LLM was even asked). An answer that has not begun within
- * `headersAfterMs` gets them alone, so the client and the proxies on the way know it started.
+ * go out with an event written in the same turn of the event loop (a canned answer), or else
+ * alone on the next turn: after whatever this turn started has been sent (the request to the LLM,
+ * or to the chatbot), not in a write of their own ahead of it, and long before a first token, so
+ * the client and the proxies on the way know the answer has begun.
  */
-export function startEventStream(
-  res: Response,
-  headersAfterMs = EVENT_STREAM_HEADERS_AFTER_MS,
-): void {
+export function startEventStream(res: Response): void {
   res.status(200);
   res.setHeader('content-type', 'text/event-stream; charset=utf-8');
   res.setHeader('cache-control', 'no-cache, no-transform');
   res.setHeader('x-accel-buffering', 'no');
-  const timer = setTimeout(() => {
+  setImmediate(() => {
     if (!res.headersSent && !res.destroyed) res.flushHeaders();
-  }, headersAfterMs);
-  res.once('close', () => clearTimeout(timer));
+  });
 }
 
 /** One event in the wire format: a name and a JSON payload. */
