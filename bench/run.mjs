@@ -398,4 +398,11 @@ function report(targets) {
     `\nTargets ("by CPU": the inverse ratio of server CPU ms per request, a cross-check):\n\n` +
       `${table(['check', 'measured', 'by CPU', 'target', 'result'], checks)}\n`,
   );
+  const kinds = ['chatbot', 'gateway'].flatMap((app) => {
+    const m = targets.find((t) => t.memory[app])?.memory[app];
+    return m ? [`${app} ${m.anon.toFixed(0)} + ${m.file.toFixed(0)}`] : [];
+  });
+  if (kinds.length > 0) {
+    console.log(`RSS after the run, anonymous + file-backed MiB: ${kinds.join(', ')}\n`);
+  }
 }

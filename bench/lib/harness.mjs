@@ -142,9 +142,15 @@ export function memoryMiB(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-    return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+    return {
+      rss: kib('VmRSS') / 1024,
+      peak: kib('VmHWM') / 1024,
+      // Anonymous: the heap, V8's and malloc's; file-backed: the node binary and libraries mapped.
+      anon: kib('RssAnon') / 1024,
+      file: kib('RssFile') / 1024,
+    };
   } catch {
-    return { rss: NaN, peak: NaN };
+    return { rss: NaN, peak: NaN, anon: NaN, file: NaN };
   }
 }
 
