@@ -167,3 +167,33 @@ describe('HelpCenter searches', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('HelpCenter articles by slug', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers from the kept list while a refresh is held back, then from the new one', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let title = 'Old title';
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    let loads = 0;
+    const store = {
+      helpArticles: async () => {
+        loads++;
+        if (held) await gate;
+        return [{ slug: 'gift-wrap', topic: 'orders', title, answer: 'a', body: 'b' }];
+      },
+    } as unknown as BookstoreClient;
+    const help = new HelpCenter(store);
+    expect((await help.bySlug('gift-wrap'))?.title).toBe('Old title');
+    vi.advanceTimersByTime(61_000);
+    held = true;
+    title = 'New title';
+    expect((await help.bySlug('gift-wrap'))?.title).toBe('Old title');
+    expect(loads).toBe(2);
+    release();
+    await vi.waitFor(async () => expect((await help.bySlug('gift-wrap'))?.title).toBe('New title'));
+    expect(loads).toBe(2);
+  });
+});

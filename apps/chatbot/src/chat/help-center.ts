@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
 import type { Language } from '@bookstore/intents';
 import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
+import { KeptCopy } from './kept-copy.js';
 
 /**
  * Scores below which an article is not taken as the answer, measured on shoppers' questions
@@ -49,13 +50,16 @@ const SEARCH_DEPTH = 10;
 /** The help center as the bot reads it: the store API's full-text search, with thresholds. */
 @Injectable()
 export class HelpCenter {
-  private list?: { at: number; items: HelpArticleDto[] };
+  /** The articles by slug, kept (see KeptCopy): a turn never waits for their refresh. */
+  private readonly list: KeptCopy<HelpArticleDto[]>;
   private readonly searches = new Map<
     string,
     { at: number; found: Promise<HelpMatchDto[] | undefined> }
   >();
 
-  constructor(private readonly store: BookstoreClient) {}
+  constructor(private readonly store: BookstoreClient) {
+    this.list = new KeptCopy('help articles', () => store.helpArticles(), LIST_TTL_MS);
+  }
 
   /** The article that answers the question, if one clearly does. */
   async best(question: string, strong?: number): Promise<HelpMatchDto | undefined> {
@@ -83,10 +87,7 @@ export class HelpCenter {
 
   async bySlug(slug: string): Promise<HelpMatchDto | undefined> {
     try {
-      if (!this.list || Date.now() - this.list.at > LIST_TTL_MS) {
-        this.list = { at: Date.now(), items: await this.store.helpArticles() };
-      }
-      const found = this.list.items.find((a) => a.slug === slug);
+      const found = (await this.list.get()).find((a) => a.slug === slug);
       return found ? { ...found, score: 1, matched: 0 } : undefined;
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
