@@ -7,11 +7,15 @@ const apps = [
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js' },
 ];
 
+// The apps write to a pipe here, so they cannot see the terminal: tell them (LOG_FORMAT=auto).
+const toTerminal = process.stdout.isTTY && process.env.NODE_ENV !== 'production';
+const env =
+  toTerminal && (process.env.LOG_FORMAT ?? 'auto') === 'auto'
+    ? { ...process.env, LOG_FORMAT: 'pretty' }
+    : process.env;
+
 const children = apps.map(({ name, entry }) => {
-  const child = spawn(process.execPath, [entry], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: process.env,
-  });
+  const child = spawn(process.execPath, [entry], { stdio: ['ignore', 'pipe', 'pipe'], env });
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
     stream.setEncoding('utf8');

@@ -1,14 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { configureHttpApp } from '@bookstore/http';
-import { Logger } from 'nestjs-pino';
+import { AppLogger } from '@bookstore/observability';
 import type { GatewayEnv } from './config/gateway.env.js';
 import { serveStorePage } from './store-page/store-page.js';
 
 /** Everything main.ts does to the app besides listening, shared with the e2e tests. */
 export function setupGateway(app: INestApplication): void {
   const config = app.get<ConfigService<GatewayEnv, true>>(ConfigService);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   const corsOrigins = config
     .get('CORS_ORIGINS', { infer: true })
     .split(',')

@@ -1,3 +1,9 @@
-export { LOG_LEVELS, ServiceEnv, type LogLevel } from './service.env.js';
+export {
+  LOG_FORMATS,
+  LOG_LEVELS,
+  ServiceEnv,
+  type LogFormat,
+  type LogLevel,
+} from './service.env.js';
 export { InvalidConfigError, validateEnv } from './validate-env.js';
 export { EnvBoolean, EnvInt, EnvUrl, parseEnvBoolean } from './env-decorators.js';

@@ -3,6 +3,8 @@ import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /**
  * What every service of ours reads besides its PORT: how it listens, logs and behaves at the HTTP
@@ -59,6 +61,14 @@ export class ServiceEnv {
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  /**
+   * `json`: one JSON line per event, for log collectors. `pretty`: one coloured line per event, for
+   * a person at a terminal. `auto` (the default): pretty when standard output is a terminal and
+   * NODE_ENV is not production, else JSON.
+   */
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'auto';
 
   /** Browser origins allowed to call the API, comma-separated; empty keeps CORS closed. */
   @Matches(/^[^\s]*$/, { message: 'CORS_ORIGINS must be origins separated by commas, no spaces' })

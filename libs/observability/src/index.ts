@@ -1,3 +1,4 @@
+export { AppLogger } from './app-logger.js';
 export { LoggingModule } from './logging.module.js';
 export { MetricsModule } from './metrics.module.js';
 export {

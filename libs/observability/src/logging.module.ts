@@ -2,29 +2,38 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { LogLevel } from '@bookstore/config';
+import type { LogFormat, LogLevel } from '@bookstore/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
+import { AppLogger } from './app-logger.js';
 
 const QUIET_PATHS = new Set(['/health', '/health/ready', '/metrics']);
 
+interface LoggingEnv {
+  LOG_LEVEL: LogLevel;
+  LOG_FORMAT: LogFormat;
+  NODE_ENV: string;
+  INTERNAL_API_TOKEN?: string;
+}
+
 /**
- * JSON logs, one line per event, each with the request id. Request logs carry the method, the
+ * Logs, one line per event, each with the request id: JSON for collectors, or coloured text for a
+ * person at a terminal (LOG_FORMAT). Request logs carry the method, the
  * path without its query (which may hold what a shopper typed) and the status; bodies are never
  * logged, and credentials in headers are redacted. A session id is a bearer secret (it reads the
  * conversation): in a path it is logged as a short keyed hash, enough to correlate turns.
  */
 @Module({})
 export class LoggingModule {
-  static forRoot(options: { destination?: DestinationStream } = {}): DynamicModule {
+  /** `output`: where the lines go (standard output unless a test captures them). */
+  static forRoot(options: { output?: Output } = {}): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (
-            config: ConfigService<{ LOG_LEVEL: LogLevel; INTERNAL_API_TOKEN?: string }, true>,
-          ) => {
+          useFactory: (config: ConfigService<LoggingEnv, true>) => {
             // Shared by the replicas when the internal token is set, so their hashes agree.
             const key = config.get('INTERNAL_API_TOKEN', { infer: true }) ?? randomBytes(32);
             const pathOf = (url: string | undefined) => hideSessionIds(pathOnly(url), key);
@@ -65,15 +74,48 @@ export class LoggingModule {
                         ? 'warn'
                         : 'info',
                 },
-                options.destination ?? process.stdout,
+                destinationFor(config, options.output ?? process.stdout),
               ],
             };
           },
         }),
       ],
-      exports: [LoggerModule],
+      providers: [AppLogger],
+      exports: [LoggerModule, AppLogger],
     };
   }
+}
+
+/** `auto` is pretty only for a person: a terminal, outside production. */
+export function isPretty(format: LogFormat, nodeEnv: string, isTTY: boolean): boolean {
+  return format === 'pretty' || (format === 'auto' && isTTY && nodeEnv !== 'production');
+}
+
+type Output = DestinationStream & NodeJS.WritableStream & { isTTY?: boolean };
+
+function destinationFor(
+  config: ConfigService<LoggingEnv, true>,
+  output: Output,
+): DestinationStream {
+  const format = config.get('LOG_FORMAT', { infer: true });
+  const nodeEnv = config.get('NODE_ENV', { infer: true });
+  if (!isPretty(format, nodeEnv, output.isTTY === true)) return output;
+  return pretty({
+    destination: output,
+    colorize: true,
+    singleLine: true,
+    translateTime: 'HH:MM:ss.l',
+    ignore: 'pid,hostname,context,req,res,responseTime',
+    messageFormat: (log, messageKey) => {
+      const req = log.req as { method?: string; path?: string } | undefined;
+      const res = log.res as { statusCode?: number } | undefined;
+      const line =
+        req && res
+          ? `${req.method} ${req.path} ${res.statusCode} ${Math.round(Number(log.responseTime))} ms`
+          : String(log[messageKey]);
+      return typeof log.context === 'string' ? `${log.context}: ${line}` : line;
+    },
+  });
 }
 
 function pathOnly(url: string | undefined): string {
