@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What `npm test` needs on a fresh machine: Redis and PostgreSQL answering on loopback, and Debian's
-# Chromium for the browser tests. Each is started or installed only when it is missing.
+# What `npm test` needs on a fresh machine: Redis and PostgreSQL answering on loopback, Debian's
+# Chromium for the browser tests, and promtool for the alert rules' tests. Each is started or installed only when it is missing.
 set -euo pipefail
 
 log() { printf '[test-prereqs] %s\n' "$*"; }
@@ -38,5 +38,11 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   log 'installing chromium'
   apt_install chromium
+fi
+# promtool checks and unit-tests the PrometheusRule (Debian's prometheus package; the server is
+# not started)
+if ! command -v promtool >/dev/null; then
+  log 'installing promtool (prometheus)'
+  apt_install --no-install-recommends prometheus
 fi
 log 'ready'
