@@ -100,6 +100,10 @@ export class SupportController {
   })
   @ApiOkResponse({ type: SupportRequestsResponse })
   @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many wrong tokens from this client: Retry-After.',
+  })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'SUPPORT_API_TOKEN is not set.' })
   async list(@Query() query: SupportRequestsQuery): Promise<SupportRequestsResponse> {
     try {
@@ -115,6 +119,10 @@ export class SupportController {
   @ApiOperation({ summary: 'Close or reopen a request, or set its note (agents)' })
   @ApiOkResponse({ type: SupportRequestDto })
   @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many wrong tokens from this client: Retry-After.',
+  })
   @ApiNotFoundResponse({ type: ErrorBody })
   async update(
     @Param() { ref }: SupportReferenceParam,
