@@ -469,6 +469,54 @@ describe('#24.11 the chatbot down during a handoff', () => {
   });
 });
 
+describe('#24.11 the chatbot down during a handoff, with no delivery channel', () => {
+  let chatbot: RunningApp;
+  let gateway: RunningApp;
+  let proxy: TcpProxy;
+  beforeAll(async () => {
+    chatbot = await startChatbot();
+    proxy = await new TcpProxy(Number(new URL(chatbot.url).port)).start();
+    gateway = await startGateway({
+      CHAT_SERVICE_URL: `http://127.0.0.1:${proxy.port}`,
+      SUPPORT_API_TOKEN: TOKEN,
+      SUPPORT_RETRY_INTERVAL_MS: '200',
+    });
+  });
+  afterAll(async () => {
+    await gateway.app.close();
+    await proxy.stop();
+    await chatbot.app.close();
+  });
+
+  it('stores the request, then its transcript once the chatbot answers', async () => {
+    const chat = await json(`${chatbot.url}/chat`, 'POST', { message: 'Where is my order?' });
+    const sid = chat.body.session_id as string;
+    await proxy.stop();
+    let ref: string;
+    try {
+      const created = await call(`${gateway.url}/api/support/requests`, 'POST', {
+        session_id: sid,
+        email: 'shopper@example.com',
+        problem: 'Hello?',
+      });
+      expect(created.status).toBe(201);
+      ref = created.body.reference as string;
+      expect(await stored(gateway.url, ref)).toMatchObject({
+        transcript: [],
+        transcript_read: false,
+      });
+    } finally {
+      await proxy.start();
+    }
+    await eventually(async () => (await stored(gateway.url, ref))?.transcript_read === true);
+    const item = await stored(gateway.url, ref);
+    expect(item).toMatchObject({ delivery: 'stored' });
+    expect((item!.transcript as Array<{ user: string }>).map((t) => t.user)).toEqual([
+      'Where is my order?',
+    ]);
+  });
+});
+
 describe("#24.14 guessing the agents' token", () => {
   let system: RunningSystem;
   beforeAll(async () => {

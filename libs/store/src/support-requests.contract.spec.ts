@@ -94,7 +94,7 @@ describe.each(engines)('support requests on %s', (_engine, open) => {
     const unread = await repo.create({ ...base, sessionId: 'session-bind', transcript: null });
     expect(unread).toMatchObject({ order_id: null, transcript_read: false, delivery: 'pending' });
     // Its transcript, read later, names the order verified within it.
-    expect(await repo.saveTranscript(unread.reference, [at(now)], true)).toMatchObject({
+    expect(await repo.saveTranscript(unread.reference, [at(now)])).toMatchObject({
       order_id: '234567',
       transcript_read: true,
     });

@@ -179,30 +179,25 @@ export class SupportRequestsRepository {
     throw new Error('no free reference');
   }
 
-  /**
-   * The transcript read after all (it could not be at first): stored, with the order the
-   * conversation verified. `deliver` false (no channel) ends the request's delivery as `stored`.
-   */
+  /** The transcript read after all (it could not be at first), with the order it verified. */
   async saveTranscript(
     reference: string,
     transcript: TranscriptTurn[],
-    deliver: boolean,
   ): Promise<SupportRequestRow | null> {
     return this.run('saveTranscript', async () => {
       const rows = await this.db.query<SupportRequestRow>(
         `UPDATE support_requests
             SET transcript = $2::jsonb, transcript_read = true,
-                order_id = coalesce(order_id, ${verifiedOrder('support_requests.session_id', '$1')}),
-                delivery = CASE WHEN $3 THEN delivery ELSE 'stored' END
-          WHERE reference = $4
+                order_id = coalesce(order_id, ${verifiedOrder('support_requests.session_id', '$1')})
+          WHERE reference = $3
           RETURNING ${COLUMNS}`,
-        [verifiedSince(transcript), JSON.stringify(transcript), deliver, reference],
+        [verifiedSince(transcript), JSON.stringify(transcript), reference],
       );
       return rows[0] ?? null;
     });
   }
 
-  /** No channel to deliver to, and the transcript stayed unread: the request is simply kept. */
+  /** No channel to deliver to: the request is simply kept. */
   async markStored(reference: string): Promise<void> {
     await this.run('markStored', () =>
       this.db.query(

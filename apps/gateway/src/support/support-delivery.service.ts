@@ -176,7 +176,7 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
     if (!request.transcript_read) {
       const turns = await this.transcript.read(request.session_id);
       if (turns) {
-        const updated = await this.repo.saveTranscript(request.reference, turns, this.enabled);
+        const updated = await this.repo.saveTranscript(request.reference, turns);
         if (!updated) return null;
         request = { ...request, ...updated };
       } else if (request.delivery_attempts < TRANSCRIPT_TRIES) {
@@ -192,11 +192,11 @@ export class SupportDeliveryService implements OnApplicationBootstrap, BeforeApp
             `${request.delivery_attempts}), trying again in ${delay.toFixed(1)} s`,
         );
         return null;
-      } else if (!this.enabled) {
-        await this.repo.markStored(request.reference);
       }
     }
     if (!this.enabled) {
+      // No channel (any more): the request is kept, read with the agents' route.
+      await this.repo.markStored(request.reference);
       this.logger.log(
         `support request ${request.reference} stored (no SMTP_URL or HANDOFF_WEBHOOK_URL): ` +
           (request.transcript_read ? `${request.transcript.length} turns` : 'transcript unread'),
