@@ -303,11 +303,12 @@ describe('support requests: email to the support team', () => {
     expect(mail.text).toContain(`Subject: Support request ${ref}`);
     expect(mail.text).toMatch(/^Reply-To: shopper@example\.com$/m);
     expect(mail.text).toContain('I was charged twice.');
-    expect(mail.text).toContain('Shopper: How long does shipping take?');
-    expect(mail.text).toContain(
-      'Bot: Standard shipping takes 5-7 business days. Express shipping is 2-3 business days.',
+    // Each message under its speaker's line, quoted (issue #24: no text can pass for a speaker).
+    expect(mail.text).toMatch(/\] Shopper:\r?\n\s{4}> How long does shipping take\?\r?\n/);
+    expect(mail.text).toMatch(
+      /\] Bot:\r?\n\s{4}> Standard shipping takes 5-7 business days\. Express shipping is 2-3 business days\./,
     );
-    expect(mail.text).toContain('Shopper: What payment methods do you accept?');
+    expect(mail.text).toContain('    > What payment methods do you accept?');
     await eventually(async () => {
       const list = await call(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
         authorization: `Bearer ${TOKEN}`,

@@ -15,8 +15,11 @@ export const SUPPORT_REFERENCE_PATTERN = /^SR-\d{6}$/;
 export const SUPPORT_PROBLEM_MAX_LENGTH = 1000;
 export const SUPPORT_NOTE_MAX_LENGTH = 2000;
 
+// Bidi controls (embeddings, overrides, isolates, marks) reorder what a reader sees: a problem
+// could show the team another address or order number than it holds. They go before the checks.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const trimIfString = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
+  typeof value === 'string' ? value.replace(BIDI_CONTROLS, '').trim() : value;
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
 
@@ -96,10 +99,17 @@ export class SupportRequestDto {
   @ApiProperty() created_at: string;
   @ApiProperty() updated_at: string;
   @ApiProperty({
-    enum: ['pending', 'delivered', 'stored'],
-    description: 'pending: not yet delivered to the team (retried); stored: no channel configured.',
+    enum: ['pending', 'delivered', 'stored', 'failed'],
+    description:
+      'pending: not yet delivered to the team (retried); stored: no channel configured; ' +
+      'failed: every delivery attempt failed, none is made any more.',
   })
   delivery: string;
+  @ApiProperty({
+    description:
+      'false: the chat service could not be read, so the transcript is missing (not empty).',
+  })
+  transcript_read: boolean;
   @ApiProperty({ type: [TurnDto], description: 'This conversation, oldest first.' })
   transcript: TurnDto[];
 }

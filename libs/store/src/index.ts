@@ -25,6 +25,7 @@ export {
   type ClaimedRequest,
   type NewSupportRequest,
   type SupportDelivery,
+  type SupportLimits,
   type SupportRequestRow,
   type TranscriptTurn,
 } from './support-requests.repository.js';

@@ -121,6 +121,19 @@ export const MIGRATIONS: readonly Migration[] = [
     // Titles and short answers per language ({"es": {"title", "answer"}, ...}), from the sync.
     sql: `ALTER TABLE help_articles ADD COLUMN translations jsonb NOT NULL DEFAULT '{}'`,
   },
+  {
+    version: 5,
+    name: 'support requests: given up deliveries, unread transcripts, verified orders expire',
+    // 'failed': delivery gave up after SUPPORT_DELIVERY_MAX_ATTEMPTS (the team's side keeps it).
+    // transcript_read false: the chatbot could not be read yet; the delivery retries it.
+    sql: `
+      ALTER TABLE support_requests DROP CONSTRAINT support_requests_delivery_check;
+      ALTER TABLE support_requests ADD CONSTRAINT support_requests_delivery_check
+        CHECK (delivery IN ('pending', 'delivered', 'stored', 'failed'));
+      ALTER TABLE support_requests ADD COLUMN transcript_read boolean NOT NULL DEFAULT true;
+      CREATE INDEX verified_orders_verified_at_idx ON verified_orders (verified_at);
+    `,
+  },
 ];
 
 // Any fixed number works; it only has to be the same for every replica.

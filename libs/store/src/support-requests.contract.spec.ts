@@ -54,18 +54,62 @@ describe.each(engines)('support requests on %s', (_engine, open) => {
     expect(other).toMatchObject({ order_id: null, delivery: 'stored' });
   });
 
-  it('counts recent requests per conversation and per client address', async () => {
-    await repo.create({ ...base, sessionId: 'session-count', clientIp: '10.9.9.9' });
-    await repo.create({ ...base, sessionId: 'session-count', clientIp: '10.9.9.9' });
-    await repo.create({ ...base, sessionId: 'session-other', clientIp: '10.9.9.9' });
-    expect(await repo.recentCounts('session-count', '10.9.9.9', 3600)).toEqual({
-      session: 2,
-      client: 3,
+  it('limits requests per conversation and per client, counted with the insert', async () => {
+    const limits = { maxPerSession: 2, maxPerClient: 3, windowSeconds: 3600 };
+    const one = { ...base, sessionId: 'session-count', clientIp: '10.9.9.9' };
+    expect(await repo.createWithinLimits(one, limits)).not.toBeNull();
+    expect(await repo.createWithinLimits(one, limits)).not.toBeNull();
+    expect(await repo.createWithinLimits(one, limits)).toBeNull();
+    expect(
+      await repo.createWithinLimits({ ...one, sessionId: 'session-x' }, limits),
+    ).not.toBeNull();
+    expect(await repo.createWithinLimits({ ...one, sessionId: 'session-y' }, limits)).toBeNull();
+    // In parallel too: exactly the limit passes.
+    const parallel = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        repo.createWithinLimits(
+          { ...base, sessionId: `session-par-${i}`, clientIp: '10.7.7.7' },
+          { ...limits, maxPerClient: 5 },
+        ),
+      ),
+    );
+    expect(parallel.filter((r) => r !== null)).toHaveLength(5);
+  });
+
+  it('names a verified order only from the conversation the transcript shows, and forgets it', async () => {
+    const now = Date.now();
+    const at = (ms: number) => ({ ...turn, timestamp: new Date(ms).toISOString() });
+    await repo.rememberVerifiedOrder('session-bind', '234567');
+    // The conversation as it is now started well after the verification (erased and begun again).
+    const later = await repo.create({
+      ...base,
+      sessionId: 'session-bind',
+      transcript: [at(now + 3_600_000)],
     });
-    expect(await repo.recentCounts('session-none', '10.1.1.1', 3600)).toEqual({
-      session: 0,
-      client: 0,
+    expect(later.order_id).toBeNull();
+    // No conversation at all, or one not read: no order.
+    expect(
+      (await repo.create({ ...base, sessionId: 'session-bind', transcript: [] })).order_id,
+    ).toBeNull();
+    const unread = await repo.create({ ...base, sessionId: 'session-bind', transcript: null });
+    expect(unread).toMatchObject({ order_id: null, transcript_read: false, delivery: 'pending' });
+    // Its transcript, read later, names the order verified within it.
+    expect(await repo.saveTranscript(unread.reference, [at(now)])).toMatchObject({
+      order_id: '234567',
+      transcript_read: true,
     });
+    await repo.forgetVerifiedOrders('session-bind');
+    expect(
+      (await repo.create({ ...base, sessionId: 'session-bind', transcript: [at(now)] })).order_id,
+    ).toBeNull();
+  });
+
+  it('gives a request up: failed, never claimed again', async () => {
+    const created = await repo.create({ ...base, sessionId: 'session-give-up' });
+    await repo.claimDue(60, 10, created.reference);
+    await repo.markGivenUp(created.reference, [], 'webhook: timed out');
+    expect(await repo.claimDue(60, 10, created.reference)).toEqual([]);
+    expect(await repo.get(created.reference)).toMatchObject({ delivery: 'failed' });
   });
 
   it('lists by status and updates status and note', async () => {

@@ -37,6 +37,7 @@ import {
   SESSION_ID_PATTERN,
 } from '@bookstore/contracts';
 import { clientAddress, formatEvent, startEventStream } from '@bookstore/http';
+import { SupportRequestsRepository } from '@bookstore/store';
 import type { Request, Response } from 'express';
 import { ChatbotClient, type UpstreamReply } from './chatbot.client.js';
 
@@ -63,7 +64,10 @@ function sessionIdFrom(...candidates: unknown[]): string {
 @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api/chat')
 export class ChatProxyController {
-  constructor(private readonly chatbot: ChatbotClient) {}
+  constructor(
+    private readonly chatbot: ChatbotClient,
+    private readonly support: SupportRequestsRepository,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -153,7 +157,11 @@ export class ChatProxyController {
   ): Promise<unknown> {
     const fromBody = (body as { session_id?: unknown } | undefined)?.session_id;
     const id = sessionIdFrom(fromBody, fromHeader, fromQuery);
-    return this.relay(res, await this.chatbot.send(`/sessions/${id}`, 'DELETE'));
+    const reply = await this.chatbot.send(`/sessions/${id}`, 'DELETE');
+    // The orders it verified go with it (the store logs a failure; a later support request names
+    // only orders verified within the conversation it shows, and they expire within a day).
+    if (reply.status < 300) await this.support.forgetVerifiedOrders(id).catch(() => undefined);
+    return this.relay(res, reply);
   }
 
   @Post('feedback')

@@ -93,7 +93,7 @@ export class ChatbotClient implements OnApplicationShutdown {
       const parsed = text === '' && res.statusCode === 204 ? null : parseJson(text);
       if (res.statusCode >= 500 || parsed === undefined) {
         outcome = 'bad_gateway';
-        this.logger.warn(`chatbot answered ${res.statusCode} on ${route}`);
+        this.logger.warn(`chatbot answered ${res.statusCode} on ${routeLabel(route)}`);
         throw new HttpException(errorBody(502, BAD_GATEWAY), HttpStatus.BAD_GATEWAY);
       }
       if (res.statusCode >= 400) {
@@ -105,7 +105,8 @@ export class ChatbotClient implements OnApplicationShutdown {
     } catch (err) {
       if (err instanceof HttpException) throw err;
       outcome = isTimeout(err) ? 'timeout' : 'unavailable';
-      this.logger.warn(`chatbot ${outcome} on ${route}: ${describeFailure(err)}`);
+      // The route's label, never the route: a session id in it is a bearer secret.
+      this.logger.warn(`chatbot ${outcome} on ${routeLabel(route)}: ${describeFailure(err)}`);
       throw outcome === 'timeout'
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
@@ -233,7 +234,8 @@ function isTimeout(err: unknown): boolean {
   );
 }
 
-// Route labels stay bounded: the session id in a path never becomes a label value.
+// Route labels stay bounded, and carry no secret: a session id in a path never becomes a label
+// value or a log line.
 function routeLabel(route: string): string {
   return route.split('?')[0].replace(/\/sessions\/[^/]+/, '/sessions/:id');
 }

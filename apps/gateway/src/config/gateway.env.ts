@@ -114,4 +114,12 @@ export class GatewayEnv extends ServiceEnv {
   /** Longest wait for the SMTP server or the webhook, per try, in milliseconds. */
   @EnvInt(100, 120_000)
   SUPPORT_DELIVERY_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * Delivery passes per request before it is given up as `failed` (kept for the agents' route,
+   * counted in support_deliveries_total{outcome="gave_up"}); with the doubling delay, the default
+   * keeps trying for about five hours.
+   */
+  @EnvInt(1, 1_000)
+  SUPPORT_DELIVERY_MAX_ATTEMPTS: number = 12;
 }

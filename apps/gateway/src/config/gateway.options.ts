@@ -38,6 +38,7 @@ export abstract class GatewayOptions {
     webhookSecret: string;
     deliveryTimeoutMs: number;
     retryIntervalMs: number;
+    deliveryMaxAttempts: number;
   };
 }
 
@@ -81,6 +82,7 @@ export function gatewayOptions(config: ConfigService<GatewayEnv, true>): Gateway
       webhookSecret: get('HANDOFF_WEBHOOK_SECRET') ?? '',
       deliveryTimeoutMs: get('SUPPORT_DELIVERY_TIMEOUT_MS'),
       retryIntervalMs: get('SUPPORT_RETRY_INTERVAL_MS'),
+      deliveryMaxAttempts: get('SUPPORT_DELIVERY_MAX_ATTEMPTS'),
     },
   };
 }

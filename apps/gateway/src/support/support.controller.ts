@@ -34,6 +34,7 @@ import {
   SupportRequestsResponse,
   UpdateSupportRequest,
 } from '@bookstore/contracts';
+import { clientKey } from '@bookstore/http';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   SupportRequestsRepository,
@@ -74,7 +75,8 @@ export class SupportController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SupportRequestCreated> {
     try {
-      const created = await this.support.create(body, req.ip ?? 'unknown');
+      // The shopper the chatbot's internal call names, not the chatbot pod (clientKey: IPv6 /64).
+      const created = await this.support.create(body, clientKey(req));
       return {
         reference: created.reference,
         status: created.status,
@@ -98,6 +100,10 @@ export class SupportController {
   })
   @ApiOkResponse({ type: SupportRequestsResponse })
   @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many wrong tokens from this client: Retry-After.',
+  })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'SUPPORT_API_TOKEN is not set.' })
   async list(@Query() query: SupportRequestsQuery): Promise<SupportRequestsResponse> {
     try {
@@ -113,6 +119,10 @@ export class SupportController {
   @ApiOperation({ summary: 'Close or reopen a request, or set its note (agents)' })
   @ApiOkResponse({ type: SupportRequestDto })
   @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many wrong tokens from this client: Retry-After.',
+  })
   @ApiNotFoundResponse({ type: ErrorBody })
   async update(
     @Param() { ref }: SupportReferenceParam,
@@ -148,6 +158,7 @@ function toDto(row: SupportRequestRow): SupportRequestDto {
     created_at: row.created_at,
     updated_at: row.updated_at,
     delivery: row.delivery,
+    transcript_read: row.transcript_read,
     transcript: row.transcript.map((t) => ({
       ...t,
       source: t.source as SupportRequestDto['transcript'][number]['source'],

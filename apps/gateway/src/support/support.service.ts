@@ -3,21 +3,15 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import type { CreateSupportRequest, SupportReason } from '@bookstore/contracts';
 import { errorBody } from '@bookstore/http';
-import {
-  SupportRequestsRepository,
-  type SupportRequestRow,
-  type TranscriptTurn,
-} from '@bookstore/store';
-import { ChatbotClient } from '../chat-proxy/chatbot.client.js';
+import { SupportRequestsRepository, type SupportRequestRow } from '@bookstore/store';
 import { GatewayOptions } from '../config/gateway.options.js';
 import { SupportDeliveryService } from './support-delivery.service.js';
 import { SUPPORT_REQUESTS } from './support.metrics.js';
+import { SupportTranscript } from './support-transcript.js';
 
 /** The store's support hours (STORE.md), told to the shopper with every reference. */
 export const SUPPORT_HOURS =
   'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.';
-
-const MAX_TRANSCRIPT_TURNS = 100;
 
 export class TooManySupportRequests extends HttpException {
   constructor(retryAfterSeconds: number) {
@@ -35,8 +29,8 @@ export class TooManySupportRequests extends HttpException {
 }
 
 /**
- * Creates a support request: limits per conversation and per client address, the transcript read
- * from the chatbot's own history of this conversation (never taken from the caller), then delivery.
+ * Creates a support request: the transcript read from the chatbot's own history of this
+ * conversation (never taken from the caller), limits per conversation and per client, delivery.
  */
 @Injectable()
 export class SupportService {
@@ -48,7 +42,7 @@ export class SupportService {
   constructor(
     options: GatewayOptions,
     private readonly repo: SupportRequestsRepository,
-    private readonly chatbot: ChatbotClient,
+    private readonly transcript: SupportTranscript,
     private readonly delivery: SupportDeliveryService,
     @InjectMetric(SUPPORT_REQUESTS) private readonly requests: Counter<'reason'>,
   ) {
@@ -63,24 +57,38 @@ export class SupportService {
     return this.windowSeconds;
   }
 
-  async create(body: CreateSupportRequest, clientIp: string): Promise<SupportRequestRow> {
-    const counts = await this.repo.recentCounts(body.session_id, clientIp, this.windowSeconds);
-    if (counts.session >= this.maxPerSession || counts.client >= this.maxPerClient) {
-      throw new TooManySupportRequests(this.windowSeconds);
-    }
+  /**
+   * `clientKey` is the shopper as limits count it: the address the internal token names when the
+   * chatbot asks for them, else the caller's own; IPv6 by its /64.
+   */
+  async create(body: CreateSupportRequest, clientKey: string): Promise<SupportRequestRow> {
     const reason: SupportReason = body.reason ?? 'form';
-    const created = await this.repo.create({
-      sessionId: body.session_id,
-      clientIp,
-      email: body.email,
-      problem: body.problem,
-      reason,
-      language: body.language ?? 'en',
-      transcript: await this.transcript(body.session_id),
-      deliver: this.delivery.enabled,
-    });
+    const transcript = await this.transcript.read(body.session_id);
+    const created = await this.repo.createWithinLimits(
+      {
+        sessionId: body.session_id,
+        clientIp: clientKey,
+        email: body.email,
+        problem: body.problem,
+        reason,
+        language: body.language ?? 'en',
+        transcript,
+        deliver: this.delivery.enabled,
+      },
+      {
+        maxPerSession: this.maxPerSession,
+        maxPerClient: this.maxPerClient,
+        windowSeconds: this.windowSeconds,
+      },
+    );
+    if (!created) throw new TooManySupportRequests(this.windowSeconds);
     this.requests.inc({ reason });
-    if (this.delivery.enabled) {
+    if (!created.transcript_read) {
+      // The chatbot could not be read just now: the retry loop reads it again, then delivers.
+      this.logger.warn(
+        `support request ${created.reference} stored; its transcript is read again shortly`,
+      );
+    } else if (created.delivery === 'pending') {
       this.delivery.deliverSoon(created.reference);
     } else {
       // No channel configured: the log and GET /api/support/requests are how the team finds it.
@@ -91,42 +99,4 @@ export class SupportService {
     }
     return created;
   }
-
-  /** This conversation's turns, as the chatbot stored them; none when it cannot say. */
-  private async transcript(sessionId: string): Promise<TranscriptTurn[]> {
-    try {
-      const reply = await this.chatbot.send(`/sessions/${sessionId}/history`, 'GET');
-      const turns = (reply.body as { turns?: unknown } | null)?.turns;
-      if (reply.status !== 200 || !Array.isArray(turns)) return [];
-      return turns.filter(isTurn).slice(-MAX_TRANSCRIPT_TURNS).map(pickTurn);
-    } catch (err) {
-      this.logger.warn(`transcript of a support request not read: ${(err as Error).message}`);
-      return [];
-    }
-  }
-}
-
-function isTurn(value: unknown): value is TranscriptTurn {
-  if (typeof value !== 'object' || value === null) return false;
-  const t = value as Record<string, unknown>;
-  return (
-    typeof t.turn === 'number' &&
-    typeof t.timestamp === 'string' &&
-    typeof t.user === 'string' &&
-    typeof t.bot === 'string' &&
-    typeof t.intent === 'string' &&
-    typeof t.source === 'string'
-  );
-}
-
-// Only the known fields: nothing else the chatbot may add travels to the support team.
-function pickTurn(t: TranscriptTurn): TranscriptTurn {
-  return {
-    turn: t.turn,
-    timestamp: t.timestamp,
-    user: t.user,
-    bot: t.bot,
-    intent: t.intent,
-    source: t.source,
-  };
 }
