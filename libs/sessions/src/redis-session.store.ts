@@ -2,7 +2,13 @@ import type { Rating } from '@bookstore/contracts';
 import { Logger } from '@nestjs/common';
 import type { Redis, RedisOptions } from 'ioredis';
 import { createRedisClient } from '@bookstore/redis';
-import { ConversationErasedError, SessionStore, type TurnStart } from './session.store.js';
+import {
+  ConversationBusyError,
+  ConversationErasedError,
+  SessionStore,
+  tooManyConversations,
+  type TurnStart,
+} from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
@@ -20,8 +26,17 @@ export interface RedisSessionOptions extends SessionOptions {
 }
 
 // Takes the turn's lock and reads what the turn starts from: the state and the last ARGV[3] turns.
+// A conversation not stored yet first counts against its client's budget (KEYS[5], ARGV[4] new
+// conversations per ARGV[5] seconds; 'over' past it), unless ARGV[4] is 0.
 const BEGIN_TURN = `
-if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+if redis.call('EXISTS', KEYS[1]) == 1 then return false end
+local budget = tonumber(ARGV[4])
+if budget > 0 and redis.call('EXISTS', KEYS[4]) == 0 then
+  local started = redis.call('INCR', KEYS[5])
+  if started == 1 then redis.call('EXPIRE', KEYS[5], ARGV[5]) end
+  if started > budget then return 'over' end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 local n = tonumber(ARGV[3])
 local recent = {}
 if n > 0 then recent = redis.call('LRANGE', KEYS[2], -n, -1) end
@@ -29,11 +44,14 @@ return {redis.call('GET', KEYS[3]) or '', recent}`;
 
 // Numbers the turn, appends, caps, refreshes every key's TTL and updates the state atomically;
 // with a lock token (ARGV[6]), only while that token still holds the lock (KEYS[5]), which it
-// then releases: an erase drops the lock, so a turn that was running then saves nothing.
+// then releases: an erase drops the lock, so a turn that was running then saves nothing. Without
+// a token, only while no turn holds the lock (-2).
 const SAVE_TURN = `
 if ARGV[6] ~= '' then
   if redis.call('GET', KEYS[5]) ~= ARGV[6] then return -1 end
   redis.call('DEL', KEYS[5])
+elseif redis.call('EXISTS', KEYS[5]) == 1 then
+  return -2
 end
 local n = redis.call('INCR', KEYS[2])
 redis.call('RPUSH', KEYS[1], '{"turn":' .. n .. ',' .. ARGV[1])
@@ -67,7 +85,7 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0`;
 
 type Scripted = Redis & {
-  beginTurn(...args: (string | number)[]): Promise<[string, string[]] | null>;
+  beginTurn(...args: (string | number)[]): Promise<[string, string[]] | 'over' | null>;
   unlockTurn(...args: (string | number)[]): Promise<number>;
   saveTurn(...args: (string | number)[]): Promise<number>;
   rateTurn(...args: (string | number)[]): Promise<number>;
@@ -92,7 +110,7 @@ export class RedisSessionStore extends SessionStore {
         extra,
       )) as Scripted;
     this.redis.on('error', (err: Error) => this.logThrottled(`redis: ${err.message}`));
-    this.redis.defineCommand('beginTurn', { numberOfKeys: 3, lua: BEGIN_TURN });
+    this.redis.defineCommand('beginTurn', { numberOfKeys: 5, lua: BEGIN_TURN });
     this.redis.defineCommand('saveTurn', { numberOfKeys: 5, lua: SAVE_TURN });
     this.redis.defineCommand('unlockTurn', { numberOfKeys: 1, lua: UNLOCK });
     this.redis.defineCommand('rateTurn', { numberOfKeys: 4, lua: RATE_TURN });
@@ -113,7 +131,12 @@ export class RedisSessionStore extends SessionStore {
     });
   }
 
-  async saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
+  protected async saveLocked(
+    sessionId: string,
+    token: string | undefined,
+    turn: NewTurn,
+    update: StateUpdate,
+  ): Promise<number> {
     const body = JSON.stringify(turn).slice(1);
     const [mode, state] =
       'set' in update
@@ -121,7 +144,6 @@ export class RedisSessionStore extends SessionStore {
         : 'clear' in update
           ? ['clear', '']
           : ['keep', ''];
-    const token = this.heldLock(sessionId);
     const n = await this.redis.saveTurn(
       ...this.keys(sessionId),
       this.lockKey(sessionId),
@@ -132,8 +154,8 @@ export class RedisSessionStore extends SessionStore {
       state,
       token ?? '',
     );
-    if (Number(n) < 0) throw new ConversationErasedError();
-    if (token !== undefined) this.released(sessionId, token);
+    if (Number(n) === -1) throw new ConversationErasedError();
+    if (Number(n) === -2) throw new ConversationBusyError();
     return Number(n);
   }
 
@@ -177,16 +199,23 @@ export class RedisSessionStore extends SessionStore {
     token: string,
     ttlMs: number,
     recentTurns: number,
+    clientKey?: string,
   ): Promise<TurnStart | null> {
-    const [list, , stateKey] = this.keys(sessionId);
+    const [list, seq, stateKey] = this.keys(sessionId);
+    const budget = clientKey === undefined ? 0 : (this.options.maxNewPerClient ?? 0);
     const got = await this.redis.beginTurn(
       this.lockKey(sessionId),
       list,
       stateKey,
+      seq,
+      `${this.options.prefix}client:${clientKey ?? ''}`,
       token,
       ttlMs,
       recentTurns,
+      budget,
+      this.options.ttlSeconds,
     );
+    if (got === 'over') throw tooManyConversations();
     if (!got) return null;
     const [state, recent] = got;
     // What does not parse is dropped, not thrown: the lock is taken by now and must stay this turn's.
