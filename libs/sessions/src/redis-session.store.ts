@@ -23,7 +23,12 @@ export interface RedisSessionOptions extends SessionOptions {
   url?: string;
   /** A command that takes longer fails, so a hung Redis cannot hold up an answer. */
   commandTimeoutMs: number;
+  /** Told when Redis starts or stops refusing writes for lack of memory (for a metric). */
+  onFull?: (full: boolean) => void;
 }
+
+// Redis's answer to a write past maxmemory under `noeviction`.
+const OUT_OF_MEMORY = /\bOOM\b/;
 
 // Takes the turn's lock and reads what the turn starts from: the state and the last ARGV[3] turns.
 // A conversation not stored yet first counts against its client's budget (KEYS[5], ARGV[4] new
@@ -97,13 +102,16 @@ export class RedisSessionStore extends SessionStore {
   private readonly logger = new Logger('RedisSessionStore');
   private readonly redis: Scripted;
   private readonly owned: boolean;
+  private readonly onFull: (full: boolean) => void;
   private lastErrorLog = 0;
+  private isFull = false;
 
   constructor(options: RedisSessionOptions, extra: RedisOptions = {}) {
     super(options);
     if (!options.client && !options.url)
       throw new Error('RedisSessionStore needs a client or a url');
     this.owned = !options.client;
+    this.onFull = options.onFull ?? (() => undefined);
     this.redis = (options.client ??
       createRedisClient(
         { url: options.url!, commandTimeoutMs: options.commandTimeoutMs },
@@ -144,15 +152,17 @@ export class RedisSessionStore extends SessionStore {
         : 'clear' in update
           ? ['clear', '']
           : ['keep', ''];
-    const n = await this.redis.saveTurn(
-      ...this.keys(sessionId),
-      this.lockKey(sessionId),
-      body,
-      this.options.maxTurns,
-      this.options.ttlSeconds,
-      mode,
-      state,
-      token ?? '',
+    const n = await this.writing(() =>
+      this.redis.saveTurn(
+        ...this.keys(sessionId),
+        this.lockKey(sessionId),
+        body,
+        this.options.maxTurns,
+        this.options.ttlSeconds,
+        mode,
+        state,
+        token ?? '',
+      ),
     );
     if (Number(n) === -1) throw new ConversationErasedError();
     if (Number(n) === -2) throw new ConversationBusyError();
@@ -184,9 +194,18 @@ export class RedisSessionStore extends SessionStore {
     await this.redis.del(...this.keys(sessionId), this.lockKey(sessionId));
   }
 
+  /**
+   * Readiness: a tiny write that expires, not a PING, so a Redis that answers but refuses writes
+   * (full under noeviction, or a read-only replica) is not taken for a working one.
+   */
   async ping(): Promise<void> {
     if (this.redis.status !== 'ready') throw new Error(`redis is ${this.redis.status}`);
-    await this.redis.ping();
+    await this.writing(() => this.redis.set(`${this.options.prefix}ready-probe`, '1', 'PX', 5_000));
+  }
+
+  /** True while Redis refuses writes for lack of memory: turns are answered but not saved. */
+  override get full(): boolean {
+    return this.isFull;
   }
 
   async close(): Promise<void> {
@@ -203,17 +222,19 @@ export class RedisSessionStore extends SessionStore {
   ): Promise<TurnStart | null> {
     const [list, seq, stateKey] = this.keys(sessionId);
     const budget = clientKey === undefined ? 0 : (this.options.maxNewPerClient ?? 0);
-    const got = await this.redis.beginTurn(
-      this.lockKey(sessionId),
-      list,
-      stateKey,
-      seq,
-      `${this.options.prefix}client:${clientKey ?? ''}`,
-      token,
-      ttlMs,
-      recentTurns,
-      budget,
-      this.options.ttlSeconds,
+    const got = await this.writing(() =>
+      this.redis.beginTurn(
+        this.lockKey(sessionId),
+        list,
+        stateKey,
+        seq,
+        `${this.options.prefix}client:${clientKey ?? ''}`,
+        token,
+        ttlMs,
+        recentTurns,
+        budget,
+        this.options.ttlSeconds,
+      ),
     );
     if (got === 'over') throw tooManyConversations();
     if (!got) return null;
@@ -227,6 +248,26 @@ export class RedisSessionStore extends SessionStore {
 
   protected async unlock(sessionId: string, token: string): Promise<void> {
     await this.redis.unlockTurn(this.lockKey(sessionId), token);
+  }
+
+  /** Runs a write, noting whether Redis took it or refused it for lack of memory. */
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      const result = await write();
+      this.setFull(false);
+      return result;
+    } catch (err) {
+      if (OUT_OF_MEMORY.test((err as Error).message)) this.setFull(true);
+      throw err;
+    }
+  }
+
+  private setFull(full: boolean): void {
+    if (full === this.isFull) return;
+    this.isFull = full;
+    this.onFull(full);
+    if (full) this.logger.error('redis is full (maxmemory): conversations are not being saved');
+    else this.logger.log('redis takes writes again: conversations are saved');
   }
 
   private lockKey(sessionId: string): string {

@@ -184,8 +184,13 @@ export abstract class SessionStore {
   /** Erases the conversation: turns, state and feedback. */
   abstract delete(sessionId: string): Promise<void>;
 
-  /** Throws when the store cannot serve requests. */
+  /** Throws when the store cannot serve requests (take writes, for Redis). */
   abstract ping(): Promise<void>;
+
+  /** True while the store refuses writes for lack of memory (Redis under noeviction). */
+  get full(): boolean {
+    return false;
+  }
 
   abstract close(): Promise<void>;
 
