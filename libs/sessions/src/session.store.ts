@@ -157,22 +157,27 @@ export abstract class SessionStore {
 
   private async releaseOrphans(): Promise<void> {
     const now = Date.now();
-    await Promise.all(
-      [...this.orphans.values()].map(async ({ sessionId, token, until }) => {
-        // Past its expiry the lock is gone by itself.
-        if (until <= now) return this.orphans.delete(token);
-        try {
-          await this.unlock(sessionId, token);
-          this.orphans.delete(token);
-        } catch {
-          // Still unreachable: the next round tries again.
-        }
-      }),
-    );
+    // Past its expiry a lock is gone by itself.
+    for (const [token, { until }] of this.orphans) if (until <= now) this.orphans.delete(token);
+    const [first, ...rest] = this.orphans.values();
+    // One release first: while the store is still unreachable the others would only fail too.
+    if (first && (await this.releaseOrphan(first))) {
+      await Promise.all(rest.map((orphan) => this.releaseOrphan(orphan)));
+    }
     this.orphanTimer =
       this.orphans.size > 0
         ? setTimeout(() => void this.releaseOrphans(), ORPHAN_RETRY_MS).unref()
         : undefined;
+  }
+
+  private async releaseOrphan({ sessionId, token }: { sessionId: string; token: string }) {
+    try {
+      await this.unlock(sessionId, token);
+      this.orphans.delete(token);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Stored turns, oldest first, with their feedback. */
