@@ -200,7 +200,7 @@ export class RedisSessionStore extends SessionStore {
    */
   async ping(): Promise<void> {
     if (this.redis.status !== 'ready') throw new Error(`redis is ${this.redis.status}`);
-    await this.writing(() => this.redis.set(`${this.options.prefix}ready-probe`, '1', 'PX', 5_000));
+    await this.writing(() => this.redis.set(this.ownKey('ready-probe'), '1', 'PX', 5_000));
   }
 
   /** True while Redis refuses writes for lack of memory: turns are answered but not saved. */
@@ -228,7 +228,7 @@ export class RedisSessionStore extends SessionStore {
         list,
         stateKey,
         seq,
-        `${this.options.prefix}client:${clientKey ?? ''}`,
+        this.ownKey(`client:${clientKey ?? ''}`),
         token,
         ttlMs,
         recentTurns,
@@ -268,6 +268,11 @@ export class RedisSessionStore extends SessionStore {
     this.onFull(full);
     if (full) this.logger.error('redis is full (maxmemory): conversations are not being saved');
     else this.logger.log('redis takes writes again: conversations are saved');
+  }
+
+  /** A key of the store's own: the colon after the prefix is never in a session id. */
+  private ownKey(name: string): string {
+    return `${this.options.prefix}:${name}`;
   }
 
   private lockKey(sessionId: string): string {

@@ -194,7 +194,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
       await withRedis(async (redis) => {
         // Only readiness's own probe, which expires by itself.
         expect(await redis.keys(`${h.prefix}*`)).toEqual(
-          (await redis.exists(`${h.prefix}ready-probe`)) ? [`${h.prefix}ready-probe`] : [],
+          (await redis.exists(`${h.prefix}:ready-probe`)) ? [`${h.prefix}:ready-probe`] : [],
         );
       });
     }
