@@ -651,6 +651,10 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
         /redis_memory_used_bytes\s*\/\s*redis_memory_max_bytes\s*>\s*0\.8/,
       );
       expect(rules.map((r) => r.alert)).toContain('RateLimitsPerProcess');
+      // The chatbot's own word that Redis refuses its writes, whatever the exporter says.
+      expect(rules.find((r) => r.alert === 'ConversationsNotSaved')?.expr).toMatch(
+        /max\(sessions_store_full\)\s*>\s*0/,
+      );
       const dashboard = objects.find(
         (o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1',
       );

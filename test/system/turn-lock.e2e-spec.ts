@@ -88,6 +88,24 @@ describe('one turn at a time per conversation', () => {
     expect(await storedKeys(id)).toEqual([]);
   });
 
+  it('keeps an erase final when a newer turn ran in the same process meanwhile', async () => {
+    const id = await verifiedConversation();
+    const slow = say('Do you offer gift wrapping?', id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await erase(id)).status).toBe(204);
+    // The next message takes the freed lock and finishes before the slow turn does.
+    const hello = await say('Hello', id);
+    expect(hello.status).toBe(200);
+    expect((await slow).status).toBe(200);
+    // The slow turn saved nothing over the erase: no old turn, no verified order.
+    const turns = (await json(`${system.chatbotUrl}/sessions/${id}/history`)).body.turns as Array<{
+      user: string;
+    }>;
+    expect(turns.map((t) => t.user)).toEqual(['Hello']);
+    const state = await withRedis((redis) => redis.get(`${prefix}${id}:state`));
+    expect(state ?? '').not.toContain('123456');
+  });
+
   it('keeps the verified order when another question runs beside the verification', async () => {
     const first = await say('tracking details for order 123456');
     const id = first.body.session_id as string;

@@ -46,7 +46,9 @@ export class HealthController {
 function summarise(result: HealthCheckResult): string {
   const down = Object.entries(result.error ?? {}).map(([name, r]) => {
     const why = typeof r?.message === 'string' ? `: ${hideAddresses(r.message)}` : '';
-    return `${name} is ${String(r?.status ?? 'down')}${why}`;
+    // A check may name a state more precise than down (redis: full).
+    const state = typeof r?.state === 'string' ? r.state : String(r?.status ?? 'down');
+    return `${name} is ${state}${why}`;
   });
   return down.length > 0 ? down.join('; ') : 'a dependency is down';
 }

@@ -11,6 +11,8 @@ export const SHOPPER_ADDRESS_HEADER = 'x-shopper-address';
 interface Caller {
   internal: boolean;
   shopper?: string;
+  /** Internal and naming no shopper at all: the app calls on its own account. */
+  own?: true;
 }
 
 const callers = new WeakMap<Request, Caller>();
@@ -32,7 +34,11 @@ export function internalCallerMiddleware(token: string | undefined) {
       const actual = Buffer.from(given);
       if (actual.length === expected.length && timingSafeEqual(actual, expected)) {
         const address = typeof shopper === 'string' && isIP(shopper.trim()) ? shopper.trim() : '';
-        callers.set(req, { internal: true, ...(address ? { shopper: address } : {}) });
+        callers.set(req, {
+          internal: true,
+          ...(address ? { shopper: address } : {}),
+          ...(shopper === undefined ? { own: true } : {}),
+        });
       }
     }
     // For the calls this request makes on the shopper's behalf (the store API).
@@ -44,6 +50,14 @@ export function internalCallerMiddleware(token: string | undefined) {
 /** Whether one of our own apps made this request (the token matched). */
 export function isInternalCaller(req: Request): boolean {
   return callers.get(req)?.internal === true;
+}
+
+/**
+ * One of our own apps calling on its own account (the token, no shopper named), such as the
+ * chatbot loading the catalog: not a shopper's request, so no shopper's limit counts it.
+ */
+export function isServiceCall(req: Request): boolean {
+  return callers.get(req)?.own === true;
 }
 
 /**

@@ -12,6 +12,7 @@ export {
   internalCallerHeaders,
   internalCallerMiddleware,
   isInternalCaller,
+  isServiceCall,
 } from './client-address.js';
 export {
   Deadline,

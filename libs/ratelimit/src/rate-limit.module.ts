@@ -7,7 +7,7 @@ import {
   Module,
 } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
-import { clientKey } from '@bookstore/http';
+import { clientKey, isServiceCall } from '@bookstore/http';
 import { getToken, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Request } from 'express';
 import type { Redis } from 'ioredis';
@@ -110,7 +110,10 @@ export class RateLimitModule {
             throttlers: [{ name: 'default', ttl: 60_000, limit: Math.max(o.perMinute, 1) }],
             storage,
             errorMessage: MESSAGE,
-            skipIf: () => o.perMinute === 0,
+            // Our own apps' lookups on their own account (the chatbot loading the catalog) are
+            // not a shopper's requests: counting them would spend the shopper's budget.
+            skipIf: (context: ExecutionContext) =>
+              o.perMinute === 0 || isServiceCall(context.switchToHttp().getRequest<Request>()),
             getTracker: (req: Record<string, unknown>) =>
               o.by === 'session'
                 ? sessionOrClient(req as unknown as Request)

@@ -1,9 +1,11 @@
 export { MemorySessionStore } from './memory-session.store.js';
 export { RedisSessionStore, type RedisSessionOptions } from './redis-session.store.js';
 export {
+  ConversationBusyError,
   ConversationErasedError,
   SessionStore,
   type OpenTurn,
+  type TurnClient,
   type TurnStart,
 } from './session.store.js';
 export {

@@ -1,5 +1,10 @@
 import type { Rating } from '@bookstore/contracts';
-import { ConversationErasedError, SessionStore, type TurnStart } from './session.store.js';
+import {
+  ConversationBusyError,
+  ConversationErasedError,
+  SessionStore,
+  type TurnStart,
+} from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
@@ -31,12 +36,18 @@ export class MemorySessionStore extends SessionStore {
     super(options);
   }
 
-  saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
-    const held = this.heldLock(sessionId);
-    if (held !== undefined) {
-      if (this.liveLock(sessionId) !== held) return Promise.reject(new ConversationErasedError());
+  protected saveLocked(
+    sessionId: string,
+    token: string | undefined,
+    turn: NewTurn,
+    update: StateUpdate,
+  ): Promise<number> {
+    const lock = this.liveLock(sessionId);
+    if (token !== undefined) {
+      if (lock !== token) return Promise.reject(new ConversationErasedError());
       this.locks.delete(sessionId);
-      this.released(sessionId, held);
+    } else if (lock !== undefined) {
+      return Promise.reject(new ConversationBusyError());
     }
     const entry = this.live(sessionId) ?? { turns: [], seq: 0, state: null, expiresAt: 0 };
     entry.seq += 1;

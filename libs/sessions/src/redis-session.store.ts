@@ -2,7 +2,13 @@ import type { Rating } from '@bookstore/contracts';
 import { Logger } from '@nestjs/common';
 import type { Redis, RedisOptions } from 'ioredis';
 import { createRedisClient } from '@bookstore/redis';
-import { ConversationErasedError, SessionStore, type TurnStart } from './session.store.js';
+import {
+  ConversationBusyError,
+  ConversationErasedError,
+  SessionStore,
+  tooManyConversations,
+  type TurnStart,
+} from './session.store.js';
 import type {
   ConversationState,
   NewTurn,
@@ -17,11 +23,25 @@ export interface RedisSessionOptions extends SessionOptions {
   url?: string;
   /** A command that takes longer fails, so a hung Redis cannot hold up an answer. */
   commandTimeoutMs: number;
+  /** Told when Redis starts or stops refusing writes for lack of memory (for a metric). */
+  onFull?: (full: boolean) => void;
 }
 
+// Redis's answer to a write past maxmemory under `noeviction`.
+const OUT_OF_MEMORY = /\bOOM\b/;
+
 // Takes the turn's lock and reads what the turn starts from: the state and the last ARGV[3] turns.
+// A conversation not stored yet first counts against its client's budget (KEYS[5], ARGV[4] new
+// conversations per ARGV[5] seconds; 'over' past it), unless ARGV[4] is 0.
 const BEGIN_TURN = `
-if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+if redis.call('EXISTS', KEYS[1]) == 1 then return false end
+local budget = tonumber(ARGV[4])
+if budget > 0 and redis.call('EXISTS', KEYS[4]) == 0 then
+  local started = redis.call('INCR', KEYS[5])
+  if started == 1 then redis.call('EXPIRE', KEYS[5], ARGV[5]) end
+  if started > budget then return 'over' end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 local n = tonumber(ARGV[3])
 local recent = {}
 if n > 0 then recent = redis.call('LRANGE', KEYS[2], -n, -1) end
@@ -29,11 +49,14 @@ return {redis.call('GET', KEYS[3]) or '', recent}`;
 
 // Numbers the turn, appends, caps, refreshes every key's TTL and updates the state atomically;
 // with a lock token (ARGV[6]), only while that token still holds the lock (KEYS[5]), which it
-// then releases: an erase drops the lock, so a turn that was running then saves nothing.
+// then releases: an erase drops the lock, so a turn that was running then saves nothing. Without
+// a token, only while no turn holds the lock (-2).
 const SAVE_TURN = `
 if ARGV[6] ~= '' then
   if redis.call('GET', KEYS[5]) ~= ARGV[6] then return -1 end
   redis.call('DEL', KEYS[5])
+elseif redis.call('EXISTS', KEYS[5]) == 1 then
+  return -2
 end
 local n = redis.call('INCR', KEYS[2])
 redis.call('RPUSH', KEYS[1], '{"turn":' .. n .. ',' .. ARGV[1])
@@ -67,7 +90,7 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0`;
 
 type Scripted = Redis & {
-  beginTurn(...args: (string | number)[]): Promise<[string, string[]] | null>;
+  beginTurn(...args: (string | number)[]): Promise<[string, string[]] | 'over' | null>;
   unlockTurn(...args: (string | number)[]): Promise<number>;
   saveTurn(...args: (string | number)[]): Promise<number>;
   rateTurn(...args: (string | number)[]): Promise<number>;
@@ -79,20 +102,23 @@ export class RedisSessionStore extends SessionStore {
   private readonly logger = new Logger('RedisSessionStore');
   private readonly redis: Scripted;
   private readonly owned: boolean;
+  private readonly onFull: (full: boolean) => void;
   private lastErrorLog = 0;
+  private isFull = false;
 
   constructor(options: RedisSessionOptions, extra: RedisOptions = {}) {
     super(options);
     if (!options.client && !options.url)
       throw new Error('RedisSessionStore needs a client or a url');
     this.owned = !options.client;
+    this.onFull = options.onFull ?? (() => undefined);
     this.redis = (options.client ??
       createRedisClient(
         { url: options.url!, commandTimeoutMs: options.commandTimeoutMs },
         extra,
       )) as Scripted;
     this.redis.on('error', (err: Error) => this.logThrottled(`redis: ${err.message}`));
-    this.redis.defineCommand('beginTurn', { numberOfKeys: 3, lua: BEGIN_TURN });
+    this.redis.defineCommand('beginTurn', { numberOfKeys: 5, lua: BEGIN_TURN });
     this.redis.defineCommand('saveTurn', { numberOfKeys: 5, lua: SAVE_TURN });
     this.redis.defineCommand('unlockTurn', { numberOfKeys: 1, lua: UNLOCK });
     this.redis.defineCommand('rateTurn', { numberOfKeys: 4, lua: RATE_TURN });
@@ -113,7 +139,12 @@ export class RedisSessionStore extends SessionStore {
     });
   }
 
-  async saveTurn(sessionId: string, turn: NewTurn, update: StateUpdate): Promise<number> {
+  protected async saveLocked(
+    sessionId: string,
+    token: string | undefined,
+    turn: NewTurn,
+    update: StateUpdate,
+  ): Promise<number> {
     const body = JSON.stringify(turn).slice(1);
     const [mode, state] =
       'set' in update
@@ -121,19 +152,20 @@ export class RedisSessionStore extends SessionStore {
         : 'clear' in update
           ? ['clear', '']
           : ['keep', ''];
-    const token = this.heldLock(sessionId);
-    const n = await this.redis.saveTurn(
-      ...this.keys(sessionId),
-      this.lockKey(sessionId),
-      body,
-      this.options.maxTurns,
-      this.options.ttlSeconds,
-      mode,
-      state,
-      token ?? '',
+    const n = await this.writing(() =>
+      this.redis.saveTurn(
+        ...this.keys(sessionId),
+        this.lockKey(sessionId),
+        body,
+        this.options.maxTurns,
+        this.options.ttlSeconds,
+        mode,
+        state,
+        token ?? '',
+      ),
     );
-    if (Number(n) < 0) throw new ConversationErasedError();
-    if (token !== undefined) this.released(sessionId, token);
+    if (Number(n) === -1) throw new ConversationErasedError();
+    if (Number(n) === -2) throw new ConversationBusyError();
     return Number(n);
   }
 
@@ -162,9 +194,18 @@ export class RedisSessionStore extends SessionStore {
     await this.redis.del(...this.keys(sessionId), this.lockKey(sessionId));
   }
 
+  /**
+   * Readiness: a tiny write that expires, not a PING, so a Redis that answers but refuses writes
+   * (full under noeviction, or a read-only replica) is not taken for a working one.
+   */
   async ping(): Promise<void> {
     if (this.redis.status !== 'ready') throw new Error(`redis is ${this.redis.status}`);
-    await this.redis.ping();
+    await this.writing(() => this.redis.set(this.ownKey('ready-probe'), '1', 'PX', 5_000));
+  }
+
+  /** True while Redis refuses writes for lack of memory: turns are answered but not saved. */
+  override get full(): boolean {
+    return this.isFull;
   }
 
   async close(): Promise<void> {
@@ -177,16 +218,25 @@ export class RedisSessionStore extends SessionStore {
     token: string,
     ttlMs: number,
     recentTurns: number,
+    clientKey?: string,
   ): Promise<TurnStart | null> {
-    const [list, , stateKey] = this.keys(sessionId);
-    const got = await this.redis.beginTurn(
-      this.lockKey(sessionId),
-      list,
-      stateKey,
-      token,
-      ttlMs,
-      recentTurns,
+    const [list, seq, stateKey] = this.keys(sessionId);
+    const budget = clientKey === undefined ? 0 : (this.options.maxNewPerClient ?? 0);
+    const got = await this.writing(() =>
+      this.redis.beginTurn(
+        this.lockKey(sessionId),
+        list,
+        stateKey,
+        seq,
+        this.ownKey(`client:${clientKey ?? ''}`),
+        token,
+        ttlMs,
+        recentTurns,
+        budget,
+        this.options.ttlSeconds,
+      ),
     );
+    if (got === 'over') throw tooManyConversations();
     if (!got) return null;
     const [state, recent] = got;
     // What does not parse is dropped, not thrown: the lock is taken by now and must stay this turn's.
@@ -198,6 +248,31 @@ export class RedisSessionStore extends SessionStore {
 
   protected async unlock(sessionId: string, token: string): Promise<void> {
     await this.redis.unlockTurn(this.lockKey(sessionId), token);
+  }
+
+  /** Runs a write, noting whether Redis took it or refused it for lack of memory. */
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      const result = await write();
+      this.setFull(false);
+      return result;
+    } catch (err) {
+      if (OUT_OF_MEMORY.test((err as Error).message)) this.setFull(true);
+      throw err;
+    }
+  }
+
+  private setFull(full: boolean): void {
+    if (full === this.isFull) return;
+    this.isFull = full;
+    this.onFull(full);
+    if (full) this.logger.error('redis is full (maxmemory): conversations are not being saved');
+    else this.logger.log('redis takes writes again: conversations are saved');
+  }
+
+  /** A key of the store's own: the colon after the prefix is never in a session id. */
+  private ownKey(name: string): string {
+    return `${this.options.prefix}:${name}`;
   }
 
   private lockKey(sessionId: string): string {

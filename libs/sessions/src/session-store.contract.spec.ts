@@ -2,7 +2,12 @@ import { dropPrefix, REDIS_URL, testPrefix, withRedis } from '../../../test/supp
 import { startBlackhole, TcpProxy } from '../../../test/support/tcp.js';
 import { MemorySessionStore } from './memory-session.store.js';
 import { RedisSessionStore } from './redis-session.store.js';
-import { ConversationErasedError, type SessionStore } from './session.store.js';
+import {
+  ConversationBusyError,
+  ConversationErasedError,
+  type OpenTurn,
+  type SessionStore,
+} from './session.store.js';
 import type { NewTurn, SessionOptions } from './session.types.js';
 
 const turn = (user: string, bot = 'ok'): NewTurn => ({
@@ -133,7 +138,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
       [3, 'c', undefined],
     ]);
     expect((await h.store.beginTurn('new-1', 4)).recent).toEqual([]);
-    expect(await h.store.saveTurn('open-1', turn('d'), { keep: true })).toBe(4);
+    expect(await open.save(turn('d'), { keep: true })).toBe(4);
     if (kind === 'redis') {
       await withRedis(async (redis) => {
         expect(await redis.exists(`${h.prefix}open-1:lock`)).toBe(0);
@@ -142,7 +147,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
     // The next turn needs no wait, and the first one's late release takes nothing from it.
     const next = await h.store.beginTurn('open-1');
     await open.release();
-    expect(await h.store.saveTurn('open-1', turn('e'), { keep: true })).toBe(5);
+    expect(await next.save(turn('e'), { keep: true })).toBe(5);
     await next.release();
   });
 
@@ -187,7 +192,10 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
     if (kind === 'redis') {
       await h.store.delete('s');
       await withRedis(async (redis) => {
-        expect(await redis.keys(`${h.prefix}*`)).toEqual([]);
+        // Only readiness's own probe, which expires by itself.
+        expect(await redis.keys(`${h.prefix}*`)).toEqual(
+          (await redis.exists(`${h.prefix}:ready-probe`)) ? [`${h.prefix}:ready-probe`] : [],
+        );
       });
     }
   });
@@ -228,24 +236,46 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
   it('saves nothing for a turn that was running when the conversation was erased', async () => {
     await h.store.saveTurn('erased-1', turn('before'), { set: { verified: ['123456'] } });
     await expect(
-      inTurn(h.store, 'erased-1', async () => {
+      inTurn(h.store, 'erased-1', async (open) => {
         await h.store.delete('erased-1');
-        return h.store.saveTurn('erased-1', turn('during'), { set: { verified: ['123456'] } });
+        return open.save(turn('during'), { set: { verified: ['123456'] } });
       }),
     ).rejects.toBeInstanceOf(ConversationErasedError);
     expect(await h.store.history('erased-1')).toEqual([]);
     expect(await stateOf(h.store, 'erased-1')).toBeNull();
     // The conversation may start again afterwards.
     expect(
-      await inTurn(h.store, 'erased-1', () =>
-        h.store.saveTurn('erased-1', turn('again'), { keep: true }),
-      ),
+      await inTurn(h.store, 'erased-1', (open) => open.save(turn('again'), { keep: true })),
     ).toBe(1);
     if (kind === 'redis') {
       await withRedis(async (redis) => {
         expect(await redis.exists(`${h.prefix}erased-1:lock`)).toBe(0);
       });
     }
+  });
+
+  it("keeps each turn's own token: a newer turn never lends it to an older one", async () => {
+    await h.store.saveTurn('own-1', turn('before'), { set: { verified: ['123456'] } });
+    const older = await h.store.beginTurn('own-1');
+    await h.store.delete('own-1');
+    // A newer turn of the same conversation in the same process, saved before the older ends.
+    const newer = await h.store.beginTurn('own-1');
+    expect(await newer.save(turn('newer'), { keep: true })).toBe(1);
+    await expect(
+      older.save(turn('older'), { set: { verified: ['123456'] } }),
+    ).rejects.toBeInstanceOf(ConversationErasedError);
+    await older.release();
+    expect((await h.store.history('own-1')).map((t) => t.user)).toEqual(['newer']);
+    expect(await stateOf(h.store, 'own-1')).toBeNull();
+  });
+
+  it('never saves past a running turn without its token', async () => {
+    const open = await h.store.beginTurn('busy-2');
+    await expect(
+      h.store.saveTurn('busy-2', turn('outside'), { keep: true }),
+    ).rejects.toBeInstanceOf(ConversationBusyError);
+    expect(await open.save(turn('inside'), { keep: true })).toBe(1);
+    expect(await h.store.saveTurn('busy-2', turn('after'), { keep: true })).toBe(2);
   });
 
   it('loses none of 10,000 concurrent turns over 100 sessions', async () => {
@@ -288,7 +318,7 @@ describe('RedisSessionStore with data it did not write', () => {
       expect(open.state).toBeNull();
       expect(open.recent.map((t) => t.user)).toEqual(['a']);
       // Still this turn's lock: the save is not refused as if the conversation had been erased.
-      expect(await store.saveTurn('bad-1', turn('b'), { keep: true })).toBe(2);
+      expect(await open.save(turn('b'), { keep: true })).toBe(2);
       await open.release();
     } finally {
       await store.close();
@@ -348,10 +378,14 @@ describe('RedisSessionStore when Redis fails', () => {
 });
 
 /** Runs `fn` inside a turn of the conversation, closing the turn whatever happens. */
-async function inTurn<T>(store: SessionStore, sessionId: string, fn: () => Promise<T>): Promise<T> {
+async function inTurn<T>(
+  store: SessionStore,
+  sessionId: string,
+  fn: (open: OpenTurn) => Promise<T>,
+): Promise<T> {
   const turn = await store.beginTurn(sessionId);
   try {
-    return await fn();
+    return await fn(turn);
   } finally {
     await turn.release();
   }

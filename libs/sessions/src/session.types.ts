@@ -32,4 +32,9 @@ export interface SessionOptions {
   turnLockTtlMs?: number;
   /** How long a turn waits for the one before it before it is refused with a 409. */
   turnLockWaitMs?: number;
+  /**
+   * New conversations one client (address, IPv6 /64) may start per `ttlSeconds` window, so one
+   * client cannot fill Redis (memory is bounded by its own cap); 0 or unset: no bound.
+   */
+  maxNewPerClient?: number;
 }

@@ -3,7 +3,7 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import { ReadinessCheck } from '@bookstore/health';
 import { SessionStore } from './session.store.js';
 
-/** Readiness of the conversation store: a PING raced against a timeout. */
+/** Readiness of the conversation store: a tiny write raced against a timeout; `full` apart. */
 @Injectable()
 export class SessionsReadiness extends ReadinessCheck {
   constructor(
@@ -13,16 +13,23 @@ export class SessionsReadiness extends ReadinessCheck {
     super();
   }
 
-  check(): Promise<HealthIndicatorResult> {
+  async check(): Promise<HealthIndicatorResult> {
     const store = this.store;
-    return Promise.resolve(
-      this.indicator
-        .check(store.kind === 'redis' ? 'redis' : 'sessions')
-        .attempt(async () => {
-          await store.ping();
-          return { store: store.kind };
-        })
-        .withTimeout(1_000),
-    );
+    const key = store.kind === 'redis' ? 'redis' : 'sessions';
+    const result = await this.indicator
+      .check(key)
+      .attempt(async () => {
+        await store.ping();
+        return { store: store.kind };
+      })
+      .withTimeout(1_000);
+    // Up for PING yet useless: every turn is answered without its memory. Said as such.
+    if (store.full) {
+      return this.indicator.check(key).down({
+        state: 'full',
+        message: 'maxmemory reached, writes refused: conversations are not saved',
+      });
+    }
+    return result;
   }
 }

@@ -3,7 +3,9 @@ import {
   ConfigurableModuleBuilder,
   Module,
 } from '@nestjs/common';
+import { getToken, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Redis } from 'ioredis';
+import type { Gauge } from 'prom-client';
 import { MemorySessionStore } from './memory-session.store.js';
 import { RedisSessionStore } from './redis-session.store.js';
 import { SessionStore } from './session.store.js';
@@ -27,10 +29,20 @@ export type SessionsModuleAsyncOptions = ConfigurableModuleAsyncOptions<Sessions
 
 const BOOT_WAIT_MS = 3_000;
 
-export async function createSessionStore(options: SessionsModuleOptions): Promise<SessionStore> {
+export const SESSIONS_STORE_FULL = 'sessions_store_full';
+
+const fullGauge = makeGaugeProvider({
+  name: SESSIONS_STORE_FULL,
+  help: '1 while Redis refuses writes for lack of memory (conversations are not saved), else 0.',
+});
+
+export async function createSessionStore(
+  options: SessionsModuleOptions,
+  onFull?: (full: boolean) => void,
+): Promise<SessionStore> {
   const { redis, commandTimeoutMs, ...common } = options;
   if (!redis) return new MemorySessionStore(common);
-  const store = new RedisSessionStore({ ...common, client: redis, commandTimeoutMs });
+  const store = new RedisSessionStore({ ...common, client: redis, commandTimeoutMs, onFull });
   // Commands fail fast while disconnected, so give the first connection a moment before serving.
   await store.ready(BOOT_WAIT_MS);
   return store;
@@ -38,10 +50,14 @@ export async function createSessionStore(options: SessionsModuleOptions): Promis
 
 @Module({
   providers: [
+    fullGauge,
     {
       provide: SessionStore,
-      useFactory: (o: SessionsModuleOptions) => createSessionStore(o),
-      inject: [SESSIONS_OPTIONS],
+      useFactory: (o: SessionsModuleOptions, full: Gauge) => {
+        full.set(0);
+        return createSessionStore(o, (isFull) => full.set(isFull ? 1 : 0));
+      },
+      inject: [SESSIONS_OPTIONS, getToken(SESSIONS_STORE_FULL)],
     },
   ],
   exports: [SessionStore],

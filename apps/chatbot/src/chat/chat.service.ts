@@ -10,7 +10,8 @@ import type {
 } from '@bookstore/contracts';
 import { text, type Intent, type Language } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
-import { SessionStore, type StateUpdate, type Turn, type TurnStart } from '@bookstore/sessions';
+import { addressKey } from '@bookstore/http';
+import { SessionStore, type OpenTurn, type StateUpdate, type Turn } from '@bookstore/sessions';
 import type { Counter, Histogram } from 'prom-client';
 import { AssistantService } from './assistant.service.js';
 import { CHAT_REQUESTS, CHAT_RESPONSE_SECONDS } from './chat.metrics.js';
@@ -26,10 +27,12 @@ interface Opened {
   started: bigint;
   sessionId: string;
   message: string;
-  turn: TurnStart;
+  turn: OpenTurn;
 }
 
 interface TurnContext extends Omit<Opened, 'turn'> {
+  /** Saves with this turn's own lock token (see OpenTurn.save). */
+  save: OpenTurn['save'];
   state: DialogueState;
   /** The last turns, for the LLM (none when no LLM is configured). */
   recent: Turn[];
@@ -83,7 +86,9 @@ export class ChatService {
   ): Promise<AsyncGenerator<ChatStreamEvent>> {
     const started = process.hrtime.bigint();
     const sessionId = request.session_id ?? randomUUID();
-    const turn = await this.sessions.beginTurn(sessionId, this.assistant.historyTurns);
+    // The client's budget of new conversations bounds what one client can store.
+    const client = clientIp === undefined ? undefined : { key: addressKey(clientIp) };
+    const turn = await this.sessions.beginTurn(sessionId, this.assistant.historyTurns, client);
     return releasing(
       this.stream({ started, sessionId, message: request.message, turn }, clientIp, signal),
       turn.release,
@@ -176,11 +181,20 @@ export class ChatService {
     const state = readState(turn.state);
     const reply = await this.dialogue.respond(message, state, { sessionId, clientIp });
     const language = reply.language ?? state.language ?? 'en';
-    return { started, sessionId, message, state, recent: turn.recent, reply, language };
+    return {
+      started,
+      sessionId,
+      message,
+      state,
+      recent: turn.recent,
+      reply,
+      language,
+      save: turn.save,
+    };
   }
 
   private async finish(ctx: TurnContext, final: Final): Promise<ChatResponse> {
-    const turn = await this.saveTurn(ctx.sessionId, ctx.message, final);
+    const turn = await this.saveTurn(ctx, final);
     const labels = { intent: final.intent, source: final.source };
     this.requests.inc(labels);
     this.seconds.observe(labels, Number(process.hrtime.bigint() - ctx.started) / 1e9);
@@ -195,17 +209,12 @@ export class ChatService {
     };
   }
 
-  private async saveTurn(
-    sessionId: string,
-    user: string,
-    final: Final,
-  ): Promise<number | undefined> {
+  private async saveTurn(ctx: TurnContext, final: Final): Promise<number | undefined> {
     try {
-      return await this.sessions.saveTurn(
-        sessionId,
+      return await ctx.save(
         {
           timestamp: new Date().toISOString(),
-          user,
+          user: ctx.message,
           bot: final.response,
           intent: final.intent,
           source: final.source,

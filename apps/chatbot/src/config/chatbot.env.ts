@@ -43,6 +43,13 @@ export class ChatbotEnv extends ServiceEnv {
   @EnvInt(0, 120_000)
   SESSION_TURN_WAIT_MS: number = 5_000;
 
+  /**
+   * New conversations one client (an address; IPv6 by its /64) may start in Redis per
+   * SESSION_TTL_SECONDS, so a flood from one client cannot fill Redis; past it a 429. 0: no bound.
+   */
+  @EnvInt(0, 1_000_000)
+  SESSION_MAX_NEW_PER_CLIENT: number = 200;
+
   /** A Redis command slower than this fails, so a hung Redis never holds up an answer. */
   @EnvInt(10, 10_000)
   REDIS_COMMAND_TIMEOUT_MS: number = 300;

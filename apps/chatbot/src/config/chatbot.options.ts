@@ -48,6 +48,7 @@ export function chatbotOptions(config: ConfigService<ChatbotEnv, true>): Chatbot
       // Longer than the slowest turn: the LLM's whole time plus the store's.
       turnLockTtlMs: (get('LLM_TIMEOUT') + 30) * 1000,
       turnLockWaitMs: get('SESSION_TURN_WAIT_MS'),
+      maxNewPerClient: get('SESSION_MAX_NEW_PER_CLIENT'),
     },
     llm: {
       backend: get('LLM_BACKEND'),

@@ -20,6 +20,12 @@ import {
 import { currentClientAddress, requestIdHeader } from '@bookstore/observability';
 import { ChatbotOptions } from '../config/chatbot.options.js';
 
+/**
+ * A lookup the chatbot makes for itself (the catalog, the help center), not one the shopper asked
+ * for: it names no shopper, so it does not spend the shopper's budget at the gateway.
+ */
+const OWN = Symbol('own lookup');
+
 /** The store could not be asked: down, slow, or answering nonsense. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
@@ -80,18 +86,18 @@ export class BookstoreClient implements OnApplicationShutdown {
     if (search.category) params.set('category', search.category);
     if (search.q) params.set('q', search.q);
     if (search.bestseller) params.set('bestseller', 'true');
-    const { status, body } = await this.call('GET', `/api/products?${params}`);
+    const { status, body } = await this.call('GET', `/api/products?${params}`, undefined, OWN);
     return this.expect<{ items: ProductDto[] }>(status, body, 'products').items;
   }
 
   async categories(): Promise<CategoryDto[]> {
-    const { status, body } = await this.call('GET', '/api/categories');
+    const { status, body } = await this.call('GET', '/api/categories', undefined, OWN);
     return this.expect<{ items: CategoryDto[] }>(status, body, 'categories').items;
   }
 
   /** Every help-center article. */
   async helpArticles(): Promise<HelpArticleDto[]> {
-    const { status, body } = await this.call('GET', '/api/help');
+    const { status, body } = await this.call('GET', '/api/help', undefined, OWN);
     return this.expect<{ items: HelpArticleDto[] }>(status, body, 'help').items;
   }
 
@@ -101,7 +107,7 @@ export class BookstoreClient implements OnApplicationShutdown {
     // eslint-disable-next-line no-control-regex -- the API refuses control characters in q
     const q = question.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 300);
     const params = new URLSearchParams({ q, limit: String(limit) });
-    const { status, body } = await this.call('GET', `/api/help/search?${params}`);
+    const { status, body } = await this.call('GET', `/api/help/search?${params}`, undefined, OWN);
     // A question the API finds malformed (e.g. only control characters) has no article.
     if (status === 400) return [];
     return this.expect<{ items: HelpMatchDto[] }>(status, body, 'help search').items;
@@ -115,7 +121,7 @@ export class BookstoreClient implements OnApplicationShutdown {
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
-    clientIp?: string,
+    clientIp?: string | typeof OWN,
   ): Promise<{ status: number; body: unknown }> {
     const deadline = new Deadline(this.timeoutMs);
     try {
@@ -148,10 +154,13 @@ export class BookstoreClient implements OnApplicationShutdown {
 
   /**
    * The request id, and with the internal token the shopper this call is for, so the store's
-   * limits count each shopper rather than this pod.
+   * limits count each shopper rather than this pod; the chatbot's own lookups name no shopper.
    */
-  private callerHeaders(clientIp = currentClientAddress()): Record<string, string> {
-    return { ...requestIdHeader(), ...internalCallerHeaders(this.internalToken, clientIp) };
+  private callerHeaders(
+    clientIp: string | typeof OWN | undefined = currentClientAddress(),
+  ): Record<string, string> {
+    const shopper = clientIp === OWN ? undefined : clientIp;
+    return { ...requestIdHeader(), ...internalCallerHeaders(this.internalToken, shopper) };
   }
 
   private expect<T>(status: number, body: unknown, what: string): T {

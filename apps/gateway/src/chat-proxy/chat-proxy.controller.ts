@@ -78,7 +78,20 @@ export class ChatProxyController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    return this.relay(res, await this.chatbot.send('/chat', 'POST', body, clientAddress(req)));
+    // The shopper went away: drop the request to the chatbot, which stops its turn and the LLM.
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const reply = await this.chatbot.send(
+      '/chat',
+      'POST',
+      body,
+      clientAddress(req),
+      {},
+      abort.signal,
+    );
+    return this.relay(res, reply);
   }
 
   @Post('stream')

@@ -35,6 +35,7 @@ const RELAYED_HEADERS = ['retry-after'];
 const UNAVAILABLE = 'The chat service is unavailable right now. Please try again in a moment.';
 const TIMED_OUT = 'The chat service took too long to answer. Please try again.';
 const BAD_GATEWAY = 'The chat service could not answer that. Please try again.';
+const CLIENT_GONE = 'The client closed the request.';
 
 /**
  * The chatbot over a keep-alive pool, with every failure mapped to a status the widget can show.
@@ -67,16 +68,21 @@ export class ChatbotClient implements OnApplicationShutdown {
     });
   }
 
-  /** JSON request to the chatbot. 2xx and 4xx come back as they are; anything else throws. */
+  /**
+   * JSON request to the chatbot. 2xx and 4xx come back as they are; anything else throws.
+   * `signal` is the shopper leaving: the request to the chatbot is dropped, which stops its turn.
+   */
   async send(
     route: string,
     method: 'GET' | 'POST' | 'DELETE',
     body?: unknown,
     clientIp?: string,
     extraHeaders: Record<string, string> = {},
+    signal?: AbortSignal,
   ): Promise<UpstreamReply> {
     const started = process.hrtime.bigint();
     let outcome: UpstreamOutcome = 'ok';
+    const deadline = new Deadline(this.timeoutMs, signal);
     try {
       const res = await this.pool.request({
         path: this.basePath + route,
@@ -87,7 +93,7 @@ export class ChatbotClient implements OnApplicationShutdown {
           ...extraHeaders,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: deadline.signal,
       });
       const text = await res.body.text();
       const parsed = text === '' && res.statusCode === 204 ? null : parseJson(text);
@@ -104,13 +110,20 @@ export class ChatbotClient implements OnApplicationShutdown {
       return { status: res.statusCode, body: parsed };
     } catch (err) {
       if (err instanceof HttpException) throw err;
-      outcome = isTimeout(err) ? 'timeout' : 'unavailable';
+      if (signal?.aborted) {
+        // Nobody is left to answer; the status (nginx's 499) only reaches the access log.
+        outcome = 'client_gone';
+        this.logger.log(`shopper left before the chatbot answered on ${routeLabel(route)}`);
+        throw new HttpException(errorBody(499, CLIENT_GONE), 499);
+      }
+      outcome = deadline.timedOut() || isTimeout(err) ? 'timeout' : 'unavailable';
       // The route's label, never the route: a session id in it is a bearer secret.
       this.logger.warn(`chatbot ${outcome} on ${routeLabel(route)}: ${describeFailure(err)}`);
       throw outcome === 'timeout'
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
     } finally {
+      deadline.clear();
       this.requests.inc({ route: routeLabel(route), outcome });
       this.seconds.observe(
         { route: routeLabel(route) },
