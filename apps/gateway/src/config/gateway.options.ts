@@ -39,6 +39,12 @@ export abstract class GatewayOptions {
     deliveryTimeoutMs: number;
     retryIntervalMs: number;
   };
+  /** The support team's desk: retention, sessions and the sign-in limits. */
+  abstract readonly desk: {
+    retentionDays: number;
+    sessionSeconds: number;
+    signIn: { maxPerAccount: number; maxPerClient: number; windowSeconds: number };
+  };
 }
 
 export function gatewayOptions(config: ConfigService<GatewayEnv, true>): GatewayOptions {
@@ -81,6 +87,15 @@ export function gatewayOptions(config: ConfigService<GatewayEnv, true>): Gateway
       webhookSecret: get('HANDOFF_WEBHOOK_SECRET') ?? '',
       deliveryTimeoutMs: get('SUPPORT_DELIVERY_TIMEOUT_MS'),
       retryIntervalMs: get('SUPPORT_RETRY_INTERVAL_MS'),
+    },
+    desk: {
+      retentionDays: get('DESK_RETENTION_DAYS'),
+      sessionSeconds: get('DESK_SESSION_HOURS') * 3_600,
+      signIn: {
+        maxPerAccount: get('DESK_SIGN_IN_MAX_PER_ACCOUNT'),
+        maxPerClient: get('DESK_SIGN_IN_MAX_PER_CLIENT'),
+        windowSeconds: get('DESK_SIGN_IN_WINDOW_SECONDS'),
+      },
     },
   };
 }
