@@ -48,6 +48,12 @@
     return `${Math.floor(seconds / 86400)} d`;
   }
 
+  /** "5 min ago", or "just now". */
+  function ago(iso) {
+    const a = age(iso);
+    return a === 'just now' ? a : `${a} ago`;
+  }
+
   function when(iso) {
     return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   }
@@ -167,7 +173,7 @@
         el('td', { class: 'cell-problem', text: r.problem }),
         el('td', { text: r.order_id ? `#${r.order_id}` : '—' }),
         el('td', { text: LANGUAGES[r.language] || r.language }),
-        el('td', { text: age(r.created_at), title: when(r.created_at) }),
+        el('td', { class: 'cell-age', text: age(r.created_at), title: when(r.created_at) }),
       );
       body.append(row);
     }
@@ -192,7 +198,7 @@
       ['Order', r.order_id ? `#${r.order_id} (verified in the chat)` : 'none verified'],
       ['Language', LANGUAGES[r.language] || r.language],
       ['Why', r.reason.replace('_', ' ')],
-      ['Created', `${when(r.created_at)} (${age(r.created_at)} ago)`],
+      ['Created', `${when(r.created_at)} (${ago(r.created_at)})`],
       ['Status', r.status],
     ]) {
       facts.append(el('div', {}, el('dt', { text: term }), el('dd', { text: value })));
@@ -309,7 +315,7 @@
       });
       const meta = [
         `${g.count} ${g.count === 1 ? 'time' : 'times'}`,
-        `last ${age(g.last_at)} ago`,
+        `last ${ago(g.last_at)}`,
         g.languages.map((l) => LANGUAGES[l] || l).join(', '),
         g.reasons.map((r) => REASONS[r] || r).join(', '),
       ].filter(Boolean);
