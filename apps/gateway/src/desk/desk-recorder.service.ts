@@ -13,11 +13,7 @@ import { DeskRepository } from '@bookstore/store';
 import { ChatbotClient } from '../chat-proxy/chatbot.client.js';
 import { ChatTurns, type AnsweredTurn, type RatedTurn } from '../chat-proxy/chat-turns.js';
 import { GatewayOptions } from '../config/gateway.options.js';
-import {
-  CHAT_CONVERSATIONS,
-  CHAT_CONVERSATIONS_UNRESOLVED,
-  CHAT_UNANSWERED,
-} from './desk.metrics.js';
+import { CHAT_CONVERSATIONS, CHAT_UNRESOLVED, CHAT_UNANSWERED } from './desk.metrics.js';
 
 const LANGUAGES = new Set(['en', 'es', 'fr', 'de']);
 
@@ -54,7 +50,7 @@ export class DeskRecorder implements OnModuleInit, BeforeApplicationShutdown {
     private readonly chatbot: ChatbotClient,
     @InjectMetric(CHAT_UNANSWERED) private readonly unanswered: Counter<'language'>,
     @InjectMetric(CHAT_CONVERSATIONS) private readonly conversations: Counter,
-    @InjectMetric(CHAT_CONVERSATIONS_UNRESOLVED) private readonly unresolved: Counter<'reason'>,
+    @InjectMetric(CHAT_UNRESOLVED) private readonly unresolved: Counter<'reason'>,
   ) {
     this.keep = [options.support.email];
     // Conversations are told apart by a keyed hash: the session id itself is a bearer secret.

@@ -2,7 +2,7 @@ import { makeCounterProvider } from '@willsoto/nestjs-prometheus';
 
 export const CHAT_UNANSWERED = 'chat_unanswered_total';
 export const CHAT_CONVERSATIONS = 'chat_conversations_total';
-export const CHAT_CONVERSATIONS_UNRESOLVED = 'chat_conversations_unresolved_total';
+export const CHAT_UNRESOLVED = 'chat_unresolved_total';
 
 // Labels from fixed lists only: the bot's languages (else "other") and two reasons.
 export const deskMetricProviders = [
@@ -16,7 +16,7 @@ export const deskMetricProviders = [
     help: 'Conversations started (their first answered turn), as the gateway saw them.',
   }),
   makeCounterProvider({
-    name: CHAT_CONVERSATIONS_UNRESOLVED,
+    name: CHAT_UNRESOLVED,
     help: 'Conversations that met the fallback or asked for a person, each counted once, by the first of the two.',
     labelNames: ['reason'],
   }),
