@@ -287,7 +287,7 @@ export class DeskRepository {
            FROM desk_items
           WHERE kind = $1 AND done_at IS NULL
           GROUP BY kind, group_key
-          ORDER BY max(created_at) DESC, group_key
+          ORDER BY max(created_at) DESC, max(id) DESC
           LIMIT $2`,
         [kind, limit],
       ),
