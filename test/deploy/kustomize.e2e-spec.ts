@@ -605,6 +605,10 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
         '/api/chat/history',
         '/api/orders/123456/status',
         '/api/products',
+        '/desk',
+        '/desk.js',
+        '/desk.css',
+        '/api/desk/sign-in',
       ]) {
         expect(routed(path), path).toBe(true);
       }
@@ -695,6 +699,8 @@ describe.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
         'llm_circuit_state',
         'sum by (outcome) (rate(gateway_upstream_requests_total{outcome!="ok"}[5m]))',
         'sum by (backend) (increase(llm_cost_usd_total[1h]))',
+        'sum by (language) (increase(chat_unanswered_total[1h]))',
+        '1 - sum(increase(chat_unresolved_total[24h])) / clamp_min(sum(increase(chat_conversations_total[24h])), 1)',
       ]) {
         const wanted = expr.replace(/\s+/g, '');
         expect(

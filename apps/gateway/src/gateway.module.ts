@@ -10,6 +10,7 @@ import { RateLimitModule, RateLimitReadiness } from '@bookstore/ratelimit';
 import { ChatProxyModule } from './chat-proxy/chat-proxy.module.js';
 import { ChatbotReadiness } from './chat-proxy/chatbot.health.js';
 import { GatewayEnv } from './config/gateway.env.js';
+import { DeskModule } from './desk/desk.module.js';
 import { GatewayOptions, GatewayOptionsModule } from './config/gateway.options.js';
 import { StoreApiModule } from './store-api/store-api.module.js';
 import { SupportModule } from './support/support.module.js';
@@ -41,6 +42,7 @@ import { SupportModule } from './support/support.module.js';
     ChatProxyModule,
     StoreApiModule,
     SupportModule,
+    DeskModule,
     HealthModule.forRoot({
       imports: [ChatProxyModule],
       checks: [ChatbotReadiness, DatabaseReadiness, RateLimitReadiness],

@@ -68,3 +68,11 @@ export {
   HelpSearchResponse,
   HelpTranslationDto,
 } from './help.dto.js';
+export {
+  DESK_ITEM_KINDS,
+  DESK_REPLY_MAX_LENGTH,
+  DeskGroupDone,
+  DeskReply,
+  DeskSignIn,
+  type DeskItemKindName,
+} from './desk.dto.js';

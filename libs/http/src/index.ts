@@ -3,6 +3,7 @@ export { HttpExceptionFilter } from './http-exception.filter.js';
 export { configureHttpApp, type HttpAppOptions, type ServerLimits } from './http-app.js';
 export { strictValidationPipe } from './validation.pipe.js';
 export { formatEvent, startEventStream } from './event-stream.js';
+export { SseDecoder, type SseEvent } from './sse-decoder.js';
 export {
   INTERNAL_TOKEN_HEADER,
   SHOPPER_ADDRESS_HEADER,

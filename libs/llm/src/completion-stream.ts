@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { SseDecoder, type SseEvent } from './sse-decoder.js';
+import { SseDecoder, type SseEvent } from '@bookstore/http';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import type { LlmUsage } from './llm.types.js';
 import { messageOf } from './upstream-error.js';

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { BookstoreRepository } from './bookstore.repository.js';
 import { Database } from './database.js';
+import { DeskRepository } from './desk.repository.js';
 import { syncHelpCenter } from './help-center.sync.js';
 import { migrate } from './migrations.js';
 import { PgliteDatabase } from './pglite.database.js';
@@ -56,7 +57,8 @@ export async function openDatabase(options: BookstoreModuleOptions): Promise<Dat
     { provide: Database, useFactory: openDatabase, inject: [OPTIONS] },
     BookstoreRepository,
     SupportRequestsRepository,
+    DeskRepository,
   ],
-  exports: [Database, BookstoreRepository, SupportRequestsRepository],
+  exports: [Database, BookstoreRepository, SupportRequestsRepository, DeskRepository],
 })
 export class BookstoreModule extends ConfigurableModuleClass {}

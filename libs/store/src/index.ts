@@ -20,6 +20,18 @@ export {
 } from './bookstore.repository.js';
 export { Database } from './database.js';
 export {
+  DeskRepository,
+  DeskStoreError,
+  type ClaimedReply,
+  type DeskAgentRow,
+  type DeskGroupRow,
+  type DeskItemKind,
+  type DeskReplyRow,
+  type DeskSessionAgent,
+  type NewDeskItem,
+} from './desk.repository.js';
+export { likenessKey, maskPersonalData } from './personal-data.js';
+export {
   SupportRequestsRepository,
   SupportStoreError,
   type ClaimedRequest,

@@ -134,6 +134,67 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX verified_orders_verified_at_idx ON verified_orders (verified_at);
     `,
   },
+  {
+    version: 6,
+    name: 'support desk',
+    // Emails are stored lowercased; a session is kept as the SHA-256 of its cookie, so a read of
+    // the table signs nobody in. The questions (desk_items) are masked before they are written
+    // (personal-data.ts).
+    sql: `
+      CREATE TABLE desk_agents (
+        email text PRIMARY KEY CHECK (email = lower(email)),
+        name text NOT NULL,
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE desk_sessions (
+        token_hash text PRIMARY KEY,
+        agent_email text NOT NULL REFERENCES desk_agents (email) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX desk_sessions_agent_idx ON desk_sessions (agent_email);
+      CREATE TABLE desk_replies (
+        id bigserial PRIMARY KEY,
+        reference text NOT NULL REFERENCES support_requests (reference) ON DELETE CASCADE,
+        agent_email text NOT NULL,
+        agent_name text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        delivery text NOT NULL DEFAULT 'pending' CHECK (delivery IN ('pending', 'delivered')),
+        delivery_attempts integer NOT NULL DEFAULT 0,
+        delivery_error text,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        locked_until timestamptz
+      );
+      CREATE INDEX desk_replies_reference_idx ON desk_replies (reference, created_at);
+      CREATE INDEX desk_replies_due_idx ON desk_replies (next_attempt_at) WHERE delivery = 'pending';
+      CREATE TABLE desk_items (
+        id bigserial PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('unanswered', 'marked_down')),
+        reason text NOT NULL,
+        question text NOT NULL,
+        answer text NOT NULL,
+        language text,
+        intent text,
+        group_key text NOT NULL,
+        session_key text NOT NULL,
+        turn integer,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        done_at timestamptz,
+        done_by text
+      );
+      CREATE INDEX desk_items_group_idx ON desk_items (kind, group_key) WHERE done_at IS NULL;
+      CREATE INDEX desk_items_created_idx ON desk_items (created_at);
+      CREATE UNIQUE INDEX desk_items_rating_idx ON desk_items (session_key, turn)
+        WHERE kind = 'marked_down';
+      CREATE TABLE desk_unresolved (
+        session_key text PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 // Any fixed number works; it only has to be the same for every replica.

@@ -36,10 +36,11 @@ import {
   HistoryResponse,
   SESSION_ID_PATTERN,
 } from '@bookstore/contracts';
-import { clientAddress, formatEvent, startEventStream } from '@bookstore/http';
+import { SseDecoder, clientAddress, formatEvent, startEventStream } from '@bookstore/http';
 import { SupportRequestsRepository } from '@bookstore/store';
 import type { Request, Response } from 'express';
 import { ChatbotClient, type UpstreamReply } from './chatbot.client.js';
+import { ChatTurns, type AnsweredTurn } from './chat-turns.js';
 
 const STREAM_BROKEN = 'The answer was cut off. Please try again.';
 const SESSION_HEADER = 'x-session-id';
@@ -67,6 +68,7 @@ export class ChatProxyController {
   constructor(
     private readonly chatbot: ChatbotClient,
     private readonly support: SupportRequestsRepository,
+    private readonly turns: ChatTurns,
   ) {}
 
   @Post()
@@ -91,6 +93,7 @@ export class ChatProxyController {
       {},
       abort.signal,
     );
+    if (reply.status === 200) this.tellAnswered(body.message, reply.body, undefined, false);
     return this.relay(res, reply);
   }
 
@@ -118,11 +121,16 @@ export class ChatProxyController {
       return;
     }
     startEventStream(res);
+    // Read as it passes (meta, done, error), for the desk; the bytes go on untouched.
+    const seen = new StreamWatch();
     try {
       for await (const chunk of upstream.stream) {
         if (res.destroyed) break;
         res.write(chunk);
+        seen.push(chunk);
       }
+      seen.end();
+      if (seen.meta) this.tellAnswered(body.message, seen.meta, seen.done, seen.broken);
     } catch {
       if (!abort.signal.aborted && !res.destroyed) {
         // The blank lines end any event cut in half before the error is told.
@@ -189,12 +197,67 @@ export class ChatProxyController {
       turn,
       rating,
     });
+    if (reply.status < 300) this.turns.rated.next({ sessionId: session_id, turn, rating });
     return this.relay(res, reply);
+  }
+
+  /** Tells the listeners; a fault of theirs never reaches the shopper. */
+  private tellAnswered(message: string, head: unknown, tail: unknown, broken: boolean): void {
+    const a = { ...(head as object), ...(tail as object) } as Record<string, unknown>;
+    if (typeof a.session_id !== 'string' || typeof a.intent !== 'string') return;
+    const turn: AnsweredTurn = {
+      sessionId: a.session_id,
+      message,
+      response: typeof a.response === 'string' ? a.response : '',
+      intent: a.intent,
+      source: typeof a.source === 'string' ? a.source : '',
+      language: typeof a.language === 'string' ? a.language : undefined,
+      turn: typeof a.turn === 'number' ? a.turn : undefined,
+      broken,
+    };
+    try {
+      this.turns.answered.next(turn);
+    } catch {
+      // A listener's fault is its own.
+    }
   }
 
   private relay(res: Response, reply: UpstreamReply): unknown {
     res.set(reply.headers ?? {});
     res.status(reply.status);
     return reply.body ?? undefined;
+  }
+}
+
+/** The events of the chatbot's stream that say how a turn went: `meta`, `done`, `error`. */
+class StreamWatch {
+  private readonly sse = new SseDecoder();
+  meta?: unknown;
+  done?: unknown;
+  broken = false;
+
+  push(chunk: Uint8Array): void {
+    this.read(this.sse.push(chunk));
+  }
+
+  end(): void {
+    this.read(this.sse.end());
+  }
+
+  private read(events: Array<{ type?: string; data: string }>): void {
+    for (const e of events) {
+      if (e.type === 'token') continue;
+      try {
+        if (e.type === 'meta') this.meta = JSON.parse(e.data);
+        else if (e.type === 'done') this.done = JSON.parse(e.data);
+        else if (e.type === 'error') {
+          // What the shopper was shown in the end: the failure text.
+          this.broken = true;
+          this.done = { response: (JSON.parse(e.data) as { message?: unknown }).message };
+        }
+      } catch {
+        // Not JSON: not an event this watch knows.
+      }
+    }
   }
 }

@@ -122,4 +122,26 @@ export class GatewayEnv extends ServiceEnv {
    */
   @EnvInt(1, 1_000)
   SUPPORT_DELIVERY_MAX_ATTEMPTS: number = 12;
+
+  // The support team's desk (README: "Desk").
+
+  /** Days the desk keeps the questions the bot could not answer and the answers marked down. */
+  @EnvInt(1, 3_650)
+  DESK_RETENTION_DAYS: number = 30;
+
+  /** Hours an agent's sign-in lasts; signing out ends it sooner. */
+  @EnvInt(1, 168)
+  DESK_SESSION_HOURS: number = 8;
+
+  /** Failed sign-ins allowed per agent's email within DESK_SIGN_IN_WINDOW_SECONDS. */
+  @EnvInt(1, 1_000)
+  DESK_SIGN_IN_MAX_PER_ACCOUNT: number = 5;
+
+  /** Failed sign-ins allowed per client address (IPv6: per /64) within the window. */
+  @EnvInt(1, 100_000)
+  DESK_SIGN_IN_MAX_PER_CLIENT: number = 20;
+
+  /** The window of the two sign-in limits, in seconds (at most a day). */
+  @EnvInt(1, 86_400)
+  DESK_SIGN_IN_WINDOW_SECONDS: number = 900;
 }

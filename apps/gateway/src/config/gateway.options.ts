@@ -40,6 +40,12 @@ export abstract class GatewayOptions {
     retryIntervalMs: number;
     deliveryMaxAttempts: number;
   };
+  /** The support team's desk: retention, sessions and the sign-in limits. */
+  abstract readonly desk: {
+    retentionDays: number;
+    sessionSeconds: number;
+    signIn: { maxPerAccount: number; maxPerClient: number; windowSeconds: number };
+  };
 }
 
 export function gatewayOptions(config: ConfigService<GatewayEnv, true>): GatewayOptions {
@@ -83,6 +89,15 @@ export function gatewayOptions(config: ConfigService<GatewayEnv, true>): Gateway
       deliveryTimeoutMs: get('SUPPORT_DELIVERY_TIMEOUT_MS'),
       retryIntervalMs: get('SUPPORT_RETRY_INTERVAL_MS'),
       deliveryMaxAttempts: get('SUPPORT_DELIVERY_MAX_ATTEMPTS'),
+    },
+    desk: {
+      retentionDays: get('DESK_RETENTION_DAYS'),
+      sessionSeconds: get('DESK_SESSION_HOURS') * 3_600,
+      signIn: {
+        maxPerAccount: get('DESK_SIGN_IN_MAX_PER_ACCOUNT'),
+        maxPerClient: get('DESK_SIGN_IN_MAX_PER_CLIENT'),
+        windowSeconds: get('DESK_SIGN_IN_WINDOW_SECONDS'),
+      },
     },
   };
 }
