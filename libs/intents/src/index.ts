@@ -9,7 +9,9 @@ export {
   type PlanIntent,
 } from './intent.types.js';
 export { analyzeIntent, matchIntent, type IntentAnalysis } from './matcher.js';
-export { normalize } from './normalize.js';
+export { normalize, stem } from './normalize.js';
+export { Speller } from './speller.js';
+export { returnCase, type ReturnCase } from './return-case.js';
 export {
   CANNED_RESPONSES,
   CONVERSATION_RESPONSES,
@@ -21,6 +23,7 @@ export {
   WELL_KNOWN_TITLES,
   asksForBestsellers,
   asksForMore,
+  childAge,
   findCategoryMentions,
   isForChildren,
   likenessTarget,
