@@ -11,6 +11,7 @@ export {
 export { analyzeIntent, matchIntent, type IntentAnalysis } from './matcher.js';
 export { normalize, stem } from './normalize.js';
 export { Speller } from './speller.js';
+export { isFunctionWord } from './vocabulary.js';
 export { returnCase, type ReturnCase } from './return-case.js';
 export {
   CANNED_RESPONSES,

@@ -109,3 +109,8 @@ export function isKnownConcept(name: string): boolean {
 export function isEnglishWord(word: string): boolean {
   return knownStems.has(stem(word)) || stopWords.has(word) || protectedWords.has(word);
 }
+
+/** Whether the word is an English function word ("you", "have", "the"): it names no subject. */
+export function isFunctionWord(word: string): boolean {
+  return stopWords.has(word);
+}

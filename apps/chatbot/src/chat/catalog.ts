@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CategoryDto, ProductDto } from '@bookstore/contracts';
-import { findCategoryMentions, normalize, stem } from '@bookstore/intents';
+import { findCategoryMentions, isFunctionWord, normalize, stem } from '@bookstore/intents';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { KeptCopy } from './kept-copy.js';
 
@@ -90,8 +90,8 @@ export class CatalogIndex {
     const words: string[] = [];
     for (const word of normalize(message).match(/[a-z]+/g) ?? []) {
       // A word that names a shelf ("mystery", "poetry") asks for the shelf, not for a subject.
-      if (word.length < 3 || REQUEST_WORDS.has(word) || findCategoryMentions(word).length > 0)
-        continue;
+      if (word.length < 3 || REQUEST_WORDS.has(word) || isFunctionWord(word)) continue;
+      if (findCategoryMentions(word).length > 0) continue;
       const s = stem(word);
       const books = spread.get(s) ?? 0;
       if (books === 0 || books > maxBooks || terms.includes(s)) continue;

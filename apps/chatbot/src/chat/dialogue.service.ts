@@ -126,6 +126,7 @@ const LATE =
 const NUMBER_HELP =
   /\b(find|where|lost|forgot|forgotten|don'?t (have|know)|can'?t find|what is|look like)\b.{0,30}\border (number|no|id)\b/i;
 const MAX_SHOWN = 60;
+const BOOKS_ABOUT = /\b(books?|novels?|reads|titles?)\s+(about|on|regarding|featuring)\b/i;
 const MAX_TERMS = 60;
 const ORDER_WORDS =
   /\b(orders?|packages?|parcels?|shipments?|purchases?|deliver(y|ies)|items?|stuff|where|track(ing)?|status|know|find|check|my|is|it)\b/gi;
@@ -695,11 +696,18 @@ export class DialogueService {
     const isRecommendation = match.intent === 'recommendation';
     // Outside a recommendation, only a book cue ("for my 5 year old", "popular", "no self-help")
     // makes the message about books; anything else is not ours to guess.
-    if (!isRecommendation && !forChild && !bestseller && excluded.length === 0) return undefined;
+    // "books about the ocean" names its subject outright: a word more books share is one too.
+    const asksAbout = BOOKS_ABOUT.test(message);
+    const subject =
+      (await this.catalog.subjectIn(message)) ??
+      (asksAbout ? await this.catalog.subjectIn(message, RANKING_MAX_BOOKS) : undefined);
+    // "any books on space exploration": books about a subject the catalog has are a request too.
+    const aboutBooks = subject !== undefined && asksAbout;
+    if (!isRecommendation && !forChild && !bestseller && !aboutBooks && excluded.length === 0)
+      return undefined;
 
     // What the books should be about: a subject the catalog knows ("birds", "space"), and for a
     // child, the words of the shelf they like (fantasy: dragons, magic) found on the children's.
-    const subject = await this.catalog.subjectIn(message);
     const ranking = await this.catalog.subjectIn(message, RANKING_MAX_BOOKS);
     const liked = forChild ? wanted.map(slugOf).find((c) => c !== 'children') : undefined;
     const terms = [
