@@ -88,10 +88,15 @@ describe('a damaged book is no return, and a wrong choice no damage (finding 2)'
     expect((await s.say('how long do refunds take?')).response).toMatch(
       /5-7 business days after your return arrives/,
     );
-    // A return that is no damage still gets the return label.
+    // A return that is no damage still gets the return label, and its own window.
     const r = new Shopper();
     await r.say('I want to return a book');
     expect((await r.say('do I have to send it back?')).response).toMatch(/prepaid return label/);
+    expect((await r.say('how long do I have?')).response).toMatch(RETURN_WINDOW);
+    // "How long?" after the damaged book is its 14 days, not the 30 of a return.
+    const d = new Shopper();
+    await d.say('the pages are torn');
+    expect((await d.say('how long do I have?')).response).toMatch(/within 14 days/);
   });
 });
 

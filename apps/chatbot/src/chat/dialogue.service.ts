@@ -342,10 +342,10 @@ export class DialogueService {
       case 'shipping':
         // "tracking says delivered but nothing came": a parcel gone astray, not a delivery time.
         if (LATE.test(probe)) return this.orderQuestion(probe, state);
-        return this.topic(message, match.intent, state);
+        return this.topic(message, followedTopic(message, match.intent, state), state);
       case 'returns':
       case 'payment':
-        return this.topic(message, match.intent, state);
+        return this.topic(message, followedTopic(message, match.intent, state), state);
       case 'greeting':
         return withParts(reply(match.response, 'greeting', state), {
           suggestions: starterSuggestions(lang),
@@ -384,6 +384,11 @@ export class DialogueService {
     const clear = lang !== 'en' && search !== '' ? await this.help.best(search) : undefined;
     if (clear)
       return { ...this.fromArticle(clear, topicIntent(clear.topic), state, true), needsLlm: true };
+    // "how long do I have?" right after the returns answer: that topic's answer, whatever else
+    // "how long" could mean.
+    if (lang === 'en' && state.topic && TIMED_TOPICS.has(state.topic) && isVague(message)) {
+      return this.topic(message, state.topic, state);
+    }
     const found = search === '' ? undefined : await this.help.best(search);
     // "and the fastest?" right after a shipping answer: the same topic, asked shorter; unless an
     // article of another topic answers it better ("do you gift wrap" after the payment methods).
@@ -418,13 +423,14 @@ export class DialogueService {
     // In another language, only the topic words of its English gloss make the question specific.
     const search = lang === 'en' ? message : englishGloss(message, lang);
     const specific = search !== '' && !(lang === 'en' && isGeneric(message, intent));
-    const found = specific
-      ? ((await this.lastCovers(search, message, current, intent)) ??
-        (await this.help.bestInTopic(search, intent)))
-      : undefined;
+    // The last article first: "how long?" after the international answer is its 7-14 days.
+    const last =
+      search === '' ? undefined : await this.lastCovers(search, message, current, intent);
+    const found = last ?? (specific ? await this.help.bestInTopic(search, intent) : undefined);
     // The rules heard the topic's word, but an article of another topic answers the question
     // ("will you price match" is no payment method, "Zoll zahlen" no way to pay).
-    const other = specific ? await this.help.best(search) : undefined;
+    // A vague follow-up ("how long do I have?") has no other topic to be about.
+    const other = specific && !isVague(message) ? await this.help.best(search) : undefined;
     if (other && other.topic !== intent && outranks(other, found)) {
       const { topic: _asked, ...others } = current;
       const moved = TOPICS.has(other.topic) ? { ...others, topic: other.topic as Topic } : others;
@@ -451,7 +457,11 @@ export class DialogueService {
     if (state.topic !== topic || !state.article) return undefined;
     if (message.trim().split(/\s+/).length > CONTEXT_WORDS) return undefined;
     const last = await this.help.bySlug(state.article);
-    return last && covers(last, search) ? last : undefined;
+    // "how long do I have?" after the damaged-book answer: its 14 days, not the 30 of returns.
+    if (!last) return undefined;
+    return (isVague(message) ? saysHowMuch(last, message) : covers(last, search))
+      ? last
+      : undefined;
   }
 
   private async orderQuestion(message: string, state: DialogueState): Promise<DialogueReply> {
@@ -872,6 +882,38 @@ const SAME_AS: Record<string, string> = { mail: 'send', post: 'send', ship: 'sen
 const FOLLOW_UP_FILLER = new Set(
   'have has had should would will there any still then also and but just now yet with'.split(' '),
 );
+
+// The topics whose facts have a time and a price: a vague "how long?" can be about them (the
+// payment methods have neither: "how long does it take" after them is a delivery time).
+const TIMED_TOPICS = new Set<Topic>(['shipping', 'returns']);
+// Words that ask "how long" or "how much" of whatever was just said: no topic of their own.
+const VAGUE_WORDS = new Set(
+  'long much many days day time take takes cost costs soon fast quick quickly often get'.split(' '),
+);
+
+/**
+ * "how long do I have?" right after the returns answer asks about returns, though the rules hear
+ * a delivery time in "how long": a question with no topic word of its own follows the last topic.
+ */
+function followedTopic(message: string, heard: Topic, state: DialogueState): Topic {
+  if (!state.topic || state.topic === heard || state.language) return heard;
+  if (!TIMED_TOPICS.has(state.topic)) return heard;
+  return isVague(message) ? state.topic : heard;
+}
+
+/** Whether the article has the measure a vague question asks: a number of days, or a price. */
+function saysHowMuch(article: HelpMatchDto, question: string): boolean {
+  const text = `${article.answer} ${article.body}`;
+  if (/\b(long|days?|time|soon|fast|quick|quickly)\b/i.test(question))
+    return /\d\s*(business\s+)?(days?|hours?)\b/i.test(text);
+  if (/\b(much|cost|costs)\b/i.test(question)) return /\$\s?\d/.test(text);
+  return true;
+}
+
+function isVague(message: string): boolean {
+  const words = message.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.every((w) => FUNCTION_WORDS.has(w) || FOLLOW_UP_FILLER.has(w) || VAGUE_WORDS.has(w));
+}
 
 /** Whether a confident article clearly beats the one its topic would give (or there is none). */
 function outranks(article: HelpMatchDto | undefined, than: HelpMatchDto | undefined): boolean {
