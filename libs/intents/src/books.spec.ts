@@ -1,6 +1,7 @@
 import {
   asksForBestsellers,
   asksForMore,
+  childAge,
   findCategoryMentions,
   isForChildren,
   likenessTarget,
@@ -104,5 +105,23 @@ describe('likenessTarget and wellKnownCategory', () => {
 
   it('knows no category for an unknown title', () => {
     expect(wellKnownCategory('The Zebra Chronicles')).toBeUndefined();
+  });
+});
+
+describe('childAge and "more" in other words (#21)', () => {
+  it('reads the age in four languages', () => {
+    expect(childAge('a gift for my 10 year old')).toBe(10);
+    expect(childAge('algo para mi hijo de 10 años')).toBe(10);
+    expect(childAge('pour ma fille de 7 ans')).toBe(7);
+    expect(childAge('für meinen Sohn, er ist 9 Jahre alt')).toBe(9);
+    expect(childAge('my grandson who is 6')).toBe(6);
+    expect(childAge('a book for my 40 year old husband')).toBeUndefined();
+  });
+
+  it('reads "mas", "más", "plus", "mehr" as more', () => {
+    for (const word of ['mas', 'más', 'plus', 'encore', 'mehr', 'otros']) {
+      expect(asksForMore(word), word).toBe(true);
+    }
+    expect(asksForMore('master and commander')).toBe(false);
   });
 });

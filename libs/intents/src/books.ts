@@ -39,7 +39,9 @@ export function findCategoryMentions(message: string): CategoryMention[] {
   return mentions;
 }
 
-const YOUNG_AGE = /\b(\d{1,2})[\s-]*(?:years?|yrs?|y\/o|yo)\b(?:[\s-]*old)?/i;
+// "10 years old", and the same in Spanish, French and German ("10 años", "10 ans", "10 Jahre").
+const YOUNG_AGE =
+  /\b(\d{1,2})[\s-]*(?:years?|yrs?|y\/o|yo|años|anos|ans|jahre|jahren|jährige[nrs]?|jahrige[nrs]?)(?![\p{L}])(?:[\s-]*old)?/iu;
 const YOUNG_WORDS =
   /\b(toddlers?|baby|babies|newborns?|infants?|preschool(?:ers?)?|kindergarten|bedtime|little ones?|grandkids?|grandchild(?:ren)?|first reader|early readers?|picture books?|nursery)\b/i;
 
@@ -47,16 +49,21 @@ const YOUNG_WORDS =
 const CHILD_AGED =
   /\b(?:son|daughter|grandson|granddaughter|grandkid|grandchild|nephew|niece|kid|child|boy|girl)\b[^.?!\d]{0,25}?\b(\d{1,2})\b/i;
 
+/** The age of the child the books are for, when the message says it (1 to 12). */
+export function childAge(message: string): number | undefined {
+  for (const found of [YOUNG_AGE.exec(message), CHILD_AGED.exec(message)]) {
+    const age = found ? Number(found[1]) : 0;
+    if (age >= 1 && age <= 12) return age;
+  }
+  return undefined;
+}
+
 /**
  * Whether the books are for a child: an age up to 12 ("my 5 year old", "a 10-year-old") or words
  * for young readers ("bedtime", "toddler").
  */
 export function isForChildren(message: string): boolean {
-  const age = YOUNG_AGE.exec(message);
-  if (age && Number(age[1]) >= 1 && Number(age[1]) <= 12) return true;
-  const aged = CHILD_AGED.exec(message);
-  if (aged && Number(aged[1]) >= 1 && Number(aged[1]) <= 12) return true;
-  return YOUNG_WORDS.test(message);
+  return childAge(message) !== undefined || YOUNG_WORDS.test(message);
 }
 
 const BESTSELLER_WORDS =
@@ -67,8 +74,9 @@ export function asksForBestsellers(message: string): boolean {
   return BESTSELLER_WORDS.test(message);
 }
 
+// "mas"/"más", "plus", "encore", "mehr": a shopper's "more" in the other languages, alone too.
 const MORE_WORDS =
-  /\b(more|else|others?|another|next|different ones?|besides those|other (?:ones|books|titles|options))\b/i;
+  /(?<![\p{L}])(more|else|others?|another|next|different ones?|besides those|other (?:ones|books|titles|options)|m[aá]s|otros?|otras?|plus|encore|autres?|mehr|weitere|andere)(?![\p{L}])/iu;
 
 /** "more", "any others?", "what else do you have?": the last list, continued. */
 export function asksForMore(message: string): boolean {

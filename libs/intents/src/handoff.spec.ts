@@ -24,6 +24,12 @@ describe('handoff intent', () => {
     'call support',
     'I want to talk to a human about my refund',
     'where is my order? I want a real person',
+    'ok actually get me a human',
+    "whats ur phone number, i'd rather call",
+    'I want a person',
+    'give me an agent please',
+    'can I call you',
+    'do you have a hotline',
   ])('reads %j as a request for a person', (text) => {
     expect(analyzeIntent(text)).toMatchObject({ intent: 'handoff', ruleId: 'handoff.person' });
   });
@@ -39,6 +45,9 @@ describe('handoff intent', () => {
     ['the delivery person left my package at the wrong door', 'returns'],
     ['what is the meaning of life', 'fallback'],
     ['I forgot my password', 'fallback'],
+    ['get me a gift for someone', 'fallback'],
+    ['I need a book for someone', 'fallback'],
+    ['do you have a phone number', 'fallback'],
   ])('does not take %j for one (%s)', (text, intent) => {
     expect(analyzeIntent(text).intent).toBe(intent);
   });

@@ -9,7 +9,10 @@ export {
   type PlanIntent,
 } from './intent.types.js';
 export { analyzeIntent, matchIntent, type IntentAnalysis } from './matcher.js';
-export { normalize } from './normalize.js';
+export { normalize, stem } from './normalize.js';
+export { Speller } from './speller.js';
+export { isFunctionWord } from './vocabulary.js';
+export { returnCase, type ReturnCase } from './return-case.js';
 export {
   CANNED_RESPONSES,
   CONVERSATION_RESPONSES,
@@ -21,6 +24,7 @@ export {
   WELL_KNOWN_TITLES,
   asksForBestsellers,
   asksForMore,
+  childAge,
   findCategoryMentions,
   isForChildren,
   likenessTarget,

@@ -55,3 +55,29 @@ describe('matchIntentIn', () => {
     expect(matchIntentIn('remboursement', 'fr').intent).toBe('returns');
   });
 });
+
+describe('detectLanguage: evidence before leaving the conversation language (#21)', () => {
+  it.each([
+    'tracking for 567890',
+    'recomend me a fantsy buk',
+    'tracking please',
+    'express delivery?',
+    'any thriller novel',
+    'shiping to austrlia how long',
+    'blorp snazzle gnarp vrumble',
+    'can i pay with paypal',
+    'mas',
+    'express?',
+    'tracking pls',
+  ])('keeps an English conversation English for %j', (message) => {
+    expect(detectLanguage(message, 'en')).toBe('en');
+  });
+
+  it('still switches on a message with words of its own language', () => {
+    expect(detectLanguage('envío a México?', 'en')).toBe('es');
+    expect(detectLanguage('Versand nach Österreich?', 'en')).toBe('de');
+    expect(detectLanguage('le suivi de ma commande', 'en')).toBe('fr');
+    expect(detectLanguage('tracking für meine Bestellung', 'en')).toBe('de');
+    expect(detectLanguage('Fallen da Zollgebühren an?', 'en')).toBe('de');
+  });
+});

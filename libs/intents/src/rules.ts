@@ -277,6 +277,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'customer|client @serviceDesk',
       'in touch *3 @human|@serviceDesk',
       'call|phone|ring me',
+      // "get me a human", "I'd rather call" (a phone number alone gets the contact article).
+      '^ get|give|put|bring|fetch me? a|an|the? real|actual|live? human|person|agent|representative|operator|rep',
+      'get|give|put|bring|fetch me a|an|the? real|actual|live? @human',
+      'want|need|prefer a|an real|actual|live? human|person|agent|representative|operator $',
+      'want|need|prefer to? talk|speak|chat? *1 a|an real|actual|live human|person|agent|representative|operator',
+      'rather|prefer *2 call|phone|ring|talk|speak',
+      'call|phone|ring you|support|someone|somebody|anyone|anybody',
+      'hotline|helpline',
     ],
   },
   // Tone: frustration outranks the other small talk ("thanks for nothing, useless bot").

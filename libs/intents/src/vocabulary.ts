@@ -104,3 +104,13 @@ export function resolveWord(word: string): ResolvedToken {
 export function isKnownConcept(name: string): boolean {
   return Object.hasOwn(LEXICON, name);
 }
+
+/** Whether the English rules know the word as it is written (no typo fix): "express", "tracking". */
+export function isEnglishWord(word: string): boolean {
+  return knownStems.has(stem(word)) || stopWords.has(word) || protectedWords.has(word);
+}
+
+/** Whether the word is an English function word ("you", "have", "the"): it names no subject. */
+export function isFunctionWord(word: string): boolean {
+  return stopWords.has(word);
+}

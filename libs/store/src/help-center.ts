@@ -115,6 +115,8 @@ export const HELP_ARTICLES: readonly HelpArticleSource[] = [
       'When does my order ship?',
       'Is there a cutoff time to ship the same day?',
       'How soon do you dispatch orders?',
+      'If I order this afternoon, does it go out today?',
+      'What time do I have to order by for it to leave today?',
     ],
     answer:
       'Orders placed by 2 pm Eastern on a business day leave our warehouse the same day; later ' +

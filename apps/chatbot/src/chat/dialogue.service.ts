@@ -9,12 +9,15 @@ import {
   text,
   type Language,
   asksForMore,
+  childAge,
   extractOrderId,
   extractWrongLengthOrderNumber,
   findCategoryMentions,
   isForChildren,
   likenessTarget,
   matchIntent,
+  returnCase,
+  stem,
   wellKnownCategory,
   type Intent,
   type IntentMatch,
@@ -44,7 +47,7 @@ import {
   titleText,
   unknownCategoryText,
 } from './answers.js';
-import { CatalogIndex } from './catalog.js';
+import { CatalogIndex, RANKING_MAX_BOOKS } from './catalog.js';
 import { HelpCenter, localized } from './help-center.js';
 
 /** What the bot remembers between turns; kept in the session so any replica can continue. */
@@ -59,6 +62,8 @@ export interface DialogueState {
   books?: BookList;
   /** The topic of the last answer, for a follow-up such as "and the fastest?". */
   topic?: Topic;
+  /** The help article of the last answer in that topic: what "do I have to send it back?" is about. */
+  article?: string;
   /** A handoff to the support team under way, and its triggers (handoff.service.ts). */
   handoff?: HandoffState;
   /** The conversation's language when it is not English: what the rules answer in. */
@@ -79,6 +84,12 @@ export interface BookList {
   bestseller?: boolean;
   /** Category slugs the shopper ruled out. */
   exclude?: string[];
+  /** Catalog words the books should be about, best match first ("birds", a liked genre's words). */
+  terms?: string[];
+  /** Only books about the terms, named so in the answer ("birds"). */
+  about?: string;
+  /** The child's age: picture books first for the youngest, last from eight. */
+  age?: number;
   /** Ids already shown in this conversation, oldest first. */
   shown: number[];
 }
@@ -111,15 +122,23 @@ const BY_EMAIL =
   /\b(by|with|using|via|through|from|under)\s+(my\s+|the\s+|an?\s+)?(e-?mail|address)\b|\b(look|find|search|check)\w*\b[^.?!]{0,40}@/i;
 const IN_STOCK = /\b(in stock|available|carry|have|sell|stock|got)\b/i;
 const LATE =
-  /\b(late|lost|missing|delayed|stolen|never (arrived|came|showed up)|still (not|hasn'?t|has not) (arrived|come))\b/i;
+  /\b(late|lost|missing|delayed|stolen|never (arrived|came|showed up|got (it|them|here))|still (not|hasn'?t|has not) (arrived|come))\b|\b(says|said|shows|showing|marked|marks it|listed)( as)? delivered\b|\bdelivered\b.{0,30}\b(nothing|not here|no package|never|didn'?t|did not|can'?t find)\b|\bnothing (at|on|by|outside) (my|the) (door|doorstep|porch|mailbox)\b|\b(didn'?t|did not|never) (get|receive|got) (it|them|my (order|package|parcel|books?))\b/i;
 const NUMBER_HELP =
   /\b(find|where|lost|forgot|forgotten|don'?t (have|know)|can'?t find|what is|look like)\b.{0,30}\border (number|no|id)\b/i;
 const MAX_SHOWN = 60;
+const BOOKS_ABOUT = /\b(books?|novels?|reads|titles?)\s+(about|on|regarding|featuring)\b/i;
+const MAX_TERMS = 60;
 const ORDER_WORDS =
   /\b(orders?|packages?|parcels?|shipments?|purchases?|deliver(y|ies)|items?|stuff|where|track(ing)?|status|know|find|check|my|is|it)\b/gi;
 // A help article clearly about another topic outranks the word "order" in the question.
 const STRONG_MATCH = 0.5;
 const LIST_SIZE = 3;
+/** Up to this many words, a message right after a topic's answer may be a follow-up to it. */
+const FOLLOW_UP_WORDS = 6;
+/** Up to this many, a question in the same topic is read with the last article's title. */
+const CONTEXT_WORDS = 8;
+// How much better another topic's article must rank to answer instead of the topic's own.
+const OUTRANK = 1.25;
 
 // Words the catalog files under another name.
 const CATEGORY_ALIASES: Record<string, string> = {
@@ -131,6 +150,8 @@ const CATEGORY_ALIASES: Record<string, string> = {
 };
 
 const PENDING = new Set(['order_number', 'order_email']);
+// What a message about a damaged book or a wrong order may have been read as by the rules.
+const RETURN_CASE_INTENTS = new Set<Intent>(['returns', 'fallback', 'shipping', 'order_status']);
 
 export function readState(raw: ConversationState | null): DialogueState {
   if (!raw) return {};
@@ -152,6 +173,7 @@ export function readState(raw: ConversationState | null): DialogueState {
   const books = readBookList(raw.books);
   if (books) state.books = books;
   if (typeof raw.topic === 'string' && TOPICS.has(raw.topic)) state.topic = raw.topic as Topic;
+  if (typeof raw.article === 'string' && SLUG.test(raw.article)) state.article = raw.article;
   const handoff = readHandoff(raw.handoff);
   if (handoff) state.handoff = handoff;
   if (isLanguage(raw.language) && raw.language !== 'en') state.language = raw.language;
@@ -173,6 +195,14 @@ function readBookList(raw: unknown): BookList | undefined {
   if (Array.isArray(r.exclude)) {
     list.exclude = r.exclude.filter((c): c is string => typeof c === 'string' && SLUG.test(c));
   }
+  if (Array.isArray(r.terms)) {
+    list.terms = r.terms
+      .filter((t): t is string => typeof t === 'string' && /^[a-z]{1,30}$/.test(t))
+      .slice(0, MAX_TERMS);
+  }
+  if (typeof r.about === 'string' && r.about.length <= 60) list.about = r.about;
+  if (typeof r.age === 'number' && Number.isInteger(r.age) && r.age >= 1 && r.age <= 17)
+    list.age = r.age;
   return list;
 }
 
@@ -230,7 +260,18 @@ export class DialogueService {
     const email = EMAIL.exec(message)?.[0];
     const orderId = extractOrderId(message);
 
-    if (email && !orderId && state.orderId && state.pending === 'order_email') {
+    // An email while the conversation is about an order proves that order: asked for, or given
+    // with a question about it ("tracking please, it's ...") or on its own ("my email is ...").
+    if (
+      email &&
+      !orderId &&
+      state.orderId &&
+      (state.pending === 'order_email' ||
+        WANTS_DETAILS.test(probe) ||
+        WANTS_TRACKING.test(probe) ||
+        match.intent === 'order_status' ||
+        isAlmostOnly(message, email))
+    ) {
       return this.verify(state, state.orderId, email, asker);
     }
 
@@ -278,6 +319,18 @@ export class DialogueService {
       return this.tracking(state.orderId, state);
     }
 
+    // A damaged or wrong book, or the shopper's own wrong choice: the returns fact for that case.
+    const kind = RETURN_CASE_INTENTS.has(match.intent) ? returnCase(probe) : undefined;
+    if (kind) {
+      const found = await this.help.bySlug(
+        kind === 'mistake' ? 'exchanges' : 'damaged-or-wrong-book',
+      );
+      if (found) {
+        const topical = { ...state, topic: 'returns' as const };
+        return remind(this.fromArticle(found, 'returns', topical, false), state);
+      }
+    }
+
     switch (match.intent) {
       case 'order_status':
         return this.orderQuestion(probe, state);
@@ -287,9 +340,12 @@ export class DialogueService {
           reply(text(lang, 'recommendation'), 'recommendation', state)
         );
       case 'shipping':
+        // "tracking says delivered but nothing came": a parcel gone astray, not a delivery time.
+        if (LATE.test(probe)) return this.orderQuestion(probe, state);
+        return this.topic(message, followedTopic(message, match.intent, state), state);
       case 'returns':
       case 'payment':
-        return this.topic(message, match.intent, state);
+        return this.topic(message, followedTopic(message, match.intent, state), state);
       case 'greeting':
         return withParts(reply(match.response, 'greeting', state), {
           suggestions: starterSuggestions(lang),
@@ -328,12 +384,21 @@ export class DialogueService {
     const clear = lang !== 'en' && search !== '' ? await this.help.best(search) : undefined;
     if (clear)
       return { ...this.fromArticle(clear, topicIntent(clear.topic), state, true), needsLlm: true };
-    // "and the fastest?" right after a shipping answer: the same topic, asked shorter.
-    if (search !== '' && state.topic && message.trim().split(/\s+/).length <= 6) {
-      const followUp = await this.help.bestInTopic(search, state.topic);
-      if (followUp) return this.fromArticle(followUp, state.topic, state, true);
+    // "how long do I have?" right after the returns answer: that topic's answer, whatever else
+    // "how long" could mean.
+    if (lang === 'en' && state.topic && TIMED_TOPICS.has(state.topic) && isVague(message)) {
+      return this.topic(message, state.topic, state);
     }
     const found = search === '' ? undefined : await this.help.best(search);
+    // "and the fastest?" right after a shipping answer: the same topic, asked shorter; unless an
+    // article of another topic answers it better ("do you gift wrap" after the payment methods).
+    if (search !== '' && state.topic && message.trim().split(/\s+/).length <= FOLLOW_UP_WORDS) {
+      const followUp =
+        (await this.lastCovers(search, message, state, state.topic)) ??
+        (await this.help.bestInTopic(search, state.topic));
+      if (followUp && !outranks(found, followUp))
+        return this.fromArticle(followUp, state.topic, state, true);
+    }
     if (found) {
       return { ...this.fromArticle(found, topicIntent(found.topic), state, true), needsLlm: true };
     }
@@ -357,14 +422,46 @@ export class DialogueService {
     const lang = languageOf(state);
     // In another language, only the topic words of its English gloss make the question specific.
     const search = lang === 'en' ? message : englishGloss(message, lang);
-    const found =
-      search === '' || (lang === 'en' && isGeneric(message, intent))
-        ? undefined
-        : await this.help.bestInTopic(search, intent);
+    const specific = search !== '' && !(lang === 'en' && isGeneric(message, intent));
+    // The last article first: "how long?" after the international answer is its 7-14 days.
+    const last =
+      search === '' ? undefined : await this.lastCovers(search, message, current, intent);
+    const found = last ?? (specific ? await this.help.bestInTopic(search, intent) : undefined);
+    // The rules heard the topic's word, but an article of another topic answers the question
+    // ("will you price match" is no payment method, "Zoll zahlen" no way to pay).
+    // A vague follow-up ("how long do I have?") has no other topic to be about.
+    const other = specific && !isVague(message) ? await this.help.best(search) : undefined;
+    if (other && other.topic !== intent && outranks(other, found)) {
+      const { topic: _asked, ...others } = current;
+      const moved = TOPICS.has(other.topic) ? { ...others, topic: other.topic as Topic } : others;
+      return remind(this.fromArticle(other, topicIntent(other.topic), moved, false), state);
+    }
+    const { article: _last, ...canned } = state;
     const answer = found
       ? this.fromArticle(found, intent, state, false)
-      : reply(text(lang, intent), intent, state);
+      : reply(text(lang, intent), intent, canned);
     return remind(answer, state);
+  }
+
+  /**
+   * The last article, when a short follow-up in its topic asks what it already says: after the
+   * damaged-book answer, "do I have to send it back?" is about the damaged book (whose answer says
+   * so), not the return label; "how long do refunds take?" is another fact.
+   */
+  private async lastCovers(
+    search: string,
+    message: string,
+    state: DialogueState,
+    topic: Topic,
+  ): Promise<HelpMatchDto | undefined> {
+    if (state.topic !== topic || !state.article) return undefined;
+    if (message.trim().split(/\s+/).length > CONTEXT_WORDS) return undefined;
+    const last = await this.help.bySlug(state.article);
+    // "how long do I have?" after the damaged-book answer: its 14 days, not the 30 of returns.
+    if (!last) return undefined;
+    return (isVague(message) ? saysHowMuch(last, message) : covers(last, search))
+      ? last
+      : undefined;
   }
 
   private async orderQuestion(message: string, state: DialogueState): Promise<DialogueReply> {
@@ -408,7 +505,11 @@ export class DialogueService {
     const own = localized(article, lang);
     const links = [helpArticleLink(own)];
     if (/support@bookstore\.com/.test(own.answer)) links.push(supportLink(lang));
-    const answer = withParts(reply(own.answer, intent, state), { links });
+    const { article: _last, ...others } = state;
+    // The article a follow-up in its topic is about ("do I have to send it back?").
+    const next =
+      state.topic && article.topic === state.topic ? { ...others, article: article.slug } : others;
+    const answer = withParts(reply(own.answer, intent, next), { links });
     return reminder ? remind(answer, state) : answer;
   }
 
@@ -599,14 +700,48 @@ export class DialogueService {
       );
     }
 
-    const forChild = isForChildren(message);
+    // "para mi hijo" reads as the children's shelf in the English gloss.
+    const forChild = isForChildren(message) || wanted.some((c) => slugOf(c) === 'children');
     const bestseller = asksForBestsellers(message);
     const isRecommendation = match.intent === 'recommendation';
     // Outside a recommendation, only a book cue ("for my 5 year old", "popular", "no self-help")
     // makes the message about books; anything else is not ours to guess.
-    if (!isRecommendation && !forChild && !bestseller && excluded.length === 0) return undefined;
+    // "books about the ocean" names its subject outright: a word more books share is one too.
+    const asksAbout = BOOKS_ABOUT.test(message);
+    const subject =
+      (await this.catalog.subjectIn(message)) ??
+      (asksAbout ? await this.catalog.subjectIn(message, RANKING_MAX_BOOKS) : undefined);
+    // "any books on space exploration": books about a subject the catalog has are a request too.
+    const aboutBooks = subject !== undefined && asksAbout;
+    if (!isRecommendation && !forChild && !bestseller && !aboutBooks && excluded.length === 0)
+      return undefined;
+
+    // What the books should be about: a subject the catalog knows ("birds", "space"), and for a
+    // child, the words of the shelf they like (fantasy: dragons, magic) found on the children's.
+    const ranking = await this.catalog.subjectIn(message, RANKING_MAX_BOOKS);
+    const liked = forChild ? wanted.map(slugOf).find((c) => c !== 'children') : undefined;
+    const terms = [
+      ...(ranking?.terms ?? []),
+      ...(liked && categories.some((c) => c.slug === liked)
+        ? await this.catalog.themeOf(liked)
+        : []),
+    ].slice(0, MAX_TERMS);
+    const age = forChild ? childAge(message) : undefined;
 
     const category = forChild ? 'children' : wanted.length > 0 ? slugOf(wanted[0]) : undefined;
+    // No shelf named, but a subject a few books are about: those books, not the bestsellers.
+    if (!category && subject && !bestseller) {
+      return this.listBooks(
+        {
+          terms: subject.terms,
+          about: subject.words.join(' '),
+          ...(excluded.length > 0 ? { exclude: excluded } : {}),
+          shown: [],
+        },
+        state,
+        'new',
+      );
+    }
     if (category && !categories.some((c) => c.slug === category)) {
       return reply(
         unknownCategoryText(languageOf(state), askedWord(message, wanted[0]), categories),
@@ -620,6 +755,8 @@ export class DialogueService {
         // No category named: bestsellers, as the plan's "what should I read" always had.
         ...(bestseller || !category ? { bestseller: true } : {}),
         ...(excluded.length > 0 ? { exclude: excluded } : {}),
+        ...(terms.length > 0 ? { terms } : {}),
+        ...(age !== undefined ? { age } : {}),
         shown: [],
       },
       state,
@@ -636,35 +773,40 @@ export class DialogueService {
     const all = await this.catalog.books();
     const categories = await this.catalog.categories();
     const seen = new Set(query.shown);
+    const fit = new Map<number, number>();
+    for (const b of all) fit.set(b.id, await this.fitness(b, query));
     const pool = all
       .filter((b) => (query.category ? b.category === query.category : true))
       .filter((b) => (query.author ? b.author === query.author : true))
       .filter((b) => (query.bestseller ? b.bestseller : true))
       .filter((b) => !(query.exclude ?? []).includes(b.category))
       .filter((b) => !seen.has(b.id))
-      .sort(byAppeal);
+      .filter((b) => (query.about ? (fit.get(b.id) ?? 0) > 0 : true))
+      .sort((a, b) => (fit.get(b.id) ?? 0) - (fit.get(a.id) ?? 0) || byAppeal(a, b));
     const picked = pool.slice(0, LIST_SIZE);
     const lang = languageOf(state);
     if (picked.length === 0) return reply(text(lang, 'books.none_left'), 'recommendation', state);
     const categoryName = categories.find((c) => c.slug === query.category)?.name;
     const label =
-      kind === 'more'
-        ? text(lang, 'books.more')
-        : kind === 'author'
-          ? text(lang, 'books.by_author', { author: query.author ?? '' })
-          : kind === 'like'
-            ? // A catalog book is not named again: the list is of other books.
-              text(lang, 'books.like', {
-                like: query.shown.length > 0 ? text(lang, 'books.like_that_one') : (like ?? ''),
-                category: categoryName ?? text(lang, 'books.our_shelves'),
-              })
-            : query.bestseller
-              ? categoryName
-                ? text(lang, 'books.bestsellers_in', { category: categoryName })
-                : text(lang, 'books.bestsellers')
-              : categoryName
-                ? text(lang, 'books.picks_from', { category: categoryName })
-                : text(lang, 'books.readers_love');
+      kind === 'new' && query.about
+        ? text(lang, 'books.about', { subject: query.about })
+        : kind === 'more'
+          ? text(lang, 'books.more')
+          : kind === 'author'
+            ? text(lang, 'books.by_author', { author: query.author ?? '' })
+            : kind === 'like'
+              ? // A catalog book is not named again: the list is of other books.
+                text(lang, 'books.like', {
+                  like: query.shown.length > 0 ? text(lang, 'books.like_that_one') : (like ?? ''),
+                  category: categoryName ?? text(lang, 'books.our_shelves'),
+                })
+              : query.bestseller
+                ? categoryName
+                  ? text(lang, 'books.bestsellers_in', { category: categoryName })
+                  : text(lang, 'books.bestsellers')
+                : categoryName
+                  ? text(lang, 'books.picks_from', { category: categoryName })
+                  : text(lang, 'books.readers_love');
     const shown = [...query.shown, ...picked.map((b) => b.id)].slice(-MAX_SHOWN);
     return withParts(
       reply(recommendationText(lang, picked, label), 'recommendation', {
@@ -674,7 +816,19 @@ export class DialogueService {
       { books: bookCards(picked) },
     );
   }
+
+  /** How well a book fits what the list is about and who it is for (0 when nothing is asked). */
+  private async fitness(book: ProductDto, query: BookList): Promise<number> {
+    let fit = query.terms ? await this.catalog.relevance(book, query.terms) : 0;
+    if (query.age !== undefined && PICTURE_BOOK.test(book.description)) {
+      fit += query.age <= 5 ? 1 : query.age >= 8 ? -1 : 0;
+    }
+    return fit;
+  }
 }
+
+// What the catalog says of books for the youngest readers.
+const PICTURE_BOOK = /\b(picture book|bedtime|toddlers?|board book)\b/i;
 
 // The plan's own phrases ("Refund", "Shipping time", "How to pay") ask about the topic as a whole:
 // they keep the canned sentence. Any other word makes the question specific.
@@ -702,6 +856,69 @@ const FUNCTION_WORDS = new Set(
 function isGeneric(message: string, topic: 'shipping' | 'returns' | 'payment'): boolean {
   const words = message.toLowerCase().match(/[a-z]+/g) ?? [];
   return words.every((w) => FUNCTION_WORDS.has(w) || GENERIC_WORDS[topic].has(w));
+}
+
+/**
+ * Whether an article's text holds every word of the question ("send it back": its answer says "no
+ * need to send it back"; "ship to Brazil?" has a word it does not); a question of function words
+ * only ("what do I do?") asks about it too.
+ */
+function covers(article: HelpMatchDto, question: string): boolean {
+  const text = new Set(
+    contentWords([article.title, article.answer, article.body, ...article.questions].join(' ')),
+  );
+  return contentWords(question).every((w) => text.has(w));
+}
+
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]+/g) ?? [])
+    .filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w) && !FOLLOW_UP_FILLER.has(w))
+    .map((w) => stem(SAME_AS[w] ?? w));
+}
+
+// Words for sending a book back that the articles write as "send".
+const SAME_AS: Record<string, string> = { mail: 'send', post: 'send', ship: 'send' };
+
+const FOLLOW_UP_FILLER = new Set(
+  'have has had should would will there any still then also and but just now yet with'.split(' '),
+);
+
+// The topics whose facts have a time and a price: a vague "how long?" can be about them (the
+// payment methods have neither: "how long does it take" after them is a delivery time).
+const TIMED_TOPICS = new Set<Topic>(['shipping', 'returns']);
+// Words that ask "how long" or "how much" of whatever was just said: no topic of their own.
+const VAGUE_WORDS = new Set(
+  'long much many days day time take takes cost costs soon fast quick quickly often get'.split(' '),
+);
+
+/**
+ * "how long do I have?" right after the returns answer asks about returns, though the rules hear
+ * a delivery time in "how long": a question with no topic word of its own follows the last topic.
+ */
+function followedTopic(message: string, heard: Topic, state: DialogueState): Topic {
+  if (!state.topic || state.topic === heard || state.language) return heard;
+  if (!TIMED_TOPICS.has(state.topic)) return heard;
+  return isVague(message) ? state.topic : heard;
+}
+
+/** Whether the article has the measure a vague question asks: a number of days, or a price. */
+function saysHowMuch(article: HelpMatchDto, question: string): boolean {
+  const text = `${article.answer} ${article.body}`;
+  if (/\b(long|days?|time|soon|fast|quick|quickly)\b/i.test(question))
+    return /\d\s*(business\s+)?(days?|hours?)\b/i.test(text);
+  if (/\b(much|cost|costs)\b/i.test(question)) return /\$\s?\d/.test(text);
+  return true;
+}
+
+function isVague(message: string): boolean {
+  const words = message.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.every((w) => FUNCTION_WORDS.has(w) || FOLLOW_UP_FILLER.has(w) || VAGUE_WORDS.has(w));
+}
+
+/** Whether a confident article clearly beats the one its topic would give (or there is none). */
+function outranks(article: HelpMatchDto | undefined, than: HelpMatchDto | undefined): boolean {
+  if (!article) return false;
+  return !than || (article.slug !== than.slug && article.score > than.score * OUTRANK);
 }
 
 /** Bestsellers first, then the best rated: the order the store API uses. */
@@ -776,6 +993,11 @@ function remind(answer: DialogueReply, state: DialogueState): DialogueReply {
   if (state.pending !== 'order_email' || !state.orderId) return answer;
   const still = STILL_NEED_EMAIL(languageOf(state), state.orderId);
   return { ...answer, response: `${answer.response}\n\n${still}` };
+}
+
+/** The email and at most a few words around it ("it's ...", "my email is ..."). */
+function isAlmostOnly(message: string, email: string): boolean {
+  return message.replace(email, ' ').trim().split(/\s+/).filter(Boolean).length <= 4;
 }
 
 function languageOf(state: DialogueState): Language {

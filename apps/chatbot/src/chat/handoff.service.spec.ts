@@ -11,7 +11,8 @@ import { HandoffService, readHandoff, type HandoffReply } from './handoff.servic
 
 // follow() is pure: it only reads whether an LLM would answer what no rule knew.
 const noLlm = { backend: 'none' } as LlmClient;
-const withLlm = { backend: 'ollama' } as LlmClient;
+const withLlm = { backend: 'ollama', circuitState: () => 'closed' } as LlmClient;
+const llmDown = { backend: 'ollama', circuitState: () => 'open' } as LlmClient;
 const store = new BookstoreClient(
   chatbotOptions(
     new ConfigService(
@@ -71,6 +72,11 @@ describe('HandoffService.follow: when to offer the support team', () => {
   it('does not count what an LLM answers as not understood', () => {
     const { replies } = run(new HandoffService(store, withLlm), ['fallback', 'fallback']);
     expect(replies[1].parts).toBeUndefined();
+  });
+
+  it('counts them when the LLM is known to be down (its circuit open)', () => {
+    const { replies } = run(new HandoffService(store, llmDown), ['fallback', 'fallback']);
+    expect(replies[1].parts?.suggestions).toContain('Contact the support team');
   });
 });
 

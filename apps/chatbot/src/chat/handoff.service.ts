@@ -124,10 +124,15 @@ export class HandoffService {
     const h = state.handoff ?? {};
     const intent = matchIntentIn(message, state.language ?? 'en').intent;
     switch (h.step) {
-      case 'offered':
+      case 'offered': {
+        // "my email is ..." right after the offer: a yes, with the address the team answers.
+        const email = EMAIL_IN.exec(message)?.[0];
+        if (email && isEmail(email) && state.pending !== 'order_email')
+          return askProblem(state, { ...h, email });
         if (ACCEPT.test(message) || intent === 'handoff') return this.askEmail(state, h);
         if (DECLINE.test(message)) return answer(say(state, 'handoff.cancelled'), state, idle(h));
         return undefined;
+      }
       case 'email': {
         const email = EMAIL_IN.exec(message)?.[0];
         // "No" to the proposed address asks for another; "cancel" (or "no" otherwise) stops.
@@ -163,9 +168,10 @@ export class HandoffService {
     const h: HandoffState = idle(state.handoff ?? {});
     const intent: string = reply.intent;
     if (intent === 'frustrated') h.frustrated = (h.frustrated ?? 0) + 1;
-    // With an LLM, a message no rule knew still gets an answer: only the fallback text is "not understood".
-    const notUnderstood =
-      intent === 'gibberish' || (intent === 'fallback' && this.llm.backend === 'none');
+    // With an LLM, a message no rule knew still gets an answer: only the fallback text is "not
+    // understood", as it is when there is no LLM or its circuit is open (it is known to be down).
+    const llmDown = this.llm.backend === 'none' || this.llm.circuitState() === 'open';
+    const notUnderstood = intent === 'gibberish' || (intent === 'fallback' && llmDown);
     h.misunderstood = notUnderstood ? (h.misunderstood ?? 0) + 1 : 0;
 
     const next = stateOf(reply.state, state);

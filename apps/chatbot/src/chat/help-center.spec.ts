@@ -1,5 +1,5 @@
 import { BookstoreRepository, openDatabase, type Database } from '@bookstore/store';
-import type { HelpMatchDto } from '@bookstore/contracts';
+import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
 import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
 import { HELP_THRESHOLD, HelpCenter, isConfident } from './help-center.js';
 
@@ -114,16 +114,34 @@ describe('HelpCenter searches', () => {
       matched: 2,
     }) as HelpMatchDto;
 
-  function counting(answer: () => Promise<HelpMatchDto[]>) {
+  function counting(answer: () => Promise<HelpMatchDto[]>, articles: HelpArticleDto[] = []) {
     const calls: string[] = [];
     const store = {
       helpSearch: (q: string) => {
         calls.push(q);
         return answer();
       },
+      helpArticles: () => Promise.resolve(articles),
     } as unknown as BookstoreClient;
     return { help: new HelpCenter(store), calls };
   }
+
+  it("searches misspelled words as the articles' own (#21)", async () => {
+    const international = {
+      slug: 'international-shipping',
+      topic: 'shipping',
+      title: 'Shipping outside the United States',
+      questions: ['Do you ship to Australia?'],
+      answer: 'We ship to Canada, the United Kingdom, the European Union and Australia.',
+      body: 'International shipping takes 7-14 business days.',
+    } as HelpArticleDto;
+    const { help, calls } = counting(
+      () => Promise.resolve([match('international-shipping', 0.6)]),
+      [international],
+    );
+    await help.best('shiping to austrlia how long');
+    expect(calls).toEqual(['shipping to australia how long']);
+  });
 
   it('asks the store once for the answer, the topic and the prompt of one question', async () => {
     const { help, calls } = counting(() =>

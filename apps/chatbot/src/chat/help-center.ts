@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
-import type { Language } from '@bookstore/intents';
+import { Speller, type Language } from '@bookstore/intents';
 import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
 import { KeptCopy } from './kept-copy.js';
 
@@ -57,6 +57,8 @@ export class HelpCenter {
     { at: number; found: Promise<HelpMatchDto[] | undefined> }
   >();
 
+  private spelling?: { articles: HelpArticleDto[]; speller: Speller };
+
   constructor(private readonly store: BookstoreClient) {
     this.list = new KeptCopy('help articles', () => store.helpArticles(), LIST_TTL_MS);
   }
@@ -95,7 +97,9 @@ export class HelpCenter {
     }
   }
 
-  private async search(question: string, limit: number): Promise<HelpMatchDto[]> {
+  private async search(asked: string, limit: number): Promise<HelpMatchDto[]> {
+    // The database matches words as written: "austrlia" finds nothing, "australia" its article.
+    const question = (await this.speller())?.correct(asked) ?? asked;
     const now = Date.now();
     let kept = this.searches.get(question);
     if (!kept || now - kept.at > SEARCH_TTL_MS) {
@@ -117,6 +121,22 @@ export class HelpCenter {
       }
     }
     return (found ?? []).slice(0, limit);
+  }
+
+  /** A speller over the articles' own words, made again when the kept list changes. */
+  private async speller(): Promise<Speller | undefined> {
+    let articles: HelpArticleDto[];
+    try {
+      articles = await this.list.get();
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return undefined;
+    }
+    if (this.spelling?.articles !== articles) {
+      const words = articles.flatMap((a) => [a.title, a.answer, a.body, ...a.questions]);
+      this.spelling = { articles, speller: new Speller(words) };
+    }
+    return this.spelling.speller;
   }
 
   /** The store's articles for the question; undefined when the store could not be asked. */

@@ -94,6 +94,7 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'books.bestsellers': 'Das sind einige der Bestseller, die bei uns gerade am besten laufen:',
   'books.bestsellers_in': 'Das sind die Bestseller in der Kategorie {category}:',
   'books.picks_from': 'Hier ist eine Auswahl aus der Kategorie {category}:',
+  'books.about': 'Hier sind einige unserer Bücher über {subject}:',
   'books.readers_love': 'Das sind ein paar Titel, die unsere Leser lieben:',
   'suggest.track': 'Bestellung verfolgen',
   'suggest.shipping': 'Versand',

@@ -86,6 +86,7 @@ export const EN = {
   'books.bestsellers': 'Here are some of our bestsellers:',
   'books.bestsellers_in': 'Here are some of our bestsellers in {category}:',
   'books.picks_from': 'Here are some picks from {category}:',
+  'books.about': 'Here are some of our books about {subject}:',
   'books.readers_love': 'Here are a few picks our readers love:',
   // Quick replies and links.
   'suggest.track': 'Track my order',

@@ -90,6 +90,7 @@ export const ES: Readonly<Record<TextKey, string>> = {
   'books.bestsellers': 'Estos son algunos de los libros que más se venden en la tienda:',
   'books.bestsellers_in': 'Estos son algunos de los más vendidos en la sección {category}:',
   'books.picks_from': 'Te propongo una selección de libros de {category} para que elijas:',
+  'books.about': 'Estos son algunos de nuestros libros sobre {subject}:',
   'books.readers_love': 'Estos son algunos de los libros que más gustan a nuestros lectores:',
   'suggest.track': 'Seguir mi pedido',
   'suggest.shipping': 'Envíos',

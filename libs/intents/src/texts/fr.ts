@@ -89,6 +89,7 @@ export const FR: Readonly<Record<TextKey, string>> = {
   'books.bestsellers': 'Voici les livres qui se vendent le mieux en ce moment :',
   'books.bestsellers_in': 'Voici les meilleures ventes du moment au rayon {category} :',
   'books.picks_from': 'Voici une sélection de livres du rayon {category} :',
+  'books.about': 'Voici quelques-uns de nos livres sur {subject} :',
   'books.readers_love':
     'Voici quelques livres que nos lecteurs adorent, pour vous donner des idées :',
   'suggest.track': 'Suivre ma commande',
