@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ReadinessCheck } from '@bookstore/health';
 import { LlmClient } from './llm.client.js';
@@ -15,13 +15,37 @@ const HEALTH_TIMEOUT_MS = 2_000;
  * `down` instead.
  */
 @Injectable()
-export class LlmReadiness extends ReadinessCheck {
+export class LlmReadiness extends ReadinessCheck implements OnApplicationBootstrap {
+  private readonly logger = new Logger('LlmReadiness');
+
   constructor(
     private readonly indicator: HealthIndicatorService,
     private readonly client: LlmClient,
     @Inject(LLM_MODULE_OPTIONS) private readonly options: LlmModuleOptions,
   ) {
     super();
+  }
+
+  /**
+   * One line at start-up that says whether the configured LLM can answer (the probe is then kept
+   * for readiness): without a model server, shoppers get the rules' and help center's answers.
+   */
+  onApplicationBootstrap(): void {
+    const { backend, model } = this.client;
+    if (backend === 'none') return;
+    void this.check().then(
+      (result) => {
+        const { status, message, detail } = result.llm as Record<string, unknown>;
+        const what = `LLM ${backend} (model ${model})`;
+        if (status === 'up') this.logger.log(`${what} is ready: ${String(detail)}`);
+        else
+          this.logger.warn(
+            `${what} is not usable: ${String(message ?? detail)}. Until it is, shoppers get the ` +
+              "rules' and the help center's answers, and the LLM failure text for the rest.",
+          );
+      },
+      (err: unknown) => this.logger.warn(`LLM readiness could not be checked: ${String(err)}`),
+    );
   }
 
   async check(): Promise<HealthIndicatorResult> {
