@@ -88,7 +88,7 @@ describe('LlmReadiness', () => {
     await expect(probe()).rejects.toBeInstanceOf(ServiceUnavailableException);
   });
 
-  it('reports an open circuit without asking the LLM', async () => {
+  it('reports an open circuit with the reason the kept probe found, asking the LLM no more', async () => {
     fake.set({ status: 500 });
     const { check, client } = await readiness();
     for (let i = 0; i < 2; i++) await client.chat([{ role: 'user', content: 'x' }]).catch(() => 0);
@@ -96,8 +96,9 @@ describe('LlmReadiness', () => {
     expect((await check.check()).llm).toMatchObject({
       status: 'degraded',
       circuit: 'open',
-      message: 'circuit open',
+      message: 'circuit open: HTTP 500: Fake failure 500',
     });
+    // The probe made at start-up is kept for readiness: nothing more was asked.
     expect(fake.requests.length).toBe(before);
   });
 

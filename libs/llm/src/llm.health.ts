@@ -54,10 +54,6 @@ export class LlmReadiness extends ReadinessCheck implements OnApplicationBootstr
     if (client.backend === 'none') return session.up({ backend: 'none' });
     const about = { backend: client.backend, model: client.model };
 
-    const circuit = client.circuitState();
-    if (circuit === 'open' || circuit === 'isolated') {
-      return this.unhealthy({ ...about, circuit, message: 'circuit open' });
-    }
     const result = await session
       .attempt(async ({ signal }) => {
         const health = await client.health(signal);
@@ -68,7 +64,13 @@ export class LlmReadiness extends ReadinessCheck implements OnApplicationBootstr
       .cacheFor(HEALTH_CACHE_MS);
     const { status, ...data } = result.llm;
     // The circuit moves faster than the cache: report it as it is now.
-    const now = { ...about, ...data, circuit: client.circuitState() };
+    const circuit = client.circuitState();
+    const now = { ...about, ...data, circuit };
+    if (circuit === 'open' || circuit === 'isolated') {
+      // Open, the LLM is skipped: say so, and why as far as the probe knows (unreachable, ...).
+      const why = typeof data.message === 'string' ? `: ${data.message}` : '';
+      return this.unhealthy({ ...now, message: `circuit open${why}` });
+    }
     return status === 'up' ? session.up(now) : this.unhealthy(now);
   }
 

@@ -8,6 +8,7 @@ import type {
   ChatSource,
   ChatStreamEvent,
 } from '@bookstore/contracts';
+import { addressKey } from '@bookstore/http';
 import { text, type Intent, type Language } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
 import { SessionStore, type StateUpdate, type Turn, type TurnStart } from '@bookstore/sessions';
@@ -122,7 +123,9 @@ export class ChatService {
       return;
     }
     let said = '';
-    const sources: AnswerSources = { client: clientIp, links: [] };
+    // The shopper's share of LLM calls is counted as limits count clients: IPv6 by its /64.
+    const client = clientIp === undefined ? undefined : addressKey(clientIp);
+    const sources: AnswerSources = { client, links: [] };
     try {
       for await (const delta of this.assistant.stream(
         ctx.message,
