@@ -30,6 +30,11 @@ export abstract class LlmClient {
 
   abstract circuitState(): CircuitStateName;
 
+  /** The failure that last opened the circuit, for readiness to say why. */
+  openedBecause(): string | undefined {
+    return undefined;
+  }
+
   /**
    * The server's context and tokenizer, as far as it tells them (asked once, then kept); `sample`
    * is the text its tokenizer is measured on. Never throws: what is not known is left out.

@@ -33,19 +33,15 @@ export class LlmReadiness extends ReadinessCheck implements OnApplicationBootstr
   onApplicationBootstrap(): void {
     const { backend, model } = this.client;
     if (backend === 'none') return;
-    void this.check().then(
-      (result) => {
-        const { status, message, detail } = result.llm as Record<string, unknown>;
-        const what = `LLM ${backend} (model ${model})`;
-        if (status === 'up') this.logger.log(`${what} is ready: ${String(detail)}`);
-        else
-          this.logger.warn(
-            `${what} is not usable: ${String(message ?? detail)}. Until it is, shoppers get the ` +
-              "rules' and the help center's answers, and the LLM failure text for the rest.",
-          );
-      },
-      (err: unknown) => this.logger.warn(`LLM readiness could not be checked: ${String(err)}`),
-    );
+    void this.client.health().then(({ ok, detail }) => {
+      const what = `LLM ${backend} (model ${model})`;
+      if (ok) this.logger.log(`${what} is ready: ${detail}`);
+      else
+        this.logger.warn(
+          `${what} is not usable: ${detail}. Until it is, shoppers get the rules' and the help ` +
+            "center's answers, and the LLM failure text for the rest.",
+        );
+    });
   }
 
   async check(): Promise<HealthIndicatorResult> {
@@ -54,6 +50,13 @@ export class LlmReadiness extends ReadinessCheck implements OnApplicationBootstr
     if (client.backend === 'none') return session.up({ backend: 'none' });
     const about = { backend: client.backend, model: client.model };
 
+    const open = client.circuitState();
+    if (open === 'open' || open === 'isolated') {
+      // Said with the failure that opened it: "unreachable at http://…" is the common one.
+      const why = client.openedBecause();
+      const message = why ? `circuit open after: ${why}` : 'circuit open';
+      return this.unhealthy({ ...about, circuit: open, message });
+    }
     const result = await session
       .attempt(async ({ signal }) => {
         const health = await client.health(signal);
@@ -64,13 +67,7 @@ export class LlmReadiness extends ReadinessCheck implements OnApplicationBootstr
       .cacheFor(HEALTH_CACHE_MS);
     const { status, ...data } = result.llm;
     // The circuit moves faster than the cache: report it as it is now.
-    const circuit = client.circuitState();
-    const now = { ...about, ...data, circuit };
-    if (circuit === 'open' || circuit === 'isolated') {
-      // Open, the LLM is skipped: say so, and why as far as the probe knows (unreachable, ...).
-      const why = typeof data.message === 'string' ? `: ${data.message}` : '';
-      return this.unhealthy({ ...now, message: `circuit open${why}` });
-    }
+    const now = { ...about, ...data, circuit: client.circuitState() };
     return status === 'up' ? session.up(now) : this.unhealthy(now);
   }
 

@@ -423,7 +423,9 @@ describe('OpenAI-compatible client: chat', () => {
   it('fails with a connection error when nothing listens', async () => {
     const port = await closedPort();
     const c = client('ollama', { ollama: { url: `http://127.0.0.1:${port}`, model: 'm' } });
-    await expect(c.chat(question)).rejects.toThrow(/^connection failed: ECONNREFUSED/);
+    await expect(c.chat(question)).rejects.toThrow(
+      /^unreachable at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/,
+    );
   });
 
   it('gives up on a hung backend at the timeout', async () => {
@@ -683,7 +685,9 @@ describe('OpenAI-compatible client: circuit breaker', () => {
       await c.chat(question, { signal: AbortSignal.timeout(20) }).catch(() => undefined);
     }
     expect(c.circuitState()).toBe('closed');
-    expect(fake.requests).toHaveLength(8);
+    // The refused ones reached the server; an abort may come before its request is sent.
+    expect(fake.requests.length).toBeGreaterThanOrEqual(4);
+    expect(fake.requests.length).toBeLessThanOrEqual(8);
   });
 
   it('counts timeouts, rate limits and streams cut after the first token', async () => {

@@ -89,6 +89,7 @@ export class OpenAiCompatibleClient extends LlmClient {
   /** The highest server-to-cl100k token ratio the replies' usage showed. */
   private observedRatio: number | undefined;
   private openedAt = 0;
+  private breakReason: string | undefined;
   private halfOpenTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -120,6 +121,7 @@ export class OpenAiCompatibleClient extends LlmClient {
     this.policy.onBreak((reason) => {
       this.openedAt = Date.now();
       const why = 'error' in reason && reason.error instanceof Error ? reason.error.message : '';
+      this.breakReason = why || undefined;
       this.logger.warn(`${this.backend} circuit opened${why ? ` after: ${why}` : ''}`);
       // The gauge should show half-open once calls may try again, even before one does.
       clearTimeout(this.halfOpenTimer);
@@ -231,13 +233,7 @@ export class OpenAiCompatibleClient extends LlmClient {
         ? this.report(false, `the API key was refused: ${refusedKey}`)
         : this.report(ok, detail);
     } catch (err) {
-      const failure = this.classify(err, scope);
-      // Said plainly: the most common state of a laptop or cluster without a model server.
-      const reason =
-        failure.outcome === 'error' && failure.status === undefined
-          ? `unreachable at ${this.profile.rootUrl} (${failure.message})`
-          : failure.message;
-      return this.report(false, reason);
+      return this.report(false, this.classify(err, scope).message);
     } finally {
       scope.dispose();
     }
@@ -384,6 +380,10 @@ export class OpenAiCompatibleClient extends LlmClient {
           ? 'half_open'
           : 'open';
     }
+  }
+
+  override openedBecause(): string | undefined {
+    return this.breakReason;
   }
 
   override close(): Promise<void> {
@@ -551,7 +551,10 @@ export class OpenAiCompatibleClient extends LlmClient {
     if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) {
       return new LlmUnavailableError('circuit open', { outcome: 'circuit_open' });
     }
-    return new LlmUnavailableError(`connection failed: ${describe(err)}`, { cause: err });
+    // Said plainly: the most common state of a laptop or a cluster without a model server.
+    return new LlmUnavailableError(`unreachable at ${this.profile.rootUrl}: ${describe(err)}`, {
+      cause: err,
+    });
   }
 
   /** Counts the call's end. A failure classified when it happened keeps that reason. */

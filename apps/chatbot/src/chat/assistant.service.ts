@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ChatLink, HelpMatchDto } from '@bookstore/contracts';
 import { englishGloss, extractCategory } from '@bookstore/intents';
 import {
@@ -28,9 +28,6 @@ const STOP_WORDS = new Set(
   ),
 );
 
-/** How long a turn waits for the server to tell its limits the first time; after that they are kept. */
-const LIMITS_WAIT_MS = 300;
-
 /** What the caller learns of an LLM answer besides its text. */
 export interface AnswerSources {
   /** Who asked (the shopper's address): bounds their share of LLM calls. */
@@ -41,7 +38,7 @@ export interface AnswerSources {
 
 /** The LLM stage: what the rules could not answer, grounded in the store's own facts. */
 @Injectable()
-export class AssistantService {
+export class AssistantService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AssistantService.name);
   private readonly maxTokens: number;
   private readonly budget: HistoryBudget;
@@ -65,6 +62,13 @@ export class AssistantService {
       replyTokens: maxTokens,
     };
     this.contextConfigured = contextTokens !== undefined;
+  }
+
+  /** The server's limits are asked at start-up, measured on the store's own system message. */
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    const grounding: Grounding = { books: [], verifiedOrders: [] };
+    void this.llm.serverLimits(buildPrompt('', [], grounding, this.budget)[0].content);
   }
 
   /** With no LLM configured, the rules' fallback is the answer. */
@@ -168,17 +172,13 @@ export class AssistantService {
     };
   }
 
-  /** The server's limits, when it tells them soon enough; they are asked once and kept. */
-  private async limits(sample: string): Promise<LlmServerLimits> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<LlmServerLimits>((resolve) => {
-      timer = setTimeout(() => resolve({}), LIMITS_WAIT_MS);
-    });
-    try {
-      return await Promise.race([this.llm.serverLimits(sample), late]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /**
+   * The server's limits as far as they are known now (asked at start-up, then kept): a turn never
+   * waits for them; until they come, the margin and a refusal's figures hold.
+   */
+  private limits(sample: string): Promise<LlmServerLimits> {
+    const later = new Promise<LlmServerLimits>((resolve) => setImmediate(() => resolve({})));
+    return Promise.race([this.llm.serverLimits(sample), later]);
   }
 
   private async grounding(
