@@ -259,7 +259,7 @@ export class OpenAiCompatibleClient extends LlmClient {
     await drain(bare.body);
     // A list that wants the key has judged it already.
     const refused =
-      bare.status >= 200 && bare.status < 300 ? await this.stillRefused(scope) : undefined;
+      bare.status >= 200 && bare.status < 300 ? await this.stillRefused(scope, false) : undefined;
     if (!refused) this.keyAccepted = token;
     return refused;
   }
@@ -344,8 +344,11 @@ export class OpenAiCompatibleClient extends LlmClient {
     }
   }
 
-  /** A one-token completion, outside the circuit breaker: the refusal, or undefined once gone. */
-  private async stillRefused(scope: CallScope): Promise<string | undefined> {
+  /**
+   * A one-token completion, outside the circuit breaker: the refusal, or undefined once gone.
+   * `remember`: what it finds replaces the refusal a chat call met (not when only the key is judged).
+   */
+  private async stillRefused(scope: CallScope, remember = true): Promise<string | undefined> {
     const body = JSON.stringify({
       model: this.model,
       messages: [{ role: 'user', content: 'ping' }],
@@ -357,9 +360,11 @@ export class OpenAiCompatibleClient extends LlmClient {
       scope.signal,
     );
     const text = await untilAborted(readText(res.body), scope.signal);
-    if (res.status >= 200 && res.status < 300) this.refusal = undefined;
-    else if (REFUSALS.includes(res.status)) this.refusal = httpError(res.status, text).message;
-    return this.refusal;
+    let refusal: string | undefined;
+    if (REFUSALS.includes(res.status)) refusal = httpError(res.status, text).message;
+    else if (res.status < 200 || res.status >= 300) return remember ? this.refusal : undefined;
+    if (remember) this.refusal = refusal;
+    return refusal;
   }
 
   private get(path: string, scope: CallScope): Promise<Response> {
