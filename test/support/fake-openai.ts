@@ -14,6 +14,8 @@ export interface RecordedRequest {
   clientClosed: boolean;
   /** The prompt tokens the fake kept when it silently truncated the prompt (`contextTokens`). */
   truncatedTo?: number;
+  /** The prompt's size in the fake's tokens, for a chat completion. */
+  promptTokens?: number;
 }
 
 /** How a server reports a failure after a stream has started, each followed by `data: [DONE]`. */
@@ -57,11 +59,30 @@ export interface FakeBehaviour {
   /** Fail the stream after this many content deltas, in a server's form (then `data: [DONE]`). */
   streamError?: { afterChunks: number; form: StreamErrorForm; message?: string };
   /**
-   * The model's context, in the fake's tokens (4 characters each). A longer prompt is cut from
-   * its start, as llama.cpp's server (without context shift errors) and Ollama do, and only
-   * `usage.prompt_tokens` tells: half the context is kept, as llama.cpp keeps.
+   * The model's context, in the fake's tokens (`charsPerToken` characters each). With
+   * `contextMode: 'truncate'` (the default) a longer prompt is cut from its start, as Ollama and
+   * older llama.cpp servers do, and only `usage.prompt_tokens` tells: half the context is kept,
+   * as llama.cpp keeps.
    */
   contextTokens?: number;
+  /**
+   * `refuse`: llama.cpp's server today. A prompt of `contextTokens` or more is refused, as HTTP
+   * 400 `{"error":{"code":400,"message":"the request exceeds the available context size, try
+   * increasing it","type":"exceed_context_size_error","n_prompt_tokens","n_ctx"}}` for JSON and as
+   * the same object in an `error:` line (then `data: [DONE]`) for a stream; a reply that would run
+   * past the context fails at that token with `error: {"code":500,"message":"context shift is
+   * disabled"}`.
+   */
+  contextMode: 'truncate' | 'refuse';
+  /** Characters per token of the fake's tokenizer (4, a rough English average; lower counts more). */
+  charsPerToken: number;
+  /**
+   * llama.cpp's own routes: `GET /props` (`default_generation_settings.n_ctx`, the context) and
+   * `POST /tokenize` `{content}` -> `{tokens}`, both behind the key like chat.
+   */
+  llamaCppRoutes: boolean;
+  /** Ollama's `POST /api/show`: its `parameters` carry `num_ctx` when set here. */
+  ollamaNumCtx?: number;
   /** False: no Ollama API (`/api/tags` is 404), as with llama.cpp's server or vLLM. */
   ollamaApi: boolean;
 }
@@ -86,6 +107,9 @@ const DEFAULTS: FakeBehaviour = {
   models: ['llama3.2:3b'],
   publicModels: false,
   ollamaApi: true,
+  contextMode: 'truncate',
+  charsPerToken: 4,
+  llamaCppRoutes: false,
 };
 
 const ERROR_TYPES: Record<number, [type: string, code: string | null]> = {
@@ -148,21 +172,33 @@ export async function startFakeOpenAi(initial: Partial<FakeBehaviour> = {}): Pro
     const path = req.path.split('?')[0];
     if (b.hang) return;
     if (req.method === 'GET' && path === '/api/tags' && b.ollamaApi) return sendTags(res, b);
+    if (req.method === 'POST' && path === '/api/show' && b.ollamaApi) return sendShow(res, b);
     const models = req.method === 'GET' && path.endsWith('/models');
+    const llamaCpp =
+      b.llamaCppRoutes &&
+      ((req.method === 'GET' && path === '/props') ||
+        (req.method === 'POST' && path === '/tokenize'));
     const openAi = (req.method === 'POST' && path.endsWith('/chat/completions')) || models;
-    if (!openAi) return sendError(res, 404, `Unknown route ${req.method} ${path}`);
+    if (!openAi && !llamaCpp) return sendError(res, 404, `Unknown route ${req.method} ${path}`);
     const keyNeeded = !(models && b.publicModels);
     if (keyNeeded && b.expectedToken && req.headers.authorization !== `Bearer ${b.expectedToken}`) {
       return sendError(res, 401, 'Invalid token');
     }
+    if (llamaCpp) return sendLlamaCpp(res, b, path, req.body);
     if (b.status !== undefined) return sendStatus(res, b);
     if (req.method === 'GET') return sendModels(res, b);
     const request = req.body ?? {};
     const text = typeof b.reply === 'function' ? b.reply(req) : b.reply;
     const id = `chatcmpl-${++completions}`;
-    const promptTokens = tokensOf(request);
-    if (b.contextTokens !== undefined && promptTokens > b.contextTokens) {
-      req.truncatedTo = Math.floor(b.contextTokens / 2);
+    const promptTokens = tokensOf(request, b.charsPerToken);
+    req.promptTokens = promptTokens;
+    if (b.contextTokens !== undefined && promptTokens >= b.contextTokens) {
+      if (b.contextMode === 'refuse') {
+        const error = contextError(promptTokens, b.contextTokens);
+        if (!request.stream) return sendJson(res, 400, { error });
+        return streamRefusal(res, b, error);
+      }
+      if (promptTokens > b.contextTokens) req.truncatedTo = Math.floor(b.contextTokens / 2);
     }
     if (request.stream) return streamCompletion(res, b, req, id, text);
     await sleep(b.firstTokenDelayMs);
@@ -240,10 +276,24 @@ async function streamCompletion(
   await send(JSON.stringify(chunk({ role: 'assistant', content: '' }, null)));
   await sleep(b.firstTokenDelayMs);
   const deltas = deltasOf(text);
+  // llama.cpp without context shift: the reply fails at the token that would not fit.
+  const room =
+    b.contextMode === 'refuse' && b.contextTokens !== undefined
+      ? b.contextTokens - (req.promptTokens ?? 0)
+      : Infinity;
   for (const [i, delta] of deltas.entries()) {
     if (i > 0) await sleep(b.chunkDelayMs);
     if (res.destroyed) return;
     if (b.streamError && i >= b.streamError.afterChunks) return fail(b.streamError);
+    if (i >= room) {
+      await write(
+        res,
+        `error: ${JSON.stringify({ code: 500, message: 'context shift is disabled', type: 'server_error' })}\n\n`,
+      );
+      await send('[DONE]');
+      res.end();
+      return;
+    }
     await send(JSON.stringify(chunk({ content: delta }, null)));
     if (b.malformed && i === 0) await send('{not json');
     if (b.cutAfterChunks !== undefined && i + 1 >= b.cutAfterChunks) {
@@ -269,6 +319,51 @@ async function streamCompletion(
   }
   if (!b.omitDone) await send('[DONE]');
   res.end();
+}
+
+/** llama.cpp's refusal of a prompt over its context (`exceed_context_size_error`). */
+function contextError(promptTokens: number, contextTokens: number) {
+  return {
+    code: 400,
+    message: 'the request exceeds the available context size, try increasing it',
+    type: 'exceed_context_size_error',
+    n_prompt_tokens: promptTokens,
+    n_ctx: contextTokens,
+  };
+}
+
+/** A streamed request refused for its context: llama.cpp's `error:` line, then `[DONE]`. */
+async function streamRefusal(res: ServerResponse, b: FakeBehaviour, error: object): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  await write(res, `error: ${JSON.stringify(error)}\n\n`, b.splitBytes);
+  await write(res, 'data: [DONE]\n\n', b.splitBytes);
+  res.end();
+}
+
+function sendLlamaCpp(res: ServerResponse, b: FakeBehaviour, path: string, body: unknown): void {
+  if (path === '/props') {
+    sendJson(res, 200, {
+      default_generation_settings: { n_ctx: b.contextTokens ?? 4096, params: {} },
+      total_slots: 1,
+      model_path: b.models[0] ?? '/models/model.gguf',
+      chat_template: '',
+    });
+    return;
+  }
+  const asked = (body as { content?: unknown } | undefined)?.content;
+  const content = typeof asked === 'string' ? asked : '';
+  const count = Math.ceil(content.length / b.charsPerToken);
+  sendJson(res, 200, { tokens: Array.from({ length: count }, (_, i) => 1000 + i) });
+}
+
+function sendShow(res: ServerResponse, b: FakeBehaviour): void {
+  const parameters =
+    b.ollamaNumCtx === undefined ? 'stop "<|eot_id|>"' : `num_ctx ${b.ollamaNumCtx}`;
+  sendJson(res, 200, {
+    parameters,
+    details: { format: 'gguf', family: 'llama', parameter_size: '3.2B' },
+    model_info: { 'general.architecture': 'llama', 'llama.context_length': 131072 },
+  });
 }
 
 /** The bytes of a mid-stream error, as each server family writes them. */
@@ -352,14 +447,14 @@ function deltasOf(text: string): string[] {
   return text.match(/\s*\S+\s*/gu) ?? (text ? [text] : []);
 }
 
-/** The fake's tokenizer: 4 characters a token, as a rough English average. */
-function tokensOf(request: ChatRequest | undefined): number {
+/** The fake's tokenizer: `charsPerToken` characters a token (4, a rough English average). */
+function tokensOf(request: ChatRequest | undefined, charsPerToken = 4): number {
   const chars = (request?.messages ?? []).reduce((n, m) => n + String(m.content).length, 0);
-  return Math.max(1, Math.ceil(chars / 4));
+  return Math.max(1, Math.ceil(chars / charsPerToken));
 }
 
 function usage(req: RecordedRequest, completionTokens: number) {
-  const promptTokens = req.truncatedTo ?? tokensOf(req.body);
+  const promptTokens = req.truncatedTo ?? req.promptTokens ?? tokensOf(req.body);
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,

@@ -68,14 +68,15 @@ describe('an LLM server that fails inside a stream', () => {
     },
   );
 
-  it('llama.cpp: an error before any token gives the failure text, counted as an error', async () => {
+  it('llama.cpp: an error before any token gives the help center’s answer, counted as an error', async () => {
     const before = await errors();
     fake.set({ reply: 'never sent', streamError: { afterChunks: 0, form: 'llama.cpp' } });
     const { events } = await stream(QUESTION);
-    expect(events[0]).toMatchObject({ event: 'meta', data: { source: 'fallback' } });
+    // The help center knows this one (#21.1): its answer rather than the LLM failure text.
+    expect(events[0]).toMatchObject({ event: 'meta', data: { source: 'rules' } });
     expect(events.at(-1)).toMatchObject({
       event: 'done',
-      data: { response: LLM_FAILURE_RESPONSE },
+      data: { response: expect.stringMatching(/\$3\.99 a book/) as string },
     });
     expect(await errors()).toBe(before + 1);
   });
@@ -155,7 +156,7 @@ describe('readiness says what chat will meet', () => {
     }
   });
 
-  it('a public model list with a refused key: not ready once chat met the 401', async () => {
+  it('a public model list with a refused key: not ready, before and after chat met the 401', async () => {
     // llama.cpp's server with --api-key: /v1/models is public, chat needs the key.
     fake.set({ publicModels: true, expectedToken: 'the-right-key', models: ['tiny'] });
     const system = await startSystem({
@@ -168,8 +169,9 @@ describe('readiness says what chat will meet', () => {
       },
     });
     try {
+      expect((await ready(system)).status).toBe(503);
       const chat = await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: QUESTION });
-      expect(chat.body.source).toBe('fallback');
+      expect(chat.body.source).not.toBe('llm');
       const { status, llm } = await ready(system);
       expect(status).toBe(503);
       expect(llm).toMatchObject({ status: 'down' });

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { SseDecoder, type SseEvent } from '@bookstore/http';
 import { LlmUnavailableError } from './llm-unavailable.error.js';
 import type { LlmUsage } from './llm.types.js';
-import { messageOf } from './upstream-error.js';
+import { streamError } from './upstream-error.js';
 
 interface StreamChunk {
   choices?: { delta?: { content?: unknown }; finish_reason?: unknown }[];
@@ -63,7 +63,7 @@ export class CompletionStream {
     for (;;) {
       const event = this.pending.shift();
       if (event !== undefined) {
-        if (event.type === 'error') throw streamError(event.data);
+        if (event.type === 'error') throw streamError(parsedError(event.data));
         const { data } = event;
         if (data.trim() === '[DONE]') {
           this.done = true;
@@ -114,7 +114,7 @@ export class CompletionStream {
     }
     // Some servers report a failure mid-stream as a chunk of its own.
     if ((chunk.error !== undefined && chunk.error !== null) || chunk.object === 'error') {
-      throw new LlmUnavailableError(`stream error: ${messageOf(chunk) ?? 'unknown'}`);
+      throw streamError(chunk);
     }
     const usage = chunk.usage;
     if (usage && typeof usage.prompt_tokens === 'number') {
@@ -130,12 +130,11 @@ export class CompletionStream {
   }
 }
 
-function streamError(data: string): LlmUnavailableError {
-  let body: unknown = data;
+/** llama.cpp's `error:` line: JSON as a rule, plain text as its own message otherwise. */
+function parsedError(data: string): unknown {
   try {
-    body = JSON.parse(data);
+    return JSON.parse(data) as unknown;
   } catch {
-    // A plain-text error is its own message.
+    return data;
   }
-  return new LlmUnavailableError(`stream error: ${messageOf(body) ?? 'unknown'}`);
 }

@@ -24,6 +24,7 @@ export {
   type LlmMessage,
   type LlmModuleOptions,
   type LlmReply,
+  type LlmServerLimits,
   type LlmUsage,
 } from './llm.types.js';
 export {
@@ -32,4 +33,8 @@ export {
   defaultContextTokens,
   promptFits,
 } from './prompt-tokens.js';
-export { LlmUnavailableError, type LlmOutcome } from './llm-unavailable.error.js';
+export {
+  LlmUnavailableError,
+  type ContextOverflow,
+  type LlmOutcome,
+} from './llm-unavailable.error.js';

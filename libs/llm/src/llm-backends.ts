@@ -13,6 +13,8 @@ export interface BackendProfile {
   healthUrl: string;
   /** Reads a 200 health body: is the configured model there? */
   judgeHealth: (body: unknown) => { ok: boolean; detail: string };
+  /** The server's root, where llama.cpp's `/props` and `/tokenize` and Ollama's `/api/show` live. */
+  rootUrl: string;
   /** Asked when `healthUrl` is 404: Ollama's backend pointed at another OpenAI-compatible server. */
   fallbackHealth?: { url: string; judge: (body: unknown) => { ok: boolean; detail: string } };
 }
@@ -27,6 +29,7 @@ export function backendProfile(options: LlmModuleOptions): BackendProfile {
         backend: 'ollama',
         model,
         baseUrl: `${root}/v1`,
+        rootUrl: root,
         healthUrl: `${root}/api/tags`,
         judgeHealth: (body) => judgeOllamaTags(body, model, check),
         fallbackHealth: {
@@ -53,6 +56,7 @@ export function backendProfile(options: LlmModuleOptions): BackendProfile {
         backend: 'vcf_private_ai',
         model,
         baseUrl,
+        rootUrl: rootOf(baseUrl),
         token: new BearerToken(tokenFile, apiToken),
         healthUrl: `${baseUrl}/models`,
         judgeHealth: (body) => judgeModelList(body, model, where, options.modelCheck ?? true),
@@ -65,6 +69,7 @@ export function backendProfile(options: LlmModuleOptions): BackendProfile {
         backend: 'openai',
         model,
         baseUrl,
+        rootUrl: rootOf(baseUrl),
         token: new BearerToken(undefined, apiKey),
         healthUrl: `${baseUrl}/models`,
         judgeHealth: (body) => judgeModelList(body, model, '', options.modelCheck ?? true),
@@ -84,6 +89,11 @@ export function vcfBaseUrl(endpoint: string): string {
   let base = trimSlashes(endpoint.trim()).replace(/\/chat\/completions$/, '');
   base = trimSlashes(base);
   return base.endsWith('/v1') ? base : `${base}/v1`;
+}
+
+/** The server's root: the OpenAI base without its `/v1`. */
+function rootOf(baseUrl: string): string {
+  return baseUrl.replace(/\/v1$/, '');
 }
 
 function trimSlashes(url: string): string {

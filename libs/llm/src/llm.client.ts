@@ -5,6 +5,7 @@ import type {
   LlmHealth,
   LlmMessage,
   LlmReply,
+  LlmServerLimits,
 } from './llm.types.js';
 
 /**
@@ -28,6 +29,19 @@ export abstract class LlmClient {
   abstract health(signal?: AbortSignal): Promise<LlmHealth>;
 
   abstract circuitState(): CircuitStateName;
+
+  /** The failure that last opened the circuit, for readiness to say why. */
+  openedBecause(): string | undefined {
+    return undefined;
+  }
+
+  /**
+   * The server's context and tokenizer, as far as it tells them (asked once, then kept); `sample`
+   * is the text its tokenizer is measured on. Never throws: what is not known is left out.
+   */
+  serverLimits(_sample?: string, _signal?: AbortSignal): Promise<LlmServerLimits> {
+    return Promise.resolve({});
+  }
 
   /** Nest calls this on the provider itself: the client closes with the app. */
   onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ReadinessCheck } from '@bookstore/health';
 import { LlmClient } from './llm.client.js';
@@ -15,7 +15,9 @@ const HEALTH_TIMEOUT_MS = 2_000;
  * `down` instead.
  */
 @Injectable()
-export class LlmReadiness extends ReadinessCheck {
+export class LlmReadiness extends ReadinessCheck implements OnApplicationBootstrap {
+  private readonly logger = new Logger('LlmReadiness');
+
   constructor(
     private readonly indicator: HealthIndicatorService,
     private readonly client: LlmClient,
@@ -24,15 +26,36 @@ export class LlmReadiness extends ReadinessCheck {
     super();
   }
 
+  /**
+   * One line at start-up that says whether the configured LLM can answer (the probe is then kept
+   * for readiness): without a model server, shoppers get the rules' and help center's answers.
+   */
+  onApplicationBootstrap(): void {
+    const { backend, model } = this.client;
+    if (backend === 'none') return;
+    void this.client.health().then(({ ok, detail }) => {
+      const what = `LLM ${backend} (model ${model})`;
+      if (ok) this.logger.log(`${what} is ready: ${detail}`);
+      else
+        this.logger.warn(
+          `${what} is not usable: ${detail}. Until it is, shoppers get the rules' and the help ` +
+            "center's answers, and the LLM failure text for the rest.",
+        );
+    });
+  }
+
   async check(): Promise<HealthIndicatorResult> {
     const session = this.indicator.check('llm');
     const { client } = this;
     if (client.backend === 'none') return session.up({ backend: 'none' });
     const about = { backend: client.backend, model: client.model };
 
-    const circuit = client.circuitState();
-    if (circuit === 'open' || circuit === 'isolated') {
-      return this.unhealthy({ ...about, circuit, message: 'circuit open' });
+    const open = client.circuitState();
+    if (open === 'open' || open === 'isolated') {
+      // Said with the failure that opened it: "unreachable at http://…" is the common one.
+      const why = client.openedBecause();
+      const message = why ? `circuit open after: ${why}` : 'circuit open';
+      return this.unhealthy({ ...about, circuit: open, message });
     }
     const result = await session
       .attempt(async ({ signal }) => {

@@ -15,6 +15,19 @@ export interface LlmCallOptions {
   signal?: AbortSignal;
   /** Extra request headers, such as the caller's `x-request-id` for tracing. */
   headers?: Record<string, string>;
+  /** Who the call is for (the shopper's address): bounds that client's share of LLM calls. */
+  client?: string;
+}
+
+/** What the server says of its own limits, where it says it. */
+export interface LlmServerLimits {
+  /** The context the server runs the model with (llama.cpp's `/props`, Ollama's `num_ctx`). */
+  contextTokens?: number;
+  /**
+   * The server's tokens per cl100k_base token (our count), measured on the store's own text with
+   * the server's tokenizer (llama.cpp's `/tokenize`) or read from the usage its replies report.
+   */
+  tokenRatio?: number;
 }
 
 export interface LlmUsage {
@@ -59,6 +72,11 @@ export interface LlmModuleOptions {
   };
   openai: { apiKey?: string; model: string; baseUrl: string };
   circuit: { failureThreshold: number; halfOpenAfterMs: number };
+  /**
+   * LLM calls in flight at once (also the connections kept to the backend), and for any one client
+   * (`LlmCallOptions.client`); 32 and 4 when unset.
+   */
+  concurrency?: { max: number; perClient: number };
   /** False: an unhealthy LLM leaves readiness `degraded` (the bot still answers by rules). */
   requiredForReadiness: boolean;
   /** Whether health wants the configured model among the served ones (default true); off for servers that ignore it. */

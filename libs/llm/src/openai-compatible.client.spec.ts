@@ -315,11 +315,20 @@ describe('OpenAI-compatible client: health', () => {
     expect(fake.requests.map((r) => r.path)).toEqual(['/api/tags', '/v1/models']);
   });
 
-  it('a public model list with a refused key: not ok once a chat call met the 401, until the key works', async () => {
+  it('a public model list with a refused key: not ok before any chat call, until the key works (#25.3)', async () => {
     // llama.cpp's server with --api-key: /v1/models needs no key, chat does.
     fake.set({ publicModels: true, expectedToken: 'right-key', models: ['gpt-4o-mini'] });
     const c = client('openai', { openai: { ...options('openai').openai, apiKey: 'wrong-key' } });
-    expect(await c.health()).toMatchObject({ ok: true });
+    // No shopper has chatted yet: a one-token completion finds the refused key.
+    expect(await c.health()).toMatchObject({
+      ok: false,
+      detail: 'the API key was refused: HTTP 401: Invalid token',
+    });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/v1/chat/completions',
+      body: { max_tokens: 1, stream: false },
+    });
     await expect(c.chat(question)).rejects.toThrow('HTTP 401');
     expect(await c.health()).toMatchObject({
       ok: false,
@@ -328,12 +337,20 @@ describe('OpenAI-compatible client: health', () => {
     // Put right on the server: health finds out by itself, with a request that needs the key.
     fake.set({ expectedToken: 'wrong-key' });
     expect(await c.health()).toMatchObject({ ok: true });
-    expect(fake.requests.at(-2)).toMatchObject({
-      method: 'POST',
-      body: { max_tokens: 1, stream: false },
-    });
+    // The key accepted, the models list alone answers from then on.
+    const asked = fake.requests.length;
     expect(await c.health()).toMatchObject({ ok: true });
-    expect(fake.requests.at(-1)?.path).toBe('/v1/models');
+    expect(fake.requests.slice(asked).map((r) => r.path)).toEqual(['/v1/models']);
+  });
+
+  it('a models list that wants the key has judged it: no completion is spent on it', async () => {
+    fake.set({ expectedToken: 'right-key', models: ['gpt-4o-mini'] });
+    const c = client('openai', { openai: { ...options('openai').openai, apiKey: 'right-key' } });
+    expect(await c.health()).toMatchObject({ ok: true });
+    expect(fake.requests.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/v1/models'],
+      ['GET', '/v1/models'],
+    ]);
   });
 
   it('a dead or hung backend is not ok, within the timeout', async () => {
@@ -406,7 +423,9 @@ describe('OpenAI-compatible client: chat', () => {
   it('fails with a connection error when nothing listens', async () => {
     const port = await closedPort();
     const c = client('ollama', { ollama: { url: `http://127.0.0.1:${port}`, model: 'm' } });
-    await expect(c.chat(question)).rejects.toThrow(/^connection failed: ECONNREFUSED/);
+    await expect(c.chat(question)).rejects.toThrow(
+      /^unreachable at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/,
+    );
   });
 
   it('gives up on a hung backend at the timeout', async () => {
@@ -666,7 +685,9 @@ describe('OpenAI-compatible client: circuit breaker', () => {
       await c.chat(question, { signal: AbortSignal.timeout(20) }).catch(() => undefined);
     }
     expect(c.circuitState()).toBe('closed');
-    expect(fake.requests).toHaveLength(8);
+    // The refused ones reached the server; an abort may come before its request is sent.
+    expect(fake.requests.length).toBeGreaterThanOrEqual(4);
+    expect(fake.requests.length).toBeLessThanOrEqual(8);
   });
 
   it('counts timeouts, rate limits and streams cut after the first token', async () => {
@@ -751,5 +772,112 @@ describe('OpenAI-compatible client: a prompt the server cut to its context', () 
     fake.set({ contextTokens: 4_096 });
     await client('ollama').chat(long);
     expect(await truncations()).toBe(0);
+  });
+});
+
+describe('OpenAI-compatible client: a prompt over the context is the request’s problem (#25.1)', () => {
+  const breaker = { circuit: { failureThreshold: 3, halfOpenAfterMs: 30_000 } };
+  const long: LlmMessage[] = [{ role: 'user', content: 'x'.repeat(2_000) }];
+
+  it("llama.cpp's HTTP 400 and in-stream refusals never open the circuit, and are counted apart", async () => {
+    fake.set({ contextTokens: 256, contextMode: 'refuse' });
+    const c = client('ollama', breaker);
+    for (let i = 0; i < 5; i++) {
+      const err = await c.chat(long).catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        outcome: 'refused',
+        status: 400,
+        context: { promptTokens: 500, contextTokens: 256 },
+      });
+      const streamed = await collect(c.stream(long)).catch((e: unknown) => e);
+      expect(streamed).toBeInstanceOf(LlmUnavailableError);
+      expect(streamed).toMatchObject({
+        outcome: 'refused',
+        message: expect.stringContaining('exceeds the available context size') as string,
+        context: { promptTokens: 500, contextTokens: 256 },
+      });
+    }
+    expect(c.circuitState()).toBe('closed');
+    // Another shopper's short question still reaches the model.
+    expect((await c.chat(question)).text).toBe('Hello from the fake model.');
+    const counted = await metric(LLM_REQUESTS);
+    expect(counted).toContain('llm_requests_total{backend="ollama",outcome="refused"} 10');
+    expect(counted).not.toContain('outcome="error"');
+  });
+
+  it('a server error that is not about the prompt still counts for the circuit', async () => {
+    fake.set({ streamError: { afterChunks: 0, form: 'llama.cpp', message: 'slot unavailable' } });
+    const c = client('ollama', breaker);
+    for (let i = 0; i < 3; i++) await collect(c.stream(question)).catch(() => undefined);
+    expect(c.circuitState()).toBe('open');
+  });
+});
+
+describe('OpenAI-compatible client: one client cannot take the LLM from everyone (#24.5)', () => {
+  it('calls over a client’s share are refused at once as busy, queued calls are not failures', async () => {
+    // A slow model: every call takes longer than its timeout would allow a queued one.
+    fake.set({ firstTokenDelayMs: 400 });
+    const c = client('ollama', {
+      timeoutMs: 600,
+      circuit: { failureThreshold: 3, halfOpenAfterMs: 30_000 },
+      concurrency: { max: 4, perClient: 2 },
+    });
+    const one = Array.from({ length: 60 }, () =>
+      c.chat(question, { client: '203.0.113.7' }).then(
+        () => 'ok',
+        (e: LlmUnavailableError) => e.outcome,
+      ),
+    );
+    const outcomes = await Promise.all(one);
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(2);
+    expect(outcomes.filter((o) => o === 'busy')).toHaveLength(58);
+    expect(c.circuitState()).toBe('closed');
+    expect(fake.requests).toHaveLength(2);
+    // Many clients at once: those that wait for a connection past their deadline are busy, not
+    // failures, and the circuit stays closed for the next shopper.
+    const many = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        c.chat(question, { client: `198.51.100.${i}` }).then(
+          () => 'ok',
+          (e: LlmUnavailableError) => e.outcome,
+        ),
+      ),
+    );
+    expect(many.filter((o) => o === 'ok').length).toBeGreaterThanOrEqual(4);
+    expect(many.every((o) => o === 'ok' || o === 'busy' || o === 'timeout')).toBe(true);
+    expect(c.circuitState()).toBe('closed');
+    expect((await c.chat(question, { client: '192.0.2.1' })).text).toBe(
+      'Hello from the fake model.',
+    );
+    expect(await metric(LLM_REQUESTS)).toContain('outcome="busy"');
+  });
+});
+
+describe('OpenAI-compatible client: the server’s own limits (#25.5)', () => {
+  it("llama.cpp: the context from /props and the tokenizer's ratio from /tokenize", async () => {
+    fake.set({ llamaCppRoutes: true, contextTokens: 2048, charsPerToken: 3 });
+    const c = client('ollama');
+    const sample = 'Gift wrapping costs $3.99 a book and comes with a handwritten note. '.repeat(8);
+    const limits = await c.serverLimits(sample);
+    expect(limits.contextTokens).toBe(2048);
+    // The fake counts a token every 3 characters: well over cl100k's count of the same text.
+    expect(limits.tokenRatio).toBeGreaterThan(1.2);
+    // Asked once, then kept.
+    const asked = fake.requests.length;
+    await c.serverLimits(sample);
+    expect(fake.requests).toHaveLength(asked);
+  });
+
+  it('Ollama: num_ctx from /api/show; the ratio from the usage the replies report', async () => {
+    fake.set({ ollamaNumCtx: 8192, charsPerToken: 2 });
+    const c = client('ollama');
+    expect(await c.serverLimits('some text')).toEqual({ contextTokens: 8192 });
+    await c.chat(question);
+    expect((await c.serverLimits()).tokenRatio).toBeGreaterThan(1.5);
+  });
+
+  it('a server that offers neither: nothing is known', async () => {
+    fake.set({ ollamaApi: false });
+    expect(await client('openai').serverLimits('some text')).toEqual({});
   });
 });

@@ -18,6 +18,7 @@ import {
   type OutboundResponse,
 } from '@bookstore/http';
 import { CallScope, untilAborted } from './call-scope.js';
+import { CallSlots } from './call-slots.js';
 import { CompletionStream } from './completion-stream.js';
 import { DeltaQueue } from './delta-queue.js';
 import type { BackendProfile } from './llm-backends.js';
@@ -25,7 +26,7 @@ import { LlmUnavailableError } from './llm-unavailable.error.js';
 import { LlmClient } from './llm.client.js';
 import { TrimmedDeltas } from './reply-text.js';
 import type { LlmMetrics } from './llm.metrics.js';
-import { countPromptTokens } from './prompt-tokens.js';
+import { countPromptTokens, loadTokenizer } from './prompt-tokens.js';
 import type {
   CircuitStateName,
   LlmCallOptions,
@@ -33,6 +34,7 @@ import type {
   LlmMessage,
   LlmModuleOptions,
   LlmReply,
+  LlmServerLimits,
   LlmUsage,
 } from './llm.types.js';
 import { httpError, isBackendFailure } from './upstream-error.js';
@@ -49,6 +51,13 @@ const TRUNCATED_MIN_TOKENS = 32;
 
 /** Statuses that every chat call will meet again: a refused key, a model or route not there. */
 const REFUSALS = [401, 403, 404];
+
+const DEFAULT_CONCURRENCY = { max: 32, perClient: 4 };
+/** Connections beyond the chat calls' own, so that readiness is never queued behind a busy LLM. */
+const SPARE_CONNECTIONS = 2;
+/** The server's limits are asked with this bound, and asked again this long after a failure. */
+const LIMITS_TIMEOUT_MS = 2_000;
+const LIMITS_RETRY_MS = 60_000;
 
 type Response = OutboundResponse;
 
@@ -71,9 +80,16 @@ export class OpenAiCompatibleClient extends LlmClient {
   private readonly healthPath: string;
   private readonly fallbackHealthPath: string | undefined;
   private readonly policy: CircuitBreakerPolicy;
+  private readonly slots: CallSlots;
   /** Why the last chat call was refused (key, model or route): chat will meet it again. */
   private refusal: string | undefined;
+  /** The token a completion was last accepted with, where the models list does not tell. */
+  private keyAccepted: string | undefined;
+  private limits: { asked: Promise<LlmServerLimits>; at: number; failed: boolean } | undefined;
+  /** The highest server-to-cl100k token ratio the replies' usage showed. */
+  private observedRatio: number | undefined;
   private openedAt = 0;
+  private breakReason: string | undefined;
   private halfOpenTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -86,8 +102,13 @@ export class OpenAiCompatibleClient extends LlmClient {
     this.model = profile.model;
     const base = new URL(profile.baseUrl);
     const health = new URL(profile.healthUrl);
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.slots = new CallSlots(concurrency.max, concurrency.perClient);
     // The outbound client every service uses: keep-alive connections of our own to the backend.
-    this.http = createOutboundClient({ baseUrl: base.origin, connections: 32 });
+    this.http = createOutboundClient({
+      baseUrl: base.origin,
+      connections: concurrency.max + SPARE_CONNECTIONS,
+    });
     this.chatPath = `${base.pathname.replace(/\/+$/, '')}/chat/completions`;
     this.healthPath = health.pathname;
     const fallback = profile.fallbackHealth;
@@ -100,6 +121,7 @@ export class OpenAiCompatibleClient extends LlmClient {
     this.policy.onBreak((reason) => {
       this.openedAt = Date.now();
       const why = 'error' in reason && reason.error instanceof Error ? reason.error.message : '';
+      this.breakReason = why || undefined;
       this.logger.warn(`${this.backend} circuit opened${why ? ` after: ${why}` : ''}`);
       // The gauge should show half-open once calls may try again, even before one does.
       clearTimeout(this.halfOpenTimer);
@@ -116,7 +138,9 @@ export class OpenAiCompatibleClient extends LlmClient {
   async chat(messages: LlmMessage[], options: LlmCallOptions = {}): Promise<LlmReply> {
     const scope = new CallScope(this.options.timeoutMs, options.signal);
     try {
-      const reply = await this.guarded(scope, () => this.complete(messages, options, scope));
+      const reply = await this.guarded(scope, options.client, () =>
+        this.complete(messages, options, scope),
+      );
       this.refusal = undefined;
       this.metrics.request('ok', scope.startedAt);
       this.metrics.usage(reply.usage);
@@ -138,7 +162,9 @@ export class OpenAiCompatibleClient extends LlmClient {
     const deltas = new DeltaQueue();
     // The whole upstream read runs under the circuit breaker, so a stream cut after its first
     // token counts as the failure it is; the caller reads the deltas as they come meanwhile.
-    const run = this.guarded(scope, () => this.produce(messages, options, scope, deltas));
+    const run = this.guarded(scope, options.client, () =>
+      this.produce(messages, options, scope, deltas),
+    );
     run.then(
       () => deltas.end(),
       (err: unknown) => deltas.fail(err),
@@ -201,7 +227,11 @@ export class OpenAiCompatibleClient extends LlmClient {
         return this.report(false, 'health reply is not JSON');
       }
       const { ok, detail } = judge(body);
-      return this.report(ok, detail);
+      if (!ok) return this.report(ok, detail);
+      const refusedKey = await this.keyRefused(scope);
+      return refusedKey
+        ? this.report(false, `the API key was refused: ${refusedKey}`)
+        : this.report(ok, detail);
     } catch (err) {
       return this.report(false, this.classify(err, scope).message);
     } finally {
@@ -209,8 +239,116 @@ export class OpenAiCompatibleClient extends LlmClient {
     }
   }
 
-  /** A one-token completion, outside the circuit breaker: the refusal, or undefined once gone. */
-  private async stillRefused(scope: CallScope): Promise<string | undefined> {
+  /**
+   * A key the models list cannot judge: llama.cpp's server (`--api-key`) lists its models to
+   * anyone. When the list answers without our key, a one-token completion (which needs it) tells;
+   * once a key is accepted it is not asked again until it changes.
+   */
+  private async keyRefused(scope: CallScope): Promise<string | undefined> {
+    const token = await this.profile.token?.get();
+    if (!token || this.keyAccepted === token) return undefined;
+    const bare = await untilAborted(
+      send(this.http, {
+        method: 'GET',
+        url: this.healthPath,
+        signal: scope.signal,
+        headers: headers(undefined, false),
+      }),
+      scope.signal,
+    );
+    await drain(bare.body);
+    // A list that wants the key has judged it already.
+    const refused =
+      bare.status >= 200 && bare.status < 300 ? await this.stillRefused(scope, false) : undefined;
+    if (!refused) this.keyAccepted = token;
+    return refused;
+  }
+
+  /**
+   * The server's context and tokenizer ratio, asked once (llama.cpp's `/props` and `/tokenize`,
+   * Ollama's `/api/show`), again a minute after a failure; the ratio the replies' usage showed
+   * raises the measured one.
+   */
+  override async serverLimits(sample?: string): Promise<LlmServerLimits> {
+    const now = Date.now();
+    if (!this.limits || (this.limits.failed && now - this.limits.at > LIMITS_RETRY_MS)) {
+      const entry = { at: now, failed: false, asked: Promise.resolve({}) };
+      entry.asked = this.askLimits(sample).catch(() => {
+        entry.failed = true;
+        return {};
+      });
+      this.limits = entry;
+    }
+    const asked = await this.limits.asked;
+    const ratio = Math.max(asked.tokenRatio ?? 0, this.observedRatio ?? 0);
+    return { ...asked, ...(ratio > 0 && { tokenRatio: ratio }) };
+  }
+
+  private async askLimits(sample: string | undefined): Promise<LlmServerLimits> {
+    const scope = new CallScope(LIMITS_TIMEOUT_MS);
+    try {
+      const root = new URL(this.profile.rootUrl).pathname.replace(/\/+$/, '');
+      const props = await this.askJson('GET', `${root}/props`, undefined, scope);
+      let contextTokens = positive(
+        (props as { default_generation_settings?: { n_ctx?: unknown } } | undefined)
+          ?.default_generation_settings?.n_ctx ?? (props as { n_ctx?: unknown } | undefined)?.n_ctx,
+      );
+      if (contextTokens === undefined && this.backend === 'ollama') {
+        // Ollama runs a model with the num_ctx its Modelfile sets, else its server's default.
+        const show = await this.askJson('POST', `${root}/api/show`, { model: this.model }, scope);
+        const parameters = (show as { parameters?: unknown } | undefined)?.parameters;
+        const numCtx = typeof parameters === 'string' ? /\bnum_ctx\s+(\d+)/.exec(parameters) : null;
+        contextTokens = positive(numCtx ? Number(numCtx[1]) : undefined);
+      }
+      let tokenRatio: number | undefined;
+      if (sample && props !== undefined) {
+        const counted = await this.askJson(
+          'POST',
+          `${root}/tokenize`,
+          { content: sample, add_special: false },
+          scope,
+        );
+        const tokens = (counted as { tokens?: unknown } | undefined)?.tokens;
+        const ours = loadTokenizer().countTokens(sample);
+        if (Array.isArray(tokens) && ours > 0) tokenRatio = tokens.length / ours;
+      }
+      return {
+        ...(contextTokens !== undefined && { contextTokens }),
+        ...(tokenRatio !== undefined && { tokenRatio }),
+      };
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  /** A JSON answer, or undefined when the server does not offer the route (any 4xx). */
+  private async askJson(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    scope: CallScope,
+  ): Promise<unknown> {
+    const res = await untilAborted(
+      this.send(method, path, body === undefined ? undefined : JSON.stringify(body), {
+        signal: scope.signal,
+      }),
+      scope.signal,
+    );
+    const text = await untilAborted(readText(res.body), scope.signal);
+    if (res.status >= 400 && res.status < 500) return undefined;
+    if (res.status < 200 || res.status >= 300) throw httpError(res.status, text);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A one-token completion, outside the circuit breaker: the refusal, or undefined once gone.
+   * `remember`: what it finds replaces the refusal a chat call met (not when only the key is judged).
+   */
+  private async stillRefused(scope: CallScope, remember = true): Promise<string | undefined> {
     const body = JSON.stringify({
       model: this.model,
       messages: [{ role: 'user', content: 'ping' }],
@@ -222,9 +360,11 @@ export class OpenAiCompatibleClient extends LlmClient {
       scope.signal,
     );
     const text = await untilAborted(readText(res.body), scope.signal);
-    if (res.status >= 200 && res.status < 300) this.refusal = undefined;
-    else if (REFUSALS.includes(res.status)) this.refusal = httpError(res.status, text).message;
-    return this.refusal;
+    let refusal: string | undefined;
+    if (REFUSALS.includes(res.status)) refusal = httpError(res.status, text).message;
+    else if (res.status < 200 || res.status >= 300) return remember ? this.refusal : undefined;
+    if (remember) this.refusal = refusal;
+    return refusal;
   }
 
   private get(path: string, scope: CallScope): Promise<Response> {
@@ -247,26 +387,37 @@ export class OpenAiCompatibleClient extends LlmClient {
     }
   }
 
+  override openedBecause(): string | undefined {
+    return this.breakReason;
+  }
+
   override close(): Promise<void> {
     clearTimeout(this.halfOpenTimer);
     closeOutbound(this.http);
     return Promise.resolve();
   }
 
-  /** Runs the call under the circuit breaker, and never longer than the call's deadlines. */
-  private guarded<T>(scope: CallScope, fn: () => Promise<T>): Promise<T> {
-    if (scope.signal.aborted) return Promise.reject(new Error('aborted before start'));
+  /**
+   * Runs the call under the circuit breaker, and never longer than the call's deadlines. The wait
+   * for a free slot (see CallSlots) comes first, outside the breaker: a queue is not a failure.
+   */
+  private async guarded<T>(
+    scope: CallScope,
+    client: string | undefined,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    if (scope.signal.aborted) throw new Error('aborted before start');
     // While the one half-open trial is out, other calls fail fast rather than queue behind it.
-    if (this.policy.state === CircuitState.HalfOpen) {
-      return Promise.reject(new BrokenCircuitError());
-    }
+    if (this.policy.state === CircuitState.HalfOpen) throw new BrokenCircuitError();
+    const slot = await this.slots.acquire(client, scope.signal);
     const run = this.policy.execute(async () => {
       try {
         return await fn();
       } catch (err) {
-        throw this.classify(err, scope);
+        throw this.classify(err, scope, slot.waited);
       }
     });
+    void run.then(slot.release, slot.release);
     // The breaker counts an aborted call before its caller hears of it: the aborted request
     // settles within microtasks; a call that ignores the signal is not waited for past this turn.
     return untilAborted(run, scope.signal).catch(async (err: unknown) => {
@@ -348,6 +499,8 @@ export class OpenAiCompatibleClient extends LlmClient {
       signal: opts.signal,
       headers: { ...opts.headers, ...headers(token, body !== undefined, opts.stream) },
     });
+    // A completion that went through proves the key, which readiness then need not ask about.
+    if (path === this.chatPath && res.status >= 200 && res.status < 300) this.keyAccepted = token;
     if (res.status !== 401 || !this.profile.token) return res;
     if (!(await this.profile.token.reload(token))) return res;
     await drain(res.body);
@@ -386,26 +539,33 @@ export class OpenAiCompatibleClient extends LlmClient {
   }
 
   /** Every error becomes an LlmUnavailableError; our own cuts win over what they caused. */
-  private classify(err: unknown, scope: CallScope): LlmUnavailableError {
+  private classify(err: unknown, scope: CallScope, queued = false): LlmUnavailableError {
+    if (err instanceof LlmUnavailableError && err.outcome === 'busy') return err;
     switch (scope.cause) {
       case 'aborted':
         return new LlmUnavailableError('aborted', { outcome: 'aborted' });
       case 'timeout':
-        return new LlmUnavailableError('timeout', { outcome: 'timeout' });
+        return new LlmUnavailableError('timeout', { outcome: 'timeout', queued });
       case 'first_token':
-        return new LlmUnavailableError('timeout before the first token', { outcome: 'timeout' });
+        return new LlmUnavailableError('timeout before the first token', {
+          outcome: 'timeout',
+          queued,
+        });
     }
     if (err instanceof LlmUnavailableError) return err;
     if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) {
       return new LlmUnavailableError('circuit open', { outcome: 'circuit_open' });
     }
-    return new LlmUnavailableError(`connection failed: ${describe(err)}`, { cause: err });
+    // Said plainly: the most common state of a laptop or a cluster without a model server.
+    return new LlmUnavailableError(`unreachable at ${this.profile.rootUrl}: ${describe(err)}`, {
+      cause: err,
+    });
   }
 
   /** Counts the call's end. A failure classified when it happened keeps that reason. */
   private settle(err: unknown, scope: CallScope): LlmUnavailableError {
     const failure = err instanceof LlmUnavailableError ? err : this.classify(err, scope);
-    const reachedBackend = failure.outcome !== 'circuit_open';
+    const reachedBackend = failure.outcome !== 'circuit_open' && failure.outcome !== 'busy';
     this.metrics.request(failure.outcome, reachedBackend ? scope.startedAt : undefined);
     return failure;
   }
@@ -418,7 +578,11 @@ export class OpenAiCompatibleClient extends LlmClient {
     if (!usage) return;
     const sent = countPromptTokens(messages);
     const kept = usage.promptTokens;
-    if (kept >= sent * TRUNCATED_BELOW || sent - kept < TRUNCATED_MIN_TOKENS) return;
+    if (kept >= sent * TRUNCATED_BELOW || sent - kept < TRUNCATED_MIN_TOKENS) {
+      // Not cut: what the server counted for our prompt is its tokenizer's ratio to ours.
+      if (sent > 0) this.observedRatio = Math.max(this.observedRatio ?? 0, kept / sent);
+      return;
+    }
     this.metrics.promptTruncated();
     this.logger.warn(
       `${this.backend} reports ${kept} prompt tokens for about ${sent} sent: the server cut the ` +
@@ -437,6 +601,10 @@ function headers(token: string | undefined, json: boolean, stream = false): Reco
     ...(json && { 'content-type': 'application/json' }),
     ...(token && { authorization: `Bearer ${token}` }),
   };
+}
+
+function positive(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 function usageOf(usage: ChatCompletion['usage']): LlmUsage | undefined {

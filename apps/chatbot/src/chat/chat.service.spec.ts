@@ -143,15 +143,19 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
     expect(llm.sent).toHaveLength(0);
   });
 
-  it('answers JSON with the failure text when the LLM breaks off after its first words', async () => {
+  it('answers and stores the same JSON turn, with its number, when the LLM breaks off (#25.2)', async () => {
     const { service, sessions } = chat(
       new ScriptedLlm('ollama', ['We wrap'], new LlmUnavailableError('connection reset')),
     );
-    expect(
-      await service.reply({ message: NO_RULE, session_id: 'json-cut1' }, undefined, never),
-    ).toMatchObject({ response: LLM_FAILURE_RESPONSE, source: 'fallback' });
+    const json = await service.reply(
+      { message: NO_RULE, session_id: 'json-cut1' },
+      undefined,
+      never,
+    );
+    expect(json).toMatchObject({ response: LLM_FAILURE_RESPONSE, source: 'fallback', turn: 1 });
     const [turn] = await sessions.history('json-cut1');
-    expect(turn).toMatchObject({ bot: 'We wrap', cut: true });
+    expect(turn).toMatchObject({ turn: 1, bot: LLM_FAILURE_RESPONSE, source: 'fallback' });
+    expect(turn.cut).toBeUndefined();
   });
 
   it('stores the LLM’s answer trimmed and shows the LLM the turns before it', async () => {

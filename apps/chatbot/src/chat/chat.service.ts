@@ -8,12 +8,12 @@ import type {
   ChatSource,
   ChatStreamEvent,
 } from '@bookstore/contracts';
+import { addressKey } from '@bookstore/http';
 import { text, type Intent, type Language } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
-import { addressKey } from '@bookstore/http';
 import { SessionStore, type OpenTurn, type StateUpdate, type Turn } from '@bookstore/sessions';
 import type { Counter, Histogram } from 'prom-client';
-import { AssistantService } from './assistant.service.js';
+import { AssistantService, type AnswerSources } from './assistant.service.js';
 import { CHAT_REQUESTS, CHAT_RESPONSE_SECONDS } from './chat.metrics.js';
 import {
   DialogueService,
@@ -71,18 +71,20 @@ export class ChatService {
     clientIp: string | undefined,
     signal: AbortSignal,
   ): Promise<ChatResponse> {
-    return collect(await this.openStream(request, clientIp, signal));
+    return collect(await this.openStream(request, clientIp, signal, true));
   }
 
   /**
    * `stream` in an open turn of the conversation (see SessionStore.beginTurn), opened before any
    * event so a 409 stays a 409. That one round trip also reads the state and, when an LLM may
-   * answer, the turns it is shown.
+   * answer, the turns it is shown. `buffered`: nobody sees the tokens before the end (JSON), so
+   * an LLM answer that breaks off is replaced whole rather than shown cut.
    */
   async openStream(
     request: ChatRequest,
     clientIp: string | undefined,
     signal: AbortSignal,
+    buffered = false,
   ): Promise<AsyncGenerator<ChatStreamEvent>> {
     const started = process.hrtime.bigint();
     const sessionId = request.session_id ?? randomUUID();
@@ -90,7 +92,12 @@ export class ChatService {
     const client = clientIp === undefined ? undefined : { key: addressKey(clientIp) };
     const turn = await this.sessions.beginTurn(sessionId, this.assistant.historyTurns, client);
     return releasing(
-      this.stream({ started, sessionId, message: request.message, turn }, clientIp, signal),
+      this.stream(
+        { started, sessionId, message: request.message, turn },
+        clientIp,
+        signal,
+        buffered,
+      ),
       turn.release,
     );
   }
@@ -103,14 +110,15 @@ export class ChatService {
     opened: Opened,
     clientIp: string | undefined,
     signal: AbortSignal,
+    buffered: boolean,
   ): AsyncGenerator<ChatStreamEvent> {
     const ctx = await this.begin(opened, clientIp);
     const toLlm = ctx.reply.needsLlm === true && this.assistant.enabled;
     // What the LLM answers is reported as the fallback intent, as it was before the help center.
     const intent = toLlm ? 'fallback' : ctx.reply.intent;
-    const meta = (source: ChatSource): ChatStreamEvent => ({
+    const meta = (source: ChatSource, shown: Intent = intent): ChatStreamEvent => ({
       event: 'meta',
-      data: { session_id: ctx.sessionId, intent, source, language: ctx.language },
+      data: { session_id: ctx.sessionId, intent: shown, source, language: ctx.language },
     });
     if (!toLlm) {
       yield meta(ctx.reply.source);
@@ -119,12 +127,16 @@ export class ChatService {
       return;
     }
     let said = '';
+    // The shopper's share of LLM calls is counted as limits count clients: IPv6 by its /64.
+    const client = clientIp === undefined ? undefined : addressKey(clientIp);
+    const sources: AnswerSources = { client, links: [] };
     try {
       for await (const delta of this.assistant.stream(
         ctx.message,
         ctx.recent,
         turnState(ctx),
         signal,
+        sources,
       )) {
         if (said === '') yield meta('llm');
         said += delta;
@@ -147,18 +159,15 @@ export class ChatService {
       }
       if (!(err instanceof LlmUnavailableError)) throw err;
       this.logger.warn(`LLM stream failed: ${err.message}`);
-      const failure = text(ctx.language, 'llm_failure');
-      const failed: Final = {
-        ...ctx.reply,
-        intent,
-        response: failure,
-        source: 'fallback',
-      };
-      if (said === '') {
-        yield meta('fallback');
-        yield { event: 'token', data: { text: failure } };
+      const failed = withoutLlm(ctx, intent);
+      // Nobody saw a token yet (or a JSON client sees only the end): the whole answer is replaced,
+      // and what is stored is what was answered.
+      if (said === '' || buffered) {
+        yield meta(failed.source, failed.intent);
+        yield { event: 'token', data: { text: failed.response } };
         yield doneEvent(await this.finish(ctx, failed));
       } else {
+        const failure = text(ctx.language, 'llm_failure');
         // What the shopper saw, marked as cut: never a complete answer in the history.
         await this.finish(ctx, partial);
         yield { event: 'error', data: { message: failure } };
@@ -171,7 +180,8 @@ export class ChatService {
         intent,
         response: said.trim(),
         source: 'llm',
-        parts: undefined,
+        // The help article the answer was grounded in, for the shopper to read more.
+        parts: { links: sources.links },
       }),
     );
   }
@@ -227,6 +237,21 @@ export class ChatService {
       return undefined;
     }
   }
+}
+
+/**
+ * The answer when the LLM could not give one (down, slow, circuit open, refused): the one the
+ * rules and the help center have (the dialogue's reply carries the matched article's answer),
+ * and the plan's LLM failure text only when they have none.
+ */
+function withoutLlm(ctx: TurnContext, intent: Intent): Final {
+  if (ctx.reply.source !== 'fallback') return { ...ctx.reply };
+  return {
+    ...ctx.reply,
+    intent,
+    response: text(ctx.language, 'llm_failure'),
+    source: 'fallback',
+  };
 }
 
 /** The state the LLM answers from: the one before the turn, in the language this message set. */

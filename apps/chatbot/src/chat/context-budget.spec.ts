@@ -1,6 +1,6 @@
 import { countPromptTokens } from '@bookstore/llm';
 import type { Turn } from '@bookstore/sessions';
-import { SHORTENED_NOTE, fitToContext } from './context-budget.js';
+import { SHORTENED_NOTE, TOKENIZER_MARGIN, fitToContext as fitOrNot } from './context-budget.js';
 import { buildPrompt, type Grounding } from './prompt.js';
 
 const history: Turn[] = Array.from({ length: 6 }, (_, i) => ({
@@ -26,9 +26,16 @@ const system = buildPrompt('', [], { ...grounding, books: [] }, historyBudget)[0
 
 /** A context that leaves `room` tokens (before the margin) above what `messages` need. */
 const contextFor = (messages: typeof full, room = 0) => ({
-  contextTokens: Math.ceil((countPromptTokens(messages) + room) * 1.2) + 100,
+  contextTokens: Math.ceil((countPromptTokens(messages) + room) * TOKENIZER_MARGIN) + 100,
   replyTokens: 100,
 });
+
+/** The fitted prompt, which these budgets always leave room for. */
+function fitToContext(...args: Parameters<typeof fitOrNot>) {
+  const fitted = fitOrNot(...args);
+  if (!fitted) throw new Error('nothing fits');
+  return fitted;
+}
 
 describe('fitToContext', () => {
   it('sends everything when it fits', () => {
@@ -87,7 +94,31 @@ describe('fitToContext', () => {
     expect(sent.endsWith(' […]')).toBe(true);
     expect(question.startsWith(sent.slice(0, -4))).toBe(true);
     expect(sent.length).toBeLessThan(question.length / 2);
-    expect(countPromptTokens(messages) * 1.2).toBeLessThanOrEqual(
+    expect(countPromptTokens(messages) * TOKENIZER_MARGIN).toBeLessThanOrEqual(
+      budget.contextTokens - budget.replyTokens,
+    );
+  });
+
+  it('sends nothing when the system message alone leaves no room for the message (#25.4)', () => {
+    // 220 tokens of system message, a 64-token reply, a 256-token context: it cannot fit.
+    const tight = { contextTokens: 256, replyTokens: 64 };
+    const fitted = fitOrNot('I want to know about gift wrapping', [], grounding, historyBudget, {
+      ...tight,
+      contextTokens: Math.floor(countPromptTokens([{ role: 'system', content: system }]) * 1.1),
+    });
+    expect(fitted).toBeUndefined();
+  });
+
+  it("sizes the prompt with the server's measured ratio when it told one (#25.5)", () => {
+    const budget = contextFor(full);
+    // A tokenizer that counts half as many again as cl100k: what fitted before does not now.
+    expect(fitOrNot(question, history, grounding, historyBudget, budget)?.dropped.turns).toBe(0);
+    const measured = fitOrNot(question, history, grounding, historyBudget, {
+      ...budget,
+      tokenRatio: 1.5,
+    });
+    expect(measured?.dropped.turns).toBeGreaterThan(0);
+    expect(countPromptTokens(measured!.messages) * 1.5).toBeLessThanOrEqual(
       budget.contextTokens - budget.replyTokens,
     );
   });

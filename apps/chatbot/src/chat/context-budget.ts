@@ -3,10 +3,14 @@ import type { Turn } from '@bookstore/sessions';
 import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
 
 /**
- * Our count is cl100k_base's; a Llama 2 or Mistral tokenizer gives up to a fifth more tokens for
- * the same English text, so the prompt is sized as if it were this much larger.
+ * Our count is cl100k_base's. When the server does not tell its own (see LlmClient.serverLimits),
+ * the prompt is sized as if it were this much larger: on the store's own texts Llama 2 and
+ * Mistral's 32k vocabularies count up to 1.17 times as many tokens (Spanish; a single short text up
+ * to 1.40), Qwen 3 1.01 and Llama 3 1.00 (`bench/tokenizer-margin.mjs`, figures in the README).
  */
-const TOKENIZER_MARGIN = 1.2;
+export const TOKENIZER_MARGIN = 1.3;
+/** Above a ratio the server measured: its chat template and rounding. */
+const MEASURED_SLACK = 1.05;
 
 /** Said in the system message when the shopper's own message had to be shortened. */
 export const SHORTENED_NOTE =
@@ -18,6 +22,8 @@ export interface ContextBudget {
   contextTokens: number;
   /** Room kept for the reply (`LLM_MAX_TOKENS`). */
   replyTokens: number;
+  /** The server's tokens per cl100k token, when it told; else TOKENIZER_MARGIN applies. */
+  tokenRatio?: number;
 }
 
 export interface FittedPrompt {
@@ -30,7 +36,9 @@ export interface FittedPrompt {
  * The prompt within the model's context, so the server never cuts it (llama.cpp's server and
  * Ollama cut from the start: the system message, with the store's facts and guardrails, goes
  * first). What gives way, in order: earlier turns oldest first, then catalog lines from the least
- * relevant, then the end of the shopper's message, with a note. The system message always stays.
+ * relevant, then the end of the shopper's message, with a note. The system message always stays:
+ * when it leaves no room for the message, nothing is sent (undefined), since the server would
+ * refuse the prompt or cut its guardrails.
  */
 export function fitToContext(
   question: string,
@@ -38,8 +46,9 @@ export function fitToContext(
   grounding: Grounding,
   historyBudget: HistoryBudget,
   budget: ContextBudget,
-): FittedPrompt {
-  const limit = Math.max(0, budget.contextTokens - budget.replyTokens) / TOKENIZER_MARGIN;
+): FittedPrompt | undefined {
+  const margin = budget.tokenRatio ? budget.tokenRatio * MEASURED_SLACK : TOKENIZER_MARGIN;
+  const limit = Math.max(0, budget.contextTokens - budget.replyTokens) / margin;
   const fits = (messages: LlmMessage[]) => promptFits(messages, limit);
   const build = (q: string, turns: Turn[], books: string[]) =>
     buildPrompt(q, turns, { ...grounding, books }, historyBudget);
@@ -72,8 +81,9 @@ export function fitToContext(
     if (fits(noted(question.slice(0, mid)))) low = mid;
     else high = mid - 1;
   }
+  if (low === 0) return undefined;
   return {
-    messages: noted(question.slice(0, Math.max(low, 1)).trimEnd()),
+    messages: noted(question.slice(0, low).trimEnd()),
     dropped: { turns: sent, books: grounding.books.length, shortened: true },
   };
 }

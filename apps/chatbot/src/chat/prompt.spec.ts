@@ -49,6 +49,25 @@ describe('buildPrompt', () => {
     expect(grounded).toContain('- Order 123456: shipped');
   });
 
+  it('names an article once when its text already opens with its title (#25.6)', () => {
+    const content = buildPrompt(
+      'q',
+      [],
+      {
+        articles: [
+          { title: 'Gift wrapping', body: 'Gift wrapping: $3.99 a book, with a handwritten note.' },
+          { title: 'Gift cards', body: 'Digital gift cards from $10 to $200.' },
+        ],
+        books: [],
+        verifiedOrders: [],
+      },
+      wide,
+    )[0].content;
+    expect(content).toContain('- Gift wrapping: $3.99 a book, with a handwritten note.');
+    expect(content).not.toContain('Gift wrapping: Gift wrapping');
+    expect(content).toContain('- Gift cards: Digital gift cards from $10 to $200.');
+  });
+
   it('sends the newest turns that fit, oldest first, as user/assistant pairs', () => {
     const history = [turn(1, 'one', 'a'), turn(2, 'two', 'b'), turn(3, 'three', 'c')];
     const messages = buildPrompt('now', history, none, { turns: 2, chars: 10_000 });

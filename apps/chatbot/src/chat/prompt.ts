@@ -59,7 +59,7 @@ export function buildPrompt(
     system.push(
       '',
       'Help-center articles that match the question (the store facts to answer from):',
-      ...grounding.articles.map((a) => `- ${a.title}: ${a.body}`),
+      ...grounding.articles.map((a) => `- ${articleLine(a)}`),
     );
   }
   if (grounding.books.length > 0) {
@@ -81,6 +81,12 @@ export function buildPrompt(
     ...recentTurns(history, budget),
     { role: 'user', content: question },
   ];
+}
+
+/** "Title: text", once: many articles' text already opens with their title ("Gift wrapping: ..."). */
+function articleLine({ title, body }: { title: string; body: string }): string {
+  const opens = body.slice(0, title.length).toLowerCase() === title.toLowerCase();
+  return opens && /^\s*:/.test(body.slice(title.length)) ? body : `${title}: ${body}`;
 }
 
 /** The newest turns that fit the budget, oldest first, as user/assistant pairs. */

@@ -1,5 +1,5 @@
 import { EnvBoolean, EnvInt, EnvUrl, ServiceEnv } from '@bookstore/config';
-import { LLM_BACKENDS } from '@bookstore/llm';
+import { LLM_BACKENDS, defaultContextTokens } from '@bookstore/llm';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -9,8 +9,46 @@ import {
   IsString,
   Matches,
   Min,
+  ValidateBy,
   ValidateIf,
+  type ValidationArguments,
 } from 'class-validator';
+
+/** The context LLM_MAX_TOKENS is held to: LLM_CONTEXT_TOKENS, or the backend's default. */
+function contextOf(env: ChatbotEnv): { tokens: number; named: string } {
+  return env.LLM_CONTEXT_TOKENS === undefined
+    ? {
+        tokens: defaultContextTokens(env.LLM_BACKEND),
+        named: `LLM_CONTEXT_TOKENS (unset: ${env.LLM_BACKEND}'s default)`,
+      }
+    : { tokens: env.LLM_CONTEXT_TOKENS, named: 'LLM_CONTEXT_TOKENS' };
+}
+
+/**
+ * A reply budget at or over the context leaves no room for any prompt: every LLM call would be
+ * refused or cut. One message names both variables.
+ */
+function BelowContext(): PropertyDecorator {
+  return ValidateBy({
+    name: 'belowContext',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const env = args?.object as ChatbotEnv;
+        return (
+          env.LLM_BACKEND === 'none' || typeof value !== 'number' || value < contextOf(env).tokens
+        );
+      },
+      defaultMessage: (args?: ValidationArguments) => {
+        const env = args?.object as ChatbotEnv;
+        const { tokens, named } = contextOf(env);
+        return (
+          `LLM_MAX_TOKENS (${String(args?.value)}) must be below ${named} (${tokens}): ` +
+          'the reply is kept room for inside the context, with the prompt'
+        );
+      },
+    },
+  });
+}
 
 /** The chatbot's environment, validated once at boot. Each variable is in the README's table. */
 
@@ -84,8 +122,9 @@ export class ChatbotEnv extends ServiceEnv {
   @EnvInt(1, 600)
   LLM_FIRST_TOKEN_TIMEOUT: number = 20;
 
-  /** Longest LLM reply, in tokens. */
+  /** Longest LLM reply, in tokens; below LLM_CONTEXT_TOKENS, which holds the prompt too. */
   @EnvInt(16, 4_096)
+  @BelowContext()
   LLM_MAX_TOKENS: number = 300;
 
   /** Earlier turns sent to the LLM with the question, within LLM_HISTORY_CHARS. */
@@ -102,6 +141,20 @@ export class ChatbotEnv extends ServiceEnv {
   /** Seconds the circuit stays open before one call may try again. */
   @EnvInt(1, 3_600)
   LLM_CIRCUIT_HALF_OPEN_SECONDS: number = 30;
+
+  /**
+   * LLM calls in flight at once from this pod (and its connections to the LLM); more wait their
+   * turn, and a wait is never counted as an LLM failure.
+   */
+  @EnvInt(1, 1_000)
+  LLM_MAX_CONCURRENCY: number = 32;
+
+  /**
+   * LLM calls in flight at once for one shopper's address; more are answered at once without the
+   * LLM, so that one client cannot take every connection and time out into the circuit breaker.
+   */
+  @EnvInt(1, 1_000)
+  LLM_MAX_CONCURRENCY_PER_CLIENT: number = 4;
 
   /** Whether readiness fails when the LLM is down; by default the bot stays ready on its rules. */
   @EnvBoolean()

@@ -78,6 +78,10 @@ export function chatbotOptions(config: ConfigService<ChatbotEnv, true>): Chatbot
         failureThreshold: get('LLM_CIRCUIT_FAILURES'),
         halfOpenAfterMs: get('LLM_CIRCUIT_HALF_OPEN_SECONDS') * 1000,
       },
+      concurrency: {
+        max: get('LLM_MAX_CONCURRENCY'),
+        perClient: get('LLM_MAX_CONCURRENCY_PER_CLIENT'),
+      },
     },
     rateLimit: {
       perMinute: get('RATE_LIMIT_PER_MINUTE'),

@@ -19,8 +19,9 @@ import { Pool, errors as undiciErrors } from 'undici';
 import { GatewayOptions } from '../config/gateway.options.js';
 import { UPSTREAM_REQUESTS, UPSTREAM_SECONDS } from './chat-proxy.metrics.js';
 
+/** `client_gone`: the shopper left before the answer began; `client_left`: part-way through it. */
 export type UpstreamOutcome =
-  'ok' | 'client_error' | 'bad_gateway' | 'unavailable' | 'timeout' | 'client_gone';
+  'ok' | 'client_error' | 'bad_gateway' | 'unavailable' | 'timeout' | 'client_gone' | 'client_left';
 
 export interface UpstreamReply {
   status: number;
@@ -162,7 +163,19 @@ export class ChatbotClient implements OnApplicationShutdown {
       const type = String(res.headers['content-type'] ?? '');
       if (res.statusCode === 200 && type.startsWith('text/event-stream')) {
         handedOver = true;
-        return { stream: untilDone(res.body, () => deadline.clear()) };
+        // A stream is counted once it ends, by how it ended.
+        const ended = (complete: boolean) => {
+          deadline.clear();
+          const how: UpstreamOutcome = complete
+            ? 'ok'
+            : signal.aborted
+              ? 'client_left'
+              : deadline.timedOut()
+                ? 'timeout'
+                : 'bad_gateway';
+          this.requests.inc({ route, outcome: how });
+        };
+        return { stream: untilDone(res.body, ended) };
       }
       const parsed = parseJson(await res.body.text());
       if (res.statusCode >= 400 && res.statusCode < 500 && isErrorBody(parsed)) {
@@ -185,8 +198,10 @@ export class ChatbotClient implements OnApplicationShutdown {
         ? new HttpException(errorBody(504, TIMED_OUT), HttpStatus.GATEWAY_TIMEOUT)
         : new HttpException(errorBody(503, UNAVAILABLE), HttpStatus.SERVICE_UNAVAILABLE);
     } finally {
-      if (!handedOver) deadline.clear();
-      this.requests.inc({ route, outcome });
+      if (!handedOver) {
+        deadline.clear();
+        this.requests.inc({ route, outcome });
+      }
     }
   }
 
@@ -211,12 +226,17 @@ export class ChatbotClient implements OnApplicationShutdown {
   }
 }
 
-/** Passes the stream through and runs `done` however it ends. */
-async function* untilDone(body: AsyncIterable<Buffer>, done: () => void): AsyncGenerator<Buffer> {
+/** Passes the stream through and runs `done` however it ends: whether it was read to its end. */
+async function* untilDone(
+  body: AsyncIterable<Buffer>,
+  done: (complete: boolean) => void,
+): AsyncGenerator<Buffer> {
+  let complete = false;
   try {
     for await (const chunk of body) yield chunk;
+    complete = true;
   } finally {
-    done();
+    done(complete);
   }
 }
 
