@@ -202,6 +202,40 @@ function partsShown(page: Page) {
   );
 }
 
+/**
+ * Asks for three books and checks the answer as it comes to rest: its first line in view, and all
+ * of it when it fits. Returns where the answer sits against the conversation's view.
+ */
+async function threeBookAnswer(
+  lang: Lang,
+  viewport: { width: number; height: number },
+  size: string,
+): Promise<{ top: number; bottom: number; viewTop: number; viewBottom: number }> {
+  const page = await pageIn(lang, viewport);
+  await openChat(page);
+  await send(page, SAYS[lang].hello);
+  await send(page, SAYS[lang].books);
+  expect(
+    await page.locator('#bsc-messages .bsc-msg--bot').last().locator('.bsc-card').count(),
+  ).toBe(3);
+  await settled(page);
+  const answer = await placeInLog(page, '.bsc-msg--bot');
+  const first = await placeInLog(page, '.bsc-msg__text');
+  await page.screenshot({
+    animations: 'disabled',
+    path: `test-results/widget-window-books-${size}-${lang}.png`,
+  });
+  await page.close();
+  expect(first.top, 'the answer begins in view').toBeGreaterThanOrEqual(first.viewTop - 1);
+  expect(first.top + 20, 'its first line is in view').toBeLessThanOrEqual(first.viewBottom);
+  if (answer.bottom - answer.top <= answer.viewBottom - answer.viewTop) {
+    expect(answer.bottom, 'it fits, and all of it is in view').toBeLessThanOrEqual(
+      answer.viewBottom + 1,
+    );
+  }
+  return answer;
+}
+
 describe.each(CASES)('the chat window, $size, $lang', ({ size, viewport, lang, says }) => {
   it('keeps every header control inside the window', async () => {
     const page = await pageIn(lang, viewport);
@@ -213,33 +247,11 @@ describe.each(CASES)('the chat window, $size, $lang', ({ size, viewport, lang, s
   }, 90_000);
 
   it('shows a three-book answer from its first line', async () => {
-    const page = await pageIn(lang, viewport);
-    await openChat(page);
-    await send(page, says.hello);
-    await send(page, says.books);
-    expect(
-      await page.locator('#bsc-messages .bsc-msg--bot').last().locator('.bsc-card').count(),
-    ).toBe(3);
-    await settled(page);
-    const answer = await placeInLog(page, '.bsc-msg--bot');
-    const first = await placeInLog(page, '.bsc-msg__text');
-    expect(first.top, 'the answer begins in view').toBeGreaterThanOrEqual(first.viewTop - 1);
-    expect(first.top + 20, 'its first line is in view').toBeLessThanOrEqual(first.viewBottom);
-    if (answer.bottom - answer.top <= answer.viewBottom - answer.viewTop) {
-      // It fits: all of it shows.
-      expect(answer.bottom, 'the whole answer is in view').toBeLessThanOrEqual(
-        answer.viewBottom + 1,
-      );
-    }
+    const answer = await threeBookAnswer(lang, viewport, size);
     if (size === 'desktop') {
       // The window is tall enough for such an answer and the question above it.
       expect(answer.bottom - answer.top).toBeLessThan(answer.viewBottom - answer.viewTop);
     }
-    await page.screenshot({
-      animations: 'disabled',
-      path: `test-results/widget-window-books-${size}-${lang}.png`,
-    });
-    await page.close();
   }, 90_000);
 
   it('lets the shopper close "Talk to a person", and keeps the newest messages in view', async () => {
@@ -327,4 +339,12 @@ describe.each(CASES)('the chat window, $size, $lang', ({ size, viewport, lang, s
     });
     await page.close();
   }, 120_000);
+});
+
+// A laptop screen less the browser's bars: the window is shorter than such an answer.
+describe.each(Object.keys(SAYS) as Lang[])('the chat window on a short screen, %s', (lang) => {
+  it('scrolls an answer taller than the view to its first line, not its end', async () => {
+    const answer = await threeBookAnswer(lang, { width: 1280, height: 600 }, 'short-desktop');
+    expect(answer.bottom - answer.top).toBeGreaterThan(answer.viewBottom - answer.viewTop);
+  }, 90_000);
 });
