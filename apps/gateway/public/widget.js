@@ -356,8 +356,9 @@
         'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day. They will see this conversation.',
       email: 'Your email',
       problem: 'What can we help with?',
-      send: 'Send to the support team',
+      send: 'Send request',
       cancel: 'Cancel',
+      close: 'Back to the chat',
       sending: 'Sending...',
       done: 'Thanks! Your reference is ',
       error: "Couldn't send your request. Please try again or email support@bookstore.com.",
@@ -370,8 +371,9 @@
         'Nuestro equipo de soporte responde de lunes a viernes, de 9:00 a 17:00 (hora del Este de EE. UU.), en un día hábil. Verán esta conversación.',
       email: 'Tu correo electrónico',
       problem: '¿En qué podemos ayudarte?',
-      send: 'Enviar al equipo de soporte',
+      send: 'Enviar solicitud',
       cancel: 'Cancelar',
+      close: 'Volver al chat',
       sending: 'Enviando...',
       done: '¡Gracias! Tu referencia es ',
       error:
@@ -385,8 +387,9 @@
         'Notre équipe d’assistance répond du lundi au vendredi, de 9 h à 17 h (heure de l’Est des États-Unis), sous 1 jour ouvré. Elle verra cette conversation.',
       email: 'Votre e-mail',
       problem: 'Comment pouvons-nous vous aider ?',
-      send: 'Envoyer à l’équipe d’assistance',
+      send: 'Envoyer la demande',
       cancel: 'Annuler',
+      close: 'Retour au chat',
       sending: 'Envoi...',
       done: 'Merci ! Votre référence est ',
       error: 'Impossible d’envoyer votre demande. Réessayez ou écrivez à support@bookstore.com.',
@@ -399,8 +402,9 @@
         'Unser Support-Team antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags. Es sieht dieses Gespräch.',
       email: 'Ihre E-Mail-Adresse',
       problem: 'Wobei können wir helfen?',
-      send: 'An das Support-Team senden',
+      send: 'Anfrage senden',
       cancel: 'Abbrechen',
+      close: 'Zurück zum Chat',
       sending: 'Wird gesendet...',
       done: 'Danke! Ihre Referenz ist ',
       error:
@@ -438,7 +442,7 @@
       id: ids.problem,
       className: 'bsc-person__field',
       name: 'problem',
-      rows: '3',
+      rows: '2',
       required: true,
       maxlength: '1000',
     });
@@ -452,6 +456,18 @@
       className: 'bsc-person__cancel',
       text: PERSON.cancel,
     });
+    const intro = deps.el('p', { className: 'bsc-person__intro', text: PERSON.intro });
+    // Its own way back to the chat, there before and after sending (Cancel goes with the form).
+    const back = deps.el(
+      'button',
+      {
+        type: 'button',
+        className: 'bsc-person__close',
+        'aria-label': PERSON.close,
+        title: PERSON.close,
+      },
+      [deps.el('span', { 'aria-hidden': 'true', text: '\u2715' })],
+    );
     const status = deps.el('p', {
       id: 'bsc-person-status',
       className: 'bsc-person__status',
@@ -473,12 +489,15 @@
         hidden: true,
       },
       [
-        deps.el('h3', {
-          id: 'bsc-person-title',
-          className: 'bsc-person__title',
-          text: PERSON.title,
-        }),
-        deps.el('p', { className: 'bsc-person__intro', text: PERSON.intro }),
+        deps.el('div', { className: 'bsc-person__head' }, [
+          deps.el('h3', {
+            id: 'bsc-person-title',
+            className: 'bsc-person__title',
+            text: PERSON.title,
+          }),
+          back,
+        ]),
+        intro,
         form,
         status,
       ],
@@ -529,8 +548,13 @@
         });
         const body = await res.json().catch(() => ({}));
         if (res.status === 201 && typeof body.reference === 'string') {
+          // The answer says when the team replies: the intro would say it twice.
           form.hidden = true;
+          intro.hidden = true;
+          panel.classList.add('bsc-person--sent');
           say(PERSON.done + body.reference + '. ' + (body.expected_answer || ''), false);
+          // The focused Send button is gone with the form; the way back is next.
+          back.focus();
         } else {
           say(typeof body.message === 'string' ? body.message : PERSON.error, true);
         }
@@ -545,16 +569,28 @@
     button.addEventListener('click', () => {
       if (panel.hidden) {
         form.hidden = false;
+        intro.hidden = false;
+        panel.classList.remove('bsc-person--sent');
         say('', false);
       }
       show(panel.hidden);
     });
     cancel.addEventListener('click', () => show(false));
+    back.addEventListener('click', () => show(false));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void send();
     });
-    return { button, panel };
+    return {
+      button,
+      panel,
+      /** Escape inside the panel closes the panel, not the whole window. */
+      closeFrom(target) {
+        if (panel.hidden || !panel.contains(target)) return false;
+        show(false);
+        return true;
+      },
+    };
   }
 
   /* ---------- Build the widget ---------- */
@@ -732,11 +768,11 @@
     stopButton,
   ]);
 
-  const headerActions = el('div', { className: 'bsc-header__actions' }, [
-    person.button,
-    newButton,
-    closeButton,
-  ]);
+  /*
+   * The close button keeps the title's row, at its end, so no label in any language can push it
+   * out of the window; the other actions get the row under it (a long label wraps in its button).
+   */
+  const headerActions = el('div', { className: 'bsc-header__actions' }, [person.button, newButton]);
 
   const dialog = el(
     'div',
@@ -750,9 +786,12 @@
     },
     [
       el('div', { className: 'bsc-header' }, [
-        el('div', { className: 'bsc-header__text' }, [
-          el('h2', { id: 'bsc-title', className: 'bsc-title', text: TEXT.title }),
-          el('p', { className: 'bsc-subtitle', text: TEXT.subtitle }),
+        el('div', { className: 'bsc-header__top' }, [
+          el('div', { className: 'bsc-header__text' }, [
+            el('h2', { id: 'bsc-title', className: 'bsc-title', text: TEXT.title }),
+            el('p', { className: 'bsc-subtitle', text: TEXT.subtitle }),
+          ]),
+          closeButton,
         ]),
         headerActions,
       ]),
@@ -810,6 +849,8 @@
     ['label[for="bsc-person-problem"]', 'text', 'problem'],
     ['.bsc-person__send', 'text', 'send'],
     ['.bsc-person__cancel', 'text', 'cancel'],
+    ['.bsc-person__close', 'aria-label', 'close'],
+    ['.bsc-person__close', 'title', 'close'],
   ];
   let language = 'en';
 
@@ -847,6 +888,42 @@
   function scrollToEnd() {
     messages.scrollTop = messages.scrollHeight;
   }
+
+  // Space kept above an answer scrolled to its start, so the question before it peeks in.
+  const ANSWER_TOP_GAP_PX = 12;
+
+  /*
+   * Towards the end, but never past the start of the answer `bubble`: an answer taller than the
+   * conversation's view (three book cards on a small screen) is read from its first line.
+   */
+  function scrollToAnswer(bubble) {
+    const start =
+      bubble.entry.getBoundingClientRect().top -
+      messages.getBoundingClientRect().top +
+      messages.scrollTop -
+      ANSWER_TOP_GAP_PX;
+    messages.scrollTop = Math.min(messages.scrollHeight - messages.clientHeight, start);
+  }
+
+  /*
+   * When the conversation's view changes height (the "Talk to a person" panel opens or closes,
+   * the message box grows, the window is resized), a conversation scrolled to its end stays at
+   * its end, so the newest messages stay in view.
+   */
+  function keepEndOnResize() {
+    if (typeof window.ResizeObserver !== 'function') return;
+    let atEnd = true;
+    const note = () => {
+      atEnd = isNearEnd();
+    };
+    messages.addEventListener('scroll', note, { passive: true });
+    new window.ResizeObserver(() => {
+      if (messages.clientHeight === 0) return; // hidden with the window
+      if (atEnd) scrollToEnd();
+      note();
+    }).observe(messages);
+  }
+  keepEndOnResize();
 
   const timeFormat = (() => {
     try {
@@ -905,13 +982,15 @@
       .slice(0, max);
   }
 
-  const priceFormat = (() => {
+  // A card's price as the answer's text writes it in the window's language ("24,99 $US" in French).
+  function formatPrice(value) {
     try {
-      return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+      const locale = language === 'en' ? 'en-US' : language;
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(value);
     } catch {
       return null;
     }
-  })();
+  }
 
   function bookCard(book) {
     const href = resolveUrl(book.url);
@@ -919,8 +998,10 @@
     if (typeof book.category === 'string' && book.category.trim()) {
       details.push(book.category.replace(/-/g, ' '));
     }
-    if (typeof book.price === 'number' && Number.isFinite(book.price) && priceFormat) {
-      details.push(priceFormat.format(book.price));
+    const price =
+      typeof book.price === 'number' && Number.isFinite(book.price) && formatPrice(book.price);
+    if (price) {
+      details.push(price);
     }
     const children = [el('span', { className: 'bsc-card__title', text: book.title })];
     if (typeof book.author === 'string' && book.author.trim()) {
@@ -1011,7 +1092,6 @@
       group.appendChild(chip);
     }
     messages.insertBefore(group, typing);
-    scrollToEnd();
   }
 
   /* ---------- Feedback (thumbs up / down on one answer) ---------- */
@@ -1138,7 +1218,7 @@
     const node = appendMessage(text, 'bsc-msg--bot', when);
     renderParts(node, parts);
     attachFeedback(node, turn, rating);
-    scrollToEnd();
+    scrollToAnswer(node);
     return node;
   }
 
@@ -1172,7 +1252,7 @@
     const follow = isNearEnd();
     answerBubble(answer);
     answer.textNode.appendData(text);
-    if (follow) scrollToEnd();
+    if (follow) scrollToAnswer(answer.node);
   }
 
   function settleAnswer(answer) {
@@ -1332,7 +1412,7 @@
     settleAnswer(controller.answer);
     setTyping(false);
     setBusy(false);
-    if (follow) scrollToEnd();
+    if (follow) scrollToAnswer(node);
   }
 
   // The whole answer: its final text replaces the pieces, and it can be rated.
@@ -1348,7 +1428,7 @@
     settleAnswer(answer);
     setTyping(false);
     finishRequest(controller);
-    if (follow) scrollToEnd();
+    if (follow) scrollToAnswer(answer.node);
   }
 
   // An error notice after whatever part of the answer was already shown.
@@ -1594,7 +1674,8 @@
       if (!turn || typeof turn !== 'object') continue;
       if (typeof turn.user === 'string' && turn.user) appendUserMessage(turn.user, turn.timestamp);
       if (typeof turn.bot === 'string' && turn.bot) {
-        appendBotMessage(turn.bot, turn.turn, turn.rating, null, turn.timestamp);
+        // The stored turn carries the answer's parts: cards, links, and (the newest's) quick replies.
+        appendBotMessage(turn.bot, turn.turn, turn.rating, turn, turn.timestamp);
       }
     }
   }
@@ -1731,7 +1812,7 @@
     if (event.key === 'Escape' || event.key === 'Esc') {
       event.preventDefault();
       event.stopPropagation();
-      close();
+      if (!person.closeFrom(document.activeElement)) close();
     } else if (event.key === 'Tab') {
       trapTab(event);
     }

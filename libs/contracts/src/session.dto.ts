@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { SESSION_ID_MESSAGE, SESSION_ID_PATTERN } from './chat-request.dto.js';
-import { CHAT_SOURCES, type ChatSource } from './chat-response.dto.js';
+import { BookCard, CHAT_SOURCES, ChatLink, type ChatSource } from './chat-response.dto.js';
 
 export const RATINGS = ['up', 'down'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -46,6 +46,7 @@ export class FeedbackRequest extends TurnFeedback {
   session_id: string;
 }
 
+/** One stored exchange, with the optional parts its answer carried (omitted when it had none). */
 export class TurnDto {
   @ApiProperty({ example: 1 })
   turn: number;
@@ -73,6 +74,23 @@ export class TurnDto {
     description: 'The answer broke off (LLM failure or Stop): `bot` holds the part that was shown.',
   })
   cut?: true;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      "The answer's quick replies, as it offered them; a client shows the newest answer's only.",
+    example: ['Track my order', 'Shipping', 'Returns', 'Recommend a book'],
+  })
+  suggestions?: string[];
+
+  @ApiPropertyOptional({ type: [BookCard], description: 'The books the answer showed as cards.' })
+  books?: BookCard[];
+
+  @ApiPropertyOptional({
+    type: [ChatLink],
+    description: 'The links the answer offered (http(s), mailto, or a path on the store page).',
+  })
+  links?: ChatLink[];
 }
 
 export class HistoryResponse {

@@ -5,6 +5,7 @@ import {
   SessionStore,
   type TurnStart,
 } from './session.store.js';
+import { readStoredTurn } from './stored-turn.js';
 import type {
   ConversationState,
   NewTurn,
@@ -67,7 +68,9 @@ export class MemorySessionStore extends SessionStore {
   }
 
   history(sessionId: string): Promise<Turn[]> {
-    return Promise.resolve((this.live(sessionId)?.turns ?? []).map((t) => ({ ...t })));
+    // Read as Redis reads: copies, their parts checked and bounded the same way.
+    const turns = (this.live(sessionId)?.turns ?? []).map(readStoredTurn);
+    return Promise.resolve(turns.filter((t): t is Turn => t !== null));
   }
 
   rate(sessionId: string, turn: number, rating: Rating | null): Promise<boolean> {

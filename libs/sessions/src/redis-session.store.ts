@@ -9,6 +9,7 @@ import {
   tooManyConversations,
   type TurnStart,
 } from './session.store.js';
+import { readStoredTurn } from './stored-turn.js';
 import type {
   ConversationState,
   NewTurn,
@@ -179,10 +180,12 @@ export class RedisSessionStore extends SessionStore {
     ];
     const failed = e1 ?? e2;
     if (failed) throw failed;
-    return raw.map((line) => {
-      const turn = JSON.parse(line) as Turn;
+    // A line that is not a turn is left out rather than failing the whole history.
+    return raw.flatMap((line) => {
+      const turn = readStoredTurn(parsed(line));
+      if (!turn) return [];
       const rating = ratings[String(turn.turn)];
-      return rating === 'up' || rating === 'down' ? { ...turn, rating } : turn;
+      return [rating === 'up' || rating === 'down' ? { ...turn, rating } : turn];
     });
   }
 

@@ -9,6 +9,7 @@ import {
   type SessionStore,
 } from './session.store.js';
 import type { NewTurn, SessionOptions } from './session.types.js';
+import { STORED_PARTS_MAX } from './stored-turn.js';
 
 const turn = (user: string, bot = 'ok'): NewTurn => ({
   timestamp: new Date().toISOString(),
@@ -82,6 +83,67 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
     ]);
     expect(history[0]).toMatchObject({ bot: 'ok', intent: 'greeting', source: 'rules' });
     expect(await h.store.history('nobody')).toEqual([]);
+  });
+
+  it("keeps an answer's quick replies, book cards and links with its turn", async () => {
+    const book = {
+      title: 'Dune',
+      author: 'Frank Herbert',
+      price: 10.99,
+      category: 'science-fiction',
+      url: '/#book-1',
+    };
+    const parts = {
+      suggestions: ['Track my order', 'Returns'],
+      books: [book, { ...book, title: 'Circe', url: 'https://shop.example/#book-2' }],
+      links: [{ label: 'Email the support team', url: 'mailto:support@bookstore.com' }],
+    };
+    await h.store.saveTurn('parts-1', { ...turn('books please'), ...parts }, { keep: true });
+    await h.store.saveTurn('parts-1', turn('thanks'), { keep: true });
+    const [first, second] = await h.store.history('parts-1');
+    expect(first).toMatchObject({ turn: 1, user: 'books please', ...parts });
+    // A plain answer has none, not empty lists.
+    for (const key of ['suggestions', 'books', 'links']) expect(second).not.toHaveProperty(key);
+  });
+
+  it('reads back only well-formed parts, and no more of each than the bound', async () => {
+    const good = { title: 'Dune', author: 'F. H.', price: 9, category: 'sf', url: '/#book-1' };
+    const stored = {
+      ...turn('odd parts'),
+      suggestions: [
+        'ok',
+        '',
+        42,
+        'x'.repeat(301),
+        ...Array.from({ length: 20 }, (_, i) => `s${i}`),
+      ],
+      books: [
+        good,
+        { ...good, url: 'javascript:alert(1)' },
+        { ...good, url: '//evil.example/x' },
+        { ...good, price: -1 },
+        { ...good, title: undefined },
+        'Dune',
+        null,
+        ...Array.from({ length: 20 }, () => good),
+      ],
+      links: [
+        { label: 'Help', url: 'https://help.example/a' },
+        { label: 'Bad', url: 'data:text/html,<b>x</b>' },
+        { label: '', url: 'mailto:a@b.example' },
+      ],
+    } as unknown as NewTurn;
+    await h.store.saveTurn('parts-2', stored, { keep: true });
+    await h.store.saveTurn('parts-2', { ...turn('none'), books: 'Dune' } as unknown as NewTurn, {
+      keep: true,
+    });
+    const [read, plain] = await h.store.history('parts-2');
+    expect(read.suggestions).toEqual(['ok', ...Array.from({ length: 7 }, (_, i) => `s${i}`)]);
+    expect(read.suggestions).toHaveLength(STORED_PARTS_MAX.suggestions);
+    expect(read.books).toEqual(Array.from({ length: STORED_PARTS_MAX.books }, () => good));
+    expect(read.links).toEqual([{ label: 'Help', url: 'https://help.example/a' }]);
+    expect(plain).not.toHaveProperty('books');
+    expect(plain).toMatchObject({ user: 'none', bot: 'ok' });
   });
 
   it('keeps only the newest maxTurns turns', async () => {
@@ -298,7 +360,7 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
 });
 
 describe('RedisSessionStore with data it did not write', () => {
-  it('opens a turn over state or turns that do not parse, keeping the lock', async () => {
+  it('opens a turn and reads the history over state or turns that do not parse, keeping the lock', async () => {
     const prefix = testPrefix('unparsable');
     const store = new RedisSessionStore({
       prefix,
@@ -317,6 +379,8 @@ describe('RedisSessionStore with data it did not write', () => {
       const open = await store.beginTurn('bad-1', 5);
       expect(open.state).toBeNull();
       expect(open.recent.map((t) => t.user)).toEqual(['a']);
+      // The history too: the line that is not a turn is left out, the others are read.
+      expect((await store.history('bad-1')).map((t) => t.user)).toEqual(['a']);
       // Still this turn's lock: the save is not refused as if the conversation had been erased.
       expect(await open.save(turn('b'), { keep: true })).toBe(2);
       await open.release();

@@ -1,7 +1,10 @@
-import type { Rating } from '@bookstore/contracts';
+import type { AnswerParts, Rating } from '@bookstore/contracts';
 
-/** One exchange as stored: numbered per session so feedback can name it after older turns expire. */
-export interface Turn {
+/**
+ * One exchange as stored: numbered per session so feedback can name it after older turns expire.
+ * The answer's parts (quick replies, book cards, links) are kept with it, so a reload shows them.
+ */
+export interface Turn extends AnswerParts {
   turn: number;
   timestamp: string;
   user: string;

@@ -229,6 +229,8 @@ export class ChatService {
           intent: final.intent,
           source: final.source,
           ...(final.cut && { cut: true }),
+          // Kept with the turn so the widget shows them again after a reload.
+          ...withoutEmpty(final.parts),
         },
         final.state,
       );
