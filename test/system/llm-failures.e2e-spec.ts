@@ -114,6 +114,29 @@ describe.each([
     },
   );
 
+  it.each(LANGUAGES)(
+    '%s: two messages nothing answers bring the offer of a person, as without an LLM',
+    async (lang) => {
+      const first = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
+        message: UNKNOWN[lang],
+      });
+      // The failure text, or (the circuit open by now) the rules' own "not sure".
+      expect([text(lang, 'llm_failure'), text(lang, 'help')]).toContain(first.body.response);
+      const second = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
+        message: UNKNOWN[lang],
+        session_id: first.body.session_id,
+      });
+      expect(String(second.body.response).endsWith(` ${text(lang, 'handoff')}`)).toBe(true);
+      expect(second.body.suggestions).toContain(text(lang, 'handoff.contact'));
+      // Accepting it goes on with the handoff's questions.
+      const yes = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
+        message: text(lang, 'handoff.contact'),
+        session_id: first.body.session_id,
+      });
+      expect(yes.body.intent).toBe('handoff');
+    },
+  );
+
   if (mode === 'open-circuited') {
     it('was answered with the circuit open', async () => {
       expect(

@@ -159,7 +159,7 @@ export class ChatService {
       }
       if (!(err instanceof LlmUnavailableError)) throw err;
       this.logger.warn(`LLM stream failed: ${err.message}`);
-      const failed = withoutLlm(ctx, intent);
+      const failed = this.withoutLlm(ctx, intent);
       // Nobody saw a token yet (or a JSON client sees only the end): the whole answer is replaced,
       // and what is stored is what was answered.
       if (said === '' || buffered) {
@@ -184,6 +184,22 @@ export class ChatService {
         parts: { links: sources.links },
       }),
     );
+  }
+
+  /**
+   * The answer when the LLM could not give one (down, slow, circuit open, refused): the one the
+   * rules and the help center have (the dialogue's reply carries the matched article's answer),
+   * and the plan's LLM failure text only when they have none, counted as not understood.
+   */
+  private withoutLlm(ctx: TurnContext, intent: Intent): Final {
+    if (ctx.reply.source !== 'fallback') return { ...ctx.reply };
+    const failed: DialogueReply = {
+      ...ctx.reply,
+      intent,
+      response: text(ctx.language, 'llm_failure'),
+      source: 'fallback',
+    };
+    return this.dialogue.notUnderstood(ctx.message, turnState(ctx), failed);
   }
 
   private async begin(opened: Opened, clientIp?: string): Promise<TurnContext> {
@@ -239,21 +255,6 @@ export class ChatService {
       return undefined;
     }
   }
-}
-
-/**
- * The answer when the LLM could not give one (down, slow, circuit open, refused): the one the
- * rules and the help center have (the dialogue's reply carries the matched article's answer),
- * and the plan's LLM failure text only when they have none.
- */
-function withoutLlm(ctx: TurnContext, intent: Intent): Final {
-  if (ctx.reply.source !== 'fallback') return { ...ctx.reply };
-  return {
-    ...ctx.reply,
-    intent,
-    response: text(ctx.language, 'llm_failure'),
-    source: 'fallback',
-  };
 }
 
 /** The state the LLM answers from: the one before the turn, in the language this message set. */

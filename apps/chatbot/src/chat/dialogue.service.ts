@@ -230,6 +230,15 @@ export class DialogueService {
     return { ...this.handoff.follow(message, state, answer), language };
   }
 
+  /**
+   * The LLM failed on a message no rule or article knew (`reply`, the failure text): the shopper
+   * was not understood after all, and it counts towards the offer of a person as it does without
+   * an LLM. `state` is the one `respond` answered from.
+   */
+  notUnderstood(message: string, state: DialogueState, reply: DialogueReply): DialogueReply {
+    return this.handoff.follow(message, state, reply, true);
+  }
+
   private async answerAll(
     message: string,
     state: DialogueState,

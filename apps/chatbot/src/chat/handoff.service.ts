@@ -164,13 +164,18 @@ export class HandoffService {
    * After any other answer: counts the triggers, remembers a verified order's email, and adds the
    * offer to the answer once a trigger is reached.
    */
-  follow<R extends HandoffReply>(message: string, state: Context, reply: R): R {
+  follow<R extends HandoffReply>(
+    message: string,
+    state: Context,
+    reply: R,
+    llmDown = this.llm.backend === 'none' || this.llm.circuitState() === 'open',
+  ): R {
     const h: HandoffState = idle(state.handoff ?? {});
     const intent: string = reply.intent;
     if (intent === 'frustrated') h.frustrated = (h.frustrated ?? 0) + 1;
     // With an LLM, a message no rule knew still gets an answer: only the fallback text is "not
-    // understood", as it is when there is no LLM or its circuit is open (it is known to be down).
-    const llmDown = this.llm.backend === 'none' || this.llm.circuitState() === 'open';
+    // understood", as it is when there is no LLM, its circuit is open (it is known to be down) or
+    // it failed on this very message (`llmDown`, from the turn that saw it fail).
     const notUnderstood = intent === 'gibberish' || (intent === 'fallback' && llmDown);
     h.misunderstood = notUnderstood ? (h.misunderstood ?? 0) + 1 : 0;
 
