@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+// The desk:add-agent command: an entry point like main.ts, so it reads the environment itself.
 import { AddAgentError, addAgent } from './add-agent.js';
 
 /** The first line of standard input; typed at a terminal, it is not echoed. */
