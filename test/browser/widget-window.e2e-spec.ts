@@ -4,6 +4,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openChat, send } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
+/** The confirmation's words on the team's hours, per language (never English in another). */
+const HOURS: Record<string, string> = {
+  en: 'Our support team answers Monday to Friday',
+  es: 'Nuestro equipo de soporte responde de lunes a viernes',
+  fr: 'Notre équipe d’assistance répond du lundi au vendredi',
+  de: 'Unser Support-Team antwortet montags bis freitags',
+};
+
 /*
  * The chat window as a shopper sees it (issue #21, finding 8), on a desktop and two phones, in
  * each language the widget speaks: the header's controls all inside the window, the "Talk to a
@@ -281,7 +289,9 @@ describe.each(CASES)('the chat window, $size, $lang', ({ size, viewport, lang, s
     await page.waitForFunction(() =>
       /SR-\d{6}/.test(document.getElementById('bsc-person-status')?.textContent ?? ''),
     );
-    // After sending: the reference, and still a way to close the panel.
+    // After sending: the reference and the team's hours in the window's language, and still a
+    // way to close the panel.
+    expect(await page.locator('#bsc-person-status').textContent()).toContain(HOURS[lang]);
     expect(await close.isVisible()).toBe(true);
     expect(await controlFaults(page, '#bsc-person-panel')).toEqual([]);
     await expectNewestInView(page, 'after sending');

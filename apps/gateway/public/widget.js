@@ -354,6 +354,8 @@
       title: 'Talk to a person',
       intro:
         'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day. They will see this conversation.',
+      answers:
+        'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
       email: 'Your email',
       problem: 'What can we help with?',
       send: 'Send request',
@@ -369,6 +371,8 @@
       title: 'Hablar con una persona',
       intro:
         'Nuestro equipo de soporte responde de lunes a viernes, de 9:00 a 17:00 (hora del Este de EE. UU.), en un día hábil. Verán esta conversación.',
+      answers:
+        'Nuestro equipo de soporte responde de lunes a viernes, de 9:00 a 17:00 (hora del Este de EE. UU.), en un día hábil.',
       email: 'Tu correo electrónico',
       problem: '¿En qué podemos ayudarte?',
       send: 'Enviar solicitud',
@@ -385,6 +389,8 @@
       title: 'Parler à une personne',
       intro:
         'Notre équipe d’assistance répond du lundi au vendredi, de 9 h à 17 h (heure de l’Est des États-Unis), sous 1 jour ouvré. Elle verra cette conversation.',
+      answers:
+        'Notre équipe d’assistance répond du lundi au vendredi, de 9 h à 17 h (heure de l’Est des États-Unis), sous 1 jour ouvré.',
       email: 'Votre e-mail',
       problem: 'Comment pouvons-nous vous aider ?',
       send: 'Envoyer la demande',
@@ -400,6 +406,8 @@
       title: 'Mit einem Menschen sprechen',
       intro:
         'Unser Support-Team antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags. Es sieht dieses Gespräch.',
+      answers:
+        'Unser Support-Team antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags.',
       email: 'Ihre E-Mail-Adresse',
       problem: 'Wobei können wir helfen?',
       send: 'Anfrage senden',
@@ -552,7 +560,8 @@
           form.hidden = true;
           intro.hidden = true;
           panel.classList.add('bsc-person--sent');
-          say(PERSON.done + body.reference + '. ' + (body.expected_answer || ''), false);
+          // The hours in the window's language: the server's expected_answer is in English.
+          say(PERSON.done + body.reference + '. ' + PERSON.answers, false);
           // The focused Send button is gone with the form; the way back is next.
           back.focus();
         } else {
