@@ -33,6 +33,14 @@ export class PostgresDatabase extends Database {
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // The pool listens to its idle clients only: a connection lost while this transaction holds
+    // it would be an uncaught 'error' and end the process. The next query reports it instead,
+    // and the broken client is destroyed rather than returned to the pool.
+    let lost = false;
+    const onError = () => {
+      lost = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await fn({
@@ -48,7 +56,8 @@ export class PostgresDatabase extends Database {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   }
 
