@@ -92,7 +92,12 @@ function readArticles(
       });
     }
   }
-  checkAcrossFiles(read, defaultLanguage, problems);
+  const tried = new Set(
+    defaultLanguage && folders.includes(defaultLanguage)
+      ? readdirSync(join(helpDir, defaultLanguage)).map((n) => n.replace(/\.md$/, ''))
+      : [],
+  );
+  checkAcrossFiles(read, defaultLanguage, tried, problems);
   return read
     .sort((a, b) => a.order - b.order || a.article.slug.localeCompare(b.article.slug))
     .map((r) => r.article);
@@ -102,30 +107,36 @@ function readArticles(
 function checkAcrossFiles(
   read: Array<{ source: ArticleFile; article: ContentArticle }>,
   defaultLanguage: string | undefined,
+  tried: ReadonlySet<string>,
   problems: ContentProblem[],
 ): void {
-  const slugs = new Map<string, string>();
-  const intents = new Map<string, string>();
-  for (const { source, article } of read) {
-    const slugKey = `${article.language}/${article.slug}`;
-    const first = slugs.get(slugKey);
-    if (first) {
+  const groups = (key: (a: ContentArticle) => string | undefined) => {
+    const by = new Map<string, Array<{ source: ArticleFile; article: ContentArticle }>>();
+    for (const r of read) {
+      const k = key(r.article);
+      if (k) by.set(k, [...(by.get(k) ?? []), r]);
+    }
+    return [...by.values()].filter((g) => g.length > 1);
+  };
+  for (const group of groups((a) => `${a.language}/${a.slug}`)) {
+    // The file named after the slug keeps it; the others took it with a `slug:` key.
+    const owner = group.find((r) => r.source.name === r.article.slug) ?? group[0];
+    for (const { source, article } of group.filter((r) => r !== owner)) {
       problems.push({
         file: source.file,
         line: keyLine(source, 'slug'),
-        message: `duplicate slug "${article.slug}": ${first} has it too`,
+        message: `duplicate slug "${article.slug}": ${owner.source.file} has it too`,
       });
-    } else slugs.set(slugKey, source.file);
-    if (article.intent) {
-      const intentKey = `${article.language}/${article.intent}`;
-      const other = intents.get(intentKey);
-      if (other) {
-        problems.push({
-          file: source.file,
-          line: keyLine(source, 'intent'),
-          message: `a second "${article.intent}" intent article in ${article.language}: ${other} is the one`,
-        });
-      } else intents.set(intentKey, source.file);
+    }
+  }
+  for (const group of groups((a) => a.intent && `${a.language}/${a.intent}`)) {
+    for (const { source, article } of group) {
+      const others = group.filter((r) => r.source !== source).map((r) => r.source.file);
+      problems.push({
+        file: source.file,
+        line: keyLine(source, 'intent'),
+        message: `a second "${article.intent}" intent article in ${article.language} (one only): ${others.join(', ')} has it too`,
+      });
     }
   }
   if (!defaultLanguage) return;
@@ -135,13 +146,14 @@ function checkAcrossFiles(
   for (const { source, article } of read) {
     if (article.language === defaultLanguage) continue;
     const original = own.get(article.slug);
-    if (!original) {
+    // A default-language file that failed its own check was named already.
+    if (!original && !tried.has(article.slug)) {
       problems.push({
         file: source.file,
         line: 1,
         message: `no article "${article.slug}" in the default language (help/${defaultLanguage}/) to translate`,
       });
-    } else if (original.article.topic !== article.topic) {
+    } else if (original && original.article.topic !== article.topic) {
       problems.push({
         file: source.file,
         line: keyLine(source, 'topic'),
