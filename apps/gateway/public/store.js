@@ -3,7 +3,8 @@
 
   var COVER_VARIANTS = 8;
   var TIMEOUT_MS = 8000;
-  var priceFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+  // Prices in the store's currency (GET /api/store); none shown while it is unknown.
+  var priceFormat = null;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -59,7 +60,7 @@
       footer.appendChild(el('span', 'book__rating'));
     }
     var price = Number(item.price);
-    if (item.price !== null && item.price !== '' && Number.isFinite(price)) {
+    if (priceFormat && item.price !== null && item.price !== '' && Number.isFinite(price)) {
       footer.appendChild(el('span', 'book__price', priceFormat.format(price)));
     }
     body.appendChild(footer);
@@ -75,6 +76,51 @@
       },
     );
   }
+
+  function eachNode(selector, fn) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
+  }
+
+  // The store's name, with its "&" drawn as the logo draws it.
+  function showName(node, name) {
+    var parts = name.split('&');
+    node.textContent = parts[0];
+    for (var i = 1; i < parts.length; i++) {
+      if (node.classList.contains('logo__text')) node.appendChild(el('span', 'logo__amp', '&'));
+      else node.appendChild(document.createTextNode('&'));
+      node.appendChild(document.createTextNode(parts[i]));
+    }
+  }
+
+  // The store's own facts (name, support address, currency) from GET /api/store; null without them.
+  function loadStore() {
+    return getJson('/api/store')
+      .then(function (store) {
+        if (!store || !isNonEmptyString(store.name)) return null;
+        document.title = store.name;
+        eachNode('[data-store-name]', function (node) {
+          showName(node, store.name);
+        });
+        if (isNonEmptyString(store.support_email)) {
+          eachNode('[data-store-email-link]', function (link) {
+            link.href = 'mailto:' + store.support_email;
+            link.textContent = store.support_email;
+            link.closest('[data-store-email]').hidden = false;
+          });
+        }
+        // An unknown currency code throws: then no prices.
+        priceFormat = new Intl.NumberFormat('en-US', {
+          style: 'currency',
+          currency: store.currency,
+        });
+        return store;
+      })
+      .catch(function () {
+        return null;
+      });
+  }
+
+  var storeLoaded = loadStore();
 
   function bookIdFromHash() {
     var match = /^#book-(\d{1,9})$/.exec(window.location.hash);
@@ -128,6 +174,14 @@
       });
   }
 
+  function showFeaturedStatus(text) {
+    var status = document.getElementById('featured-status');
+    if (!status) return;
+    status.textContent = text;
+    status.hidden = !text;
+  }
+
+  // The featured books: the catalog's first page (bestsellers first, then the best rated).
   function loadProducts() {
     var list = document.getElementById('featured-list');
     if (!list || typeof fetch !== 'function') return;
@@ -138,32 +192,33 @@
           controller.abort();
         }, TIMEOUT_MS)
       : 0;
+    var products = getJson('/api/products?limit=8', controller ? controller.signal : undefined);
 
-    fetch('/api/products?limit=8', {
-      headers: { Accept: 'application/json' },
-      signal: controller ? controller.signal : undefined,
-    })
-      .then(function (res) {
-        if (res.status !== 200) return null;
-        return res.json();
-      })
-      .then(function (data) {
-        if (!data || !Array.isArray(data.items)) return;
+    // The prices need the store's currency: render once both have answered.
+    Promise.all([products, storeLoaded])
+      .then(function (answers) {
+        var data = answers[0];
+        if (!data || !Array.isArray(data.items)) throw new Error('no catalog');
         var items = data.items.filter(function (item) {
           return item && typeof item === 'object' && isNonEmptyString(item.title);
         });
-        if (items.length === 0) return;
-
+        if (items.length === 0) {
+          showFeaturedStatus('No books to show just now. Our chat assistant can recommend one.');
+          return;
+        }
         var fragment = document.createDocumentFragment();
         items.slice(0, 8).forEach(function (item, index) {
           fragment.appendChild(renderBook(item, index));
         });
         list.replaceChildren(fragment);
         list.setAttribute('data-source', 'api');
+        showFeaturedStatus('');
         showLinkedBook();
       })
       .catch(function () {
-        // The static list stays; the catalogue API is optional for this page.
+        showFeaturedStatus(
+          'The books could not be loaded just now. Our chat assistant can recommend one.',
+        );
       })
       .finally(function () {
         clearTimeout(timer);

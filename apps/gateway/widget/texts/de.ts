@@ -42,8 +42,8 @@ export const de: LanguagePack = {
     button: 'Mit einem Menschen sprechen',
     title: 'Mit einem Menschen sprechen',
     intro:
-      '[Unser Support-Team antwortet {support_hours} innerhalb von {answer_within}. Es sieht dieses Gespräch.|Unser Support-Team sieht dieses Gespräch.]',
-    answers: '[Unser Support-Team antwortet {support_hours} innerhalb von {answer_within}.]',
+      '[Unser Support-Team antwortet {support_hours} innerhalb {answer_within}. Es sieht dieses Gespräch.|Unser Support-Team sieht dieses Gespräch.]',
+    answers: '[Unser Support-Team antwortet {support_hours} innerhalb {answer_within}.]',
     email: 'Ihre E-Mail-Adresse',
     problem: 'Wobei können wir helfen?',
     send: 'Anfrage senden',
