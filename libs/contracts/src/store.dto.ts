@@ -140,3 +140,15 @@ export class CategoriesResponse {
   @ApiProperty({ type: [CategoryDto] })
   items: CategoryDto[];
 }
+
+/**
+ * The whole catalog in one answer: every book with its category, and the shelves. Served with an
+ * ETag: a client that keeps a copy asks again with If-None-Match and gets 304 while it is current.
+ */
+export class CatalogResponse {
+  @ApiProperty({ type: [CategoryDto] })
+  categories: CategoryDto[];
+
+  @ApiProperty({ type: [ProductDto] })
+  items: ProductDto[];
+}

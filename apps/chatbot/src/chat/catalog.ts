@@ -12,6 +12,8 @@ const LEADING_ARTICLE = /^(the|a|an) /;
 
 /** The catalog with its titles and authors normalized once per copy, not once per message. */
 interface Indexed {
+  /** The store's ETag of this copy: asked with it, the store answers 304 while it is current. */
+  etag?: string;
   categories: CategoryDto[];
   books: ProductDto[];
   titles: Array<{ book: ProductDto; title: string; short: string }>;
@@ -39,20 +41,27 @@ const REQUEST_WORDS = new Set(
   baby toddler teen teenager age aged also really very more other others new all`.split(/\s+/),
 );
 
+/** Bestsellers first, then the best rated: the order the store API uses. */
+function byAppeal(a: ProductDto, b: ProductDto): number {
+  if (a.bestseller !== b.bestseller) return a.bestseller ? -1 : 1;
+  return b.rating - a.rating || a.id - b.id;
+}
+
 function stemsOf(text: string): string[] {
   return (normalize(text).match(/[a-z]+/g) ?? []).filter((w) => w.length >= 3).map(stem);
 }
 
 /**
  * The whole catalog, kept (see KeptCopy: a turn never waits for a refresh), to recognise the books
- * and authors a shopper names. One request per category (the API lists at most 50 books a call).
+ * and authors a shopper names. One request for all of it (GET /api/catalog); a refresh sends the
+ * copy's ETag and keeps the copy, indexed as it is, when the store answers 304.
  */
 @Injectable()
 export class CatalogIndex {
   private readonly copy: KeptCopy<Indexed>;
 
   constructor(private readonly store: BookstoreClient) {
-    this.copy = new KeptCopy('catalog', () => this.load(), TTL_MS);
+    this.copy = new KeptCopy('catalog', (kept) => this.load(kept), TTL_MS);
   }
 
   async books(): Promise<ProductDto[]> {
@@ -122,6 +131,40 @@ export class CatalogIndex {
   }
 
   /**
+   * The books whose title, author or description has a word of the text, the best match first
+   * (rarer words count more), then bestsellers and the best rated: the store's own search, on the
+   * kept copy, so finding "something like X" or books for the LLM asks the store nothing.
+   */
+  async search(text: string, limit: number): Promise<ProductDto[]> {
+    const { books, words, spread, authors } = await this.copy.get();
+    const terms = [...new Set(stemsOf(text).filter((s) => !REQUEST_WORDS.has(s)))];
+    if (terms.length === 0) return [];
+    const named = new Set(
+      authors.filter((a) => terms.some((t) => a.full.split(' ').some((w) => stem(w) === t))),
+    );
+    const score = (book: ProductDto): number =>
+      terms.reduce(
+        (sum, t) => (words.get(book.id)?.has(t) ? sum + 1 / (spread.get(t) ?? 1) : sum),
+        0,
+      ) + ([...named].some((a) => a.name === book.author) ? 1 : 0);
+    return books
+      .map((book) => ({ book, fit: score(book) }))
+      .filter(({ fit }) => fit > 0)
+      .sort((a, b) => b.fit - a.fit || byAppeal(a.book, b.book))
+      .slice(0, limit)
+      .map(({ book }) => book);
+  }
+
+  /** The catalog's bestsellers, bestsellers first as the store lists them. */
+  async bestsellers(limit: number): Promise<ProductDto[]> {
+    const { books } = await this.copy.get();
+    return books
+      .filter((b) => b.bestseller)
+      .sort(byAppeal)
+      .slice(0, limit);
+  }
+
+  /**
    * The author the message names: the full name, or the surname after "by", "from" or "author"
    * ("anything by Austen").
    */
@@ -134,12 +177,12 @@ export class CatalogIndex {
     return authors.find((a) => a.surname.length >= 4 && text.includes(` ${a.surname} `))?.name;
   }
 
-  private async load(): Promise<Indexed> {
-    const categories = await this.store.categories();
-    const lists = await Promise.all(
-      categories.map((c) => this.store.products({ category: c.slug, limit: 50 })),
-    );
-    const books = lists.flat();
+  private async load(kept?: Indexed): Promise<Indexed> {
+    const served = await this.store.catalog(kept?.etag);
+    if (served.kind === 'unchanged' && kept) return kept;
+    if (served.kind === 'unchanged') throw new Error('catalog: 304 without a kept copy');
+    const { categories, items: books } = served.catalog;
+    const etag = served.etag;
     const titles = books.map((book) => {
       const title = normalize(book.title);
       return { book, title, short: title.replace(LEADING_ARTICLE, '') };
@@ -155,6 +198,6 @@ export class CatalogIndex {
       words.set(book.id, own);
       for (const w of own) spread.set(w, (spread.get(w) ?? 0) + 1);
     }
-    return { categories, books, titles, authors, words, spread };
+    return { etag, categories, books, titles, authors, words, spread };
   }
 }

@@ -683,7 +683,7 @@ export class DialogueService {
         named?.category ??
         wellKnownCategory(like) ??
         slugOf(findCategoryMentions(like)[0]?.category ?? '') ??
-        (await this.store.products({ q: orWords(like), limit: 1 }))[0]?.category;
+        (await this.catalog.search(like, 1))[0]?.category;
       if (category && categories.some((c) => c.slug === category)) {
         return this.listBooks(
           { category, shown: named ? [named.id] : [], exclude: excluded },
@@ -946,10 +946,6 @@ function askedWord(message: string, category: string): string {
     message,
   );
   return word ? word[1].toLowerCase() : category;
-}
-
-function orWords(text: string): string {
-  return (text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).slice(0, 6).join(' or ');
 }
 
 function topicIntent(topic: string): Intent {
