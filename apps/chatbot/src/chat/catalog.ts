@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CategoryDto, ProductDto } from '@bookstore/contracts';
 import { findCategoryMentions, isFunctionWord, normalize, stem } from '@bookstore/intents';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
@@ -54,14 +54,21 @@ function stemsOf(text: string): string[] {
 /**
  * The whole catalog, kept (see KeptCopy: a turn never waits for a refresh), to recognise the books
  * and authors a shopper names. One request for all of it (GET /api/catalog); a refresh sends the
- * copy's ETag and keeps the copy, indexed as it is, when the store answers 304.
+ * copy's ETag and keeps the copy, indexed as it is, when the store answers 304. It is first read
+ * as the chatbot starts, so a shopper's turn does not wait for it (nor spend its one call back
+ * to the store on it); when the store is not up yet, the first turn that needs it reads it.
  */
 @Injectable()
-export class CatalogIndex {
+export class CatalogIndex implements OnApplicationBootstrap {
   private readonly copy: KeptCopy<Indexed>;
 
   constructor(private readonly store: BookstoreClient) {
     this.copy = new KeptCopy('catalog', (kept) => this.load(kept), TTL_MS);
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the chatbot serves without the store; a failure here is the first turn's retry.
+    this.copy.get().catch(() => undefined);
   }
 
   async books(): Promise<ProductDto[]> {
