@@ -123,6 +123,16 @@ export class ProductDto {
   @ApiProperty() description: string;
   @ApiProperty({ example: 4.5 }) rating: number;
   @ApiProperty() bestseller: boolean;
+  @ApiPropertyOptional({
+    example: 4,
+    description: "The youngest reader's age, when the catalog says.",
+  })
+  age_min?: number;
+  @ApiPropertyOptional({
+    example: 8,
+    description: "The oldest reader's age, when the catalog says.",
+  })
+  age_max?: number;
 }
 
 export class ProductsResponse {

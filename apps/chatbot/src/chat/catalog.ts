@@ -3,6 +3,7 @@ import type { CategoryDto, ProductDto } from '@bookstore/contracts';
 import { findCategoryMentions, isFunctionWord, normalize, stem } from '@bookstore/intents';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { KeptCopy } from './kept-copy.js';
+import { Shelves, type ShelfMention } from './shelves.js';
 
 // The catalog changes rarely; a minute-old copy is fresh enough to recognise titles and authors.
 const TTL_MS = 60_000;
@@ -22,6 +23,8 @@ interface Indexed {
   words: Map<number, Set<string>>;
   /** In how many books each stem occurs. */
   spread: Map<string, number>;
+  /** The shelves as shoppers name them, from this copy's own data. */
+  shelves: Shelves;
 }
 
 /**
@@ -40,6 +43,16 @@ const REQUEST_WORDS = new Set(
   son daughter kid kids child children boy girl nephew niece grandson granddaughter grandchild
   baby toddler teen teenager age aged also really very more other others new all`.split(/\s+/),
 );
+
+/** Whether the catalog gives the book's readers' ages (the optional age_min/age_max). */
+export function hasAge(book: ProductDto): boolean {
+  return book.age_min !== undefined || book.age_max !== undefined;
+}
+
+/** Whether a reader of this age is in the book's range; a book with no range is in no one's. */
+export function fitsAge(book: ProductDto, age: number): boolean {
+  return hasAge(book) && (book.age_min ?? 0) <= age && age <= (book.age_max ?? Infinity);
+}
 
 /** Bestsellers first, then the best rated: the order the store API uses. */
 function byAppeal(a: ProductDto, b: ProductDto): number {
@@ -80,6 +93,21 @@ export class CatalogIndex implements OnApplicationBootstrap {
     return (await this.copy.get()).categories;
   }
 
+  /** The shelves the message names, in the catalog's own words or the shopper's (shelves.ts). */
+  async shelvesIn(message: string): Promise<ShelfMention[]> {
+    return (await this.copy.get()).shelves.find(message);
+  }
+
+  /** Whether the catalog gives readers' ages: then a reader's age picks books, not a shelf. */
+  async hasAges(): Promise<boolean> {
+    return (await this.copy.get()).books.some(hasAge);
+  }
+
+  /** The catalog's shelf for a kind of book ("fantasy", "children"), if it has one. */
+  async shelfOf(kind: string): Promise<string | undefined> {
+    return (await this.copy.get()).shelves.resolve(kind);
+  }
+
   /** Books whose title the message names, longest title first. */
   async titlesIn(message: string): Promise<ProductDto[]> {
     const text = ` ${normalize(message)} `;
@@ -101,13 +129,13 @@ export class CatalogIndex implements OnApplicationBootstrap {
     message: string,
     maxBooks = SUBJECT_MAX_BOOKS,
   ): Promise<{ terms: string[]; words: string[] } | undefined> {
-    const { spread } = await this.copy.get();
+    const { spread, shelves } = await this.copy.get();
     const terms: string[] = [];
     const words: string[] = [];
     for (const word of normalize(message).match(/[a-z]+/g) ?? []) {
       // A word that names a shelf ("mystery", "poetry") asks for the shelf, not for a subject.
       if (word.length < 3 || REQUEST_WORDS.has(word) || isFunctionWord(word)) continue;
-      if (findCategoryMentions(word).length > 0) continue;
+      if (findCategoryMentions(word).length > 0 || shelves.find(word).length > 0) continue;
       const s = stem(word);
       const books = spread.get(s) ?? 0;
       if (books === 0 || books > maxBooks || terms.includes(s)) continue;
@@ -205,6 +233,7 @@ export class CatalogIndex implements OnApplicationBootstrap {
       words.set(book.id, own);
       for (const w of own) spread.set(w, (spread.get(w) ?? 0) + 1);
     }
-    return { etag, categories, books, titles, authors, words, spread };
+    const shelves = new Shelves(categories, books);
+    return { etag, categories, books, titles, authors, words, spread, shelves };
   }
 }
