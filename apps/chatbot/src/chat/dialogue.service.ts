@@ -139,7 +139,6 @@ const CONTEXT_WORDS = 8;
 // How much better another topic's article must rank to answer instead of the topic's own.
 const OUTRANK = 1.25;
 
-// Words the catalog files under another name.
 const PENDING = new Set(['order_number', 'order_email']);
 // What a message about a damaged book or a wrong order may have been read as by the rules.
 const RETURN_CASE_INTENTS = new Set<Intent>(['returns', 'fallback', 'shipping', 'order_status']);
