@@ -1,6 +1,8 @@
 import { json } from '../support/http.js';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy.js';
+import pg from 'pg';
 import { closedPort } from '../support/http-server.js';
+import { createSchema } from '../support/postgres.js';
 import { startChatbot, startGateway, type RunningApp } from '../support/system.js';
 
 /*
@@ -17,10 +19,14 @@ let toGateway: CountingProxy;
 /** The gateway's calls to the chatbot. */
 let toChatbot: CountingProxy;
 let chatbot: RunningApp | undefined;
+let schema: { url: string; drop(): Promise<void> };
 
 beforeAll(async () => {
   toChatbot = await startCountingProxy();
+  schema = await createSchema();
   gateway = await startGateway({
+    DATABASE_URL: schema.url,
+    DATABASE_POOL_SIZE: '3',
     CHAT_SERVICE_URL: toChatbot.url,
     INTERNAL_API_TOKEN: INTERNAL,
     SUPPORT_API_TOKEN: AGENTS,
@@ -32,6 +38,7 @@ afterAll(async () => {
   await gateway.app.close();
   await toGateway.close();
   await toChatbot.close();
+  await schema.drop();
 });
 
 /**
@@ -152,6 +159,42 @@ describe('calls back to the gateway, cold first question of each kind (#22)', ()
     expect(await again.text()).toBe('');
     // /api/products and /api/categories stay as REST clients know them.
     expect((await json(`${gateway.url}/api/categories`)).body.items).toBeInstanceOf(Array);
+  });
+});
+
+describe('GET /api/catalog', () => {
+  it("lists every book once, with its readers' ages when the catalog gives them", async () => {
+    const first = await fetch(`${gateway.url}/api/catalog`);
+    const body = (await first.json()) as {
+      categories: Array<{ slug: string; count: number }>;
+      items: Array<{ id: number; category: string; age_min?: number; age_max?: number }>;
+    };
+    const counted = body.categories.reduce((sum, c) => sum + c.count, 0);
+    expect(body.items).toHaveLength(counted);
+    expect(new Set(body.items.map((b) => b.id)).size).toBe(counted);
+    expect(body.items.some((b) => 'age_min' in b)).toBe(false);
+    // A catalog with readers' ages (the optional columns): the copy changes, and says them.
+    const db = new pg.Client({ connectionString: schema.url });
+    await db.connect();
+    try {
+      await db.query(
+        'ALTER TABLE books ADD COLUMN IF NOT EXISTS age_min integer, ADD COLUMN IF NOT EXISTS age_max integer',
+      );
+      await db.query('UPDATE books SET age_min = 3, age_max = 6 WHERE id = $1', [body.items[0].id]);
+    } finally {
+      await db.end();
+    }
+    const again = await fetch(`${gateway.url}/api/catalog`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    const changed = (await again.json()) as typeof body;
+    expect(changed.items.find((b) => b.id === body.items[0].id)).toMatchObject({
+      age_min: 3,
+      age_max: 6,
+    });
+    expect(changed.items.filter((b) => 'age_min' in b)).toHaveLength(1);
   });
 });
 
