@@ -30,6 +30,7 @@ beforeAll(async () => {
     CHAT_SERVICE_URL: toChatbot.url,
     INTERNAL_API_TOKEN: INTERNAL,
     SUPPORT_API_TOKEN: AGENTS,
+    SUPPORT_RETRY_INTERVAL_MS: '300',
   });
   toGateway = await startCountingProxy(gateway.url);
 });
@@ -144,6 +145,37 @@ describe('calls back to the gateway, cold first question of each kind (#22)', ()
       'Contact the support team',
       'sam@example.com',
     ]);
+  });
+
+  it('a handoff after a long conversation: no call back in the turn, the transcript read after it', async () => {
+    await coldChatbot();
+    // Longer than the gateway takes in one body (16 kB): the chatbot sends the request without it.
+    const long = `My parcel arrived soaked, ${'and the cover is torn, '.repeat(80)}`;
+    const first = await say(long.slice(0, 1900));
+    const sid = first.session_id;
+    for (let i = 0; i < 9; i++) await say(`${i} ${long.slice(0, 1900)}`, sid);
+    await say('Can I talk to a human please', sid);
+    await say('Contact the support team', sid);
+    await say('sam@example.com', sid);
+    const done = await say('The cover is torn', sid);
+    expect(done.response).toMatch(/SR-\d{6}/);
+    expect(done.toGateway).toEqual(['POST /api/support/requests']);
+    expect(done.toChatbot).toEqual([]);
+    const reference = /SR-\d{6}/.exec(done.response)![0];
+    await vi.waitFor(
+      async () => {
+        const list = await json(`${gateway.url}/api/support/requests`, 'GET', undefined, {
+          authorization: `Bearer ${AGENTS}`,
+        });
+        const stored = (list.body.items as Array<Record<string, unknown>>).find(
+          (r) => r.reference === reference,
+        );
+        expect(stored).toMatchObject({ transcript_read: true });
+        // Read after the turn: the turn that sent the request is in it too.
+        expect(stored!.transcript as unknown[]).toHaveLength(14);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
   });
 
   it('a kept catalog is asked again with its ETag and not sent again', async () => {

@@ -217,8 +217,7 @@ export class BookstoreClient implements OnApplicationShutdown {
     turns: readonly Turn[] | undefined,
     clientIp?: string,
   ): Promise<SupportRequestOutcome> {
-    const sent =
-      turns && this.internalToken ? { ...request, transcript: transcript(turns) } : request;
+    const sent = withTranscript(request, turns, this.internalToken !== undefined);
     const { status, body } = await this.call('POST', '/api/support/requests', sent, clientIp);
     if (status === 429) return { kind: 'too_many' };
     if (status === 400) {
@@ -236,6 +235,22 @@ export class BookstoreClient implements OnApplicationShutdown {
       expectedAnswer: created.expected_answer,
     };
   }
+}
+
+/**
+ * The gateway takes JSON bodies up to 16 kB: a transcript that would not fit stays out, and the
+ * gateway reads it from us after the turn (never in the middle of it, when we are the caller).
+ */
+const TRANSCRIPT_BUDGET_BYTES = 14_000;
+
+function withTranscript<R extends object>(
+  request: R,
+  turns: readonly Turn[] | undefined,
+  internal: boolean,
+): R | (R & { transcript: SupportTranscriptTurn[] }) {
+  if (!turns || !internal) return request;
+  const sent = { ...request, transcript: transcript(turns) };
+  return Buffer.byteLength(JSON.stringify(sent)) <= TRANSCRIPT_BUDGET_BYTES ? sent : request;
 }
 
 /** The turns as the support team reads them: the last ones, and only the fields it shows. */
