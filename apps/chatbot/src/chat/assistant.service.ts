@@ -13,12 +13,12 @@ import {
 import { requestIdHeader } from '@bookstore/observability';
 import type { Turn } from '@bookstore/sessions';
 import { ChatbotOptions } from '../config/chatbot.options.js';
-import { BookstoreClient } from '../store-client/bookstore.client.js';
 import type { DialogueState } from './dialogue.service.js';
 import { helpArticleLink } from './answer-parts.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
 import { HelpCenter, localized } from './help-center.js';
+import { CatalogIndex } from './catalog.js';
 
 const ABOUT_BOOKS =
   /\b(books?|novels?|authors?|read(ing)?|titles?|series|stories|genre|writer|poetry|kids?)\b/i;
@@ -50,7 +50,7 @@ export class AssistantService implements OnApplicationBootstrap {
 
   constructor(
     private readonly llm: LlmClient,
-    private readonly store: BookstoreClient,
+    private readonly catalog: CatalogIndex,
     private readonly help: HelpCenter,
     options: ChatbotOptions,
   ) {
@@ -214,11 +214,8 @@ export class AssistantService implements OnApplicationBootstrap {
       (w) => !STOP_WORDS.has(w),
     );
     try {
-      let found =
-        words.length > 0
-          ? await this.store.products({ q: words.slice(0, 6).join(' or '), limit: 3 })
-          : [];
-      if (found.length === 0) found = await this.store.products({ bestseller: true, limit: 3 });
+      let found = words.length > 0 ? await this.catalog.search(words.slice(0, 6).join(' '), 3) : [];
+      if (found.length === 0) found = await this.catalog.bestsellers(3);
       return found.map(
         (b) =>
           `${b.title} by ${b.author} (${b.category}, $${b.price.toFixed(2)}): ${b.description}`,

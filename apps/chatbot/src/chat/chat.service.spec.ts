@@ -34,18 +34,19 @@ const never = new AbortController().signal;
 function chat(llm: ScriptedLlm) {
   const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
   const help = new HelpCenter(store);
+  const catalog = new CatalogIndex(store);
   const dialogue = new DialogueService(
     store,
-    new CatalogIndex(store),
+    catalog,
     help,
-    new HandoffService(store, llm),
+    new HandoffService(store, llm, sessions),
   );
   const registry = new Registry();
   const labelNames = ['intent', 'source'] as const;
   const service = new ChatService(
     sessions,
     dialogue,
-    new AssistantService(llm, store, help, options),
+    new AssistantService(llm, catalog, help, options),
     new Counter({ name: 'turns', help: 'turns', labelNames, registers: [registry] }),
     new Histogram({ name: 'seconds', help: 'seconds', labelNames, registers: [registry] }),
   );

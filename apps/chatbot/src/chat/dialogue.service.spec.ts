@@ -1,4 +1,5 @@
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
+import { MemorySessionStore } from '@bookstore/sessions';
 import type { BookstoreClient } from '../store-client/bookstore.client.js';
 import { CatalogIndex } from './catalog.js';
 import { DialogueService, readState, splitQuestions } from './dialogue.service.js';
@@ -69,7 +70,13 @@ describe('DialogueService and the store', () => {
         get: (_t, name: string) => () => {
           calls.push(name);
           return Promise.resolve(
-            name === 'categories' ? [{ slug: 'mystery', name: 'Mystery' }] : [],
+            name === 'catalog'
+              ? {
+                  kind: 'catalog',
+                  etag: '"v1"',
+                  catalog: { categories: [{ slug: 'mystery', name: 'Mystery' }], items: [] },
+                }
+              : [],
           );
         },
       },
@@ -78,7 +85,11 @@ describe('DialogueService and the store', () => {
       store,
       new CatalogIndex(store),
       new HelpCenter(store),
-      new HandoffService(store, new ScriptedLlm('none', [])),
+      new HandoffService(
+        store,
+        new ScriptedLlm('none', []),
+        new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 }),
+      ),
     );
     for (const message of [
       'Do you offer gift wrapping?',
@@ -86,6 +97,6 @@ describe('DialogueService and the store', () => {
       'Do you offer gift wrapping?',
     ])
       await dialogue.respond(message, {}, { sessionId: 's1' });
-    expect(calls.filter((c) => c === 'categories')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'catalog')).toHaveLength(1);
   });
 });

@@ -12,7 +12,6 @@ import {
   childAge,
   extractOrderId,
   extractWrongLengthOrderNumber,
-  findCategoryMentions,
   isForChildren,
   likenessTarget,
   matchIntent,
@@ -47,7 +46,7 @@ import {
   titleText,
   unknownCategoryText,
 } from './answers.js';
-import { CatalogIndex, RANKING_MAX_BOOKS } from './catalog.js';
+import { CatalogIndex, RANKING_MAX_BOOKS, fitsAge, hasAge } from './catalog.js';
 import { HelpCenter, localized } from './help-center.js';
 
 /** What the bot remembers between turns; kept in the session so any replica can continue. */
@@ -139,15 +138,6 @@ const FOLLOW_UP_WORDS = 6;
 const CONTEXT_WORDS = 8;
 // How much better another topic's article must rank to answer instead of the topic's own.
 const OUTRANK = 1.25;
-
-// Words the catalog files under another name.
-const CATEGORY_ALIASES: Record<string, string> = {
-  thriller: 'mystery',
-  'science fiction': 'science-fiction',
-  'true crime': 'mystery',
-  'young adult': 'fantasy',
-  classics: 'fiction',
-};
 
 const PENDING = new Set(['order_number', 'order_email']);
 // What a message about a damaged book or a wrong order may have been read as by the rules.
@@ -664,29 +654,33 @@ export class DialogueService {
     match: IntentMatch,
     state: DialogueState,
   ): Promise<DialogueReply | undefined> {
-    const mentions = findCategoryMentions(message);
-    const wanted = mentions.filter((m) => !m.negated).map((m) => m.category);
-    const excluded = mentions.filter((m) => m.negated).map((m) => slugOf(m.category));
+    // The shelves named, as this catalog has them ('' for a kind it has no shelf of).
+    const mentions = await this.catalog.shelvesIn(message);
+    const named = mentions.filter((m) => !m.negated);
+    const wanted = named.map((m) => m.slug ?? '');
+    const excluded = mentions.flatMap((m) => (m.negated && m.slug ? [m.slug] : []));
+    const children = await this.catalog.shelfOf('children');
     const like = likenessTarget(message);
 
     // "any others?", "more mysteries": the last list, continued.
     if (state.books && asksForMore(message) && !like) {
-      const sameCategory = wanted.length === 0 || slugOf(wanted[0]) === state.books.category;
+      const sameCategory = wanted.length === 0 || wanted[0] === state.books.category;
       if (sameCategory && excluded.length === 0) return this.listBooks(state.books, state, 'more');
     }
 
     const categories = await this.catalog.categories();
 
     if (like) {
-      const named = (await this.catalog.titlesIn(like))[0];
+      const title = (await this.catalog.titlesIn(like))[0];
+      const kind = wellKnownCategory(like);
       const category =
-        named?.category ??
-        wellKnownCategory(like) ??
-        slugOf(findCategoryMentions(like)[0]?.category ?? '') ??
-        (await this.store.products({ q: orWords(like), limit: 1 }))[0]?.category;
+        title?.category ??
+        (kind ? await this.catalog.shelfOf(kind) : undefined) ??
+        (await this.catalog.shelvesIn(like)).find((m) => m.slug)?.slug ??
+        (await this.catalog.search(like, 1))[0]?.category;
       if (category && categories.some((c) => c.slug === category)) {
         return this.listBooks(
-          { category, shown: named ? [named.id] : [], exclude: excluded },
+          { category, shown: title ? [title.id] : [], exclude: excluded },
           state,
           'like',
           like,
@@ -710,7 +704,8 @@ export class DialogueService {
     }
 
     // "para mi hijo" reads as the children's shelf in the English gloss.
-    const forChild = isForChildren(message) || wanted.some((c) => slugOf(c) === 'children');
+    const forChild =
+      isForChildren(message) || (children !== undefined && wanted.includes(children));
     const bestseller = asksForBestsellers(message);
     const isRecommendation = match.intent === 'recommendation';
     // Outside a recommendation, only a book cue ("for my 5 year old", "popular", "no self-help")
@@ -728,7 +723,7 @@ export class DialogueService {
     // What the books should be about: a subject the catalog knows ("birds", "space"), and for a
     // child, the words of the shelf they like (fantasy: dragons, magic) found on the children's.
     const ranking = await this.catalog.subjectIn(message, RANKING_MAX_BOOKS);
-    const liked = forChild ? wanted.map(slugOf).find((c) => c !== 'children') : undefined;
+    const liked = forChild ? wanted.find((c) => c !== children && c !== '') : undefined;
     const terms = [
       ...(ranking?.terms ?? []),
       ...(liked && categories.some((c) => c.slug === liked)
@@ -736,8 +731,11 @@ export class DialogueService {
         : []),
     ].slice(0, MAX_TERMS);
     const age = forChild ? childAge(message) : undefined;
-
-    const category = forChild ? 'children' : wanted.length > 0 ? slugOf(wanted[0]) : undefined;
+    // A catalog that gives readers' ages answers an age with the books for it, on any shelf.
+    const aged = age !== undefined && (await this.catalog.hasAges());
+    const other = wanted.find((c) => c !== children && c !== '');
+    const shelf = aged ? other : (children ?? other);
+    const category = forChild ? shelf : wanted.length > 0 ? wanted[0] : undefined;
     // No shelf named, but a subject a few books are about: those books, not the bestsellers.
     if (!category && subject && !bestseller) {
       return this.listBooks(
@@ -751,9 +749,9 @@ export class DialogueService {
         'new',
       );
     }
-    if (category && !categories.some((c) => c.slug === category)) {
+    if (!forChild && category === '') {
       return reply(
-        unknownCategoryText(languageOf(state), askedWord(message, wanted[0]), categories),
+        unknownCategoryText(languageOf(state), named[0].word, categories),
         'recommendation',
         state,
       );
@@ -762,7 +760,7 @@ export class DialogueService {
       {
         ...(category ? { category } : {}),
         // No category named: bestsellers, as the plan's "what should I read" always had.
-        ...(bestseller || !category ? { bestseller: true } : {}),
+        ...(bestseller || (!category && !aged) ? { bestseller: true } : {}),
         ...(excluded.length > 0 ? { exclude: excluded } : {}),
         ...(terms.length > 0 ? { terms } : {}),
         ...(age !== undefined ? { age } : {}),
@@ -782,6 +780,7 @@ export class DialogueService {
     const all = await this.catalog.books();
     const categories = await this.catalog.categories();
     const seen = new Set(query.shown);
+    const age = query.age !== undefined && all.some(hasAge) ? query.age : undefined;
     const fit = new Map<number, number>();
     for (const b of all) fit.set(b.id, await this.fitness(b, query));
     const pool = all
@@ -790,6 +789,7 @@ export class DialogueService {
       .filter((b) => (query.bestseller ? b.bestseller : true))
       .filter((b) => !(query.exclude ?? []).includes(b.category))
       .filter((b) => !seen.has(b.id))
+      .filter((b) => age === undefined || fitsAge(b, age))
       .filter((b) => (query.about ? (fit.get(b.id) ?? 0) > 0 : true))
       .sort((a, b) => (fit.get(b.id) ?? 0) - (fit.get(a.id) ?? 0) || byAppeal(a, b));
     const picked = pool.slice(0, LIST_SIZE);
@@ -934,22 +934,6 @@ function outranks(article: HelpMatchDto | undefined, than: HelpMatchDto | undefi
 function byAppeal(a: ProductDto, b: ProductDto): number {
   if (a.bestseller !== b.bestseller) return a.bestseller ? -1 : 1;
   return b.rating - a.rating || a.id - b.id;
-}
-
-function slugOf(category: string): string {
-  return CATEGORY_ALIASES[category] ?? category.replace(/\s+/g, '-');
-}
-
-/** "manga" rather than the category it is filed under ("comics"), when the shopper said it. */
-function askedWord(message: string, category: string): string {
-  const word = /\b(manga|anime|graphic novels?|comics?|poetry|poems|cookbooks?|horror)\b/i.exec(
-    message,
-  );
-  return word ? word[1].toLowerCase() : category;
-}
-
-function orWords(text: string): string {
-  return (text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).slice(0, 6).join(' or ');
 }
 
 function topicIntent(topic: string): Intent {

@@ -4,10 +4,13 @@ import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
 import type { LlmClient } from '@bookstore/llm';
 import type { Intent } from '@bookstore/intents';
+import { MemorySessionStore } from '@bookstore/sessions';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { HandoffService, readHandoff, type HandoffReply } from './handoff.service.js';
+
+const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
 
 // follow() is pure: it only reads whether an LLM would answer what no rule knew.
 const noLlm = { backend: 'none' } as LlmClient;
@@ -48,7 +51,7 @@ function run(service: HandoffService, intents: string[]) {
 
 describe('HandoffService.follow: when to offer the support team', () => {
   it('offers it on the second frustrated message, even with others between', () => {
-    const { replies, state } = run(new HandoffService(store, noLlm), [
+    const { replies, state } = run(new HandoffService(store, noLlm, sessions), [
       'frustrated',
       'shipping',
       'frustrated',
@@ -61,7 +64,7 @@ describe('HandoffService.follow: when to offer the support team', () => {
   });
 
   it('counts misunderstood messages only in a row', () => {
-    const service = new HandoffService(store, noLlm);
+    const service = new HandoffService(store, noLlm, sessions);
     expect(run(service, ['fallback', 'greeting', 'fallback']).replies[2].parts).toBeUndefined();
     const twice = run(service, ['fallback', 'gibberish']);
     expect(twice.replies[1].parts?.suggestions).toContain('Contact the support team');
@@ -70,12 +73,12 @@ describe('HandoffService.follow: when to offer the support team', () => {
   });
 
   it('does not count what an LLM answers as not understood', () => {
-    const { replies } = run(new HandoffService(store, withLlm), ['fallback', 'fallback']);
+    const { replies } = run(new HandoffService(store, withLlm, sessions), ['fallback', 'fallback']);
     expect(replies[1].parts).toBeUndefined();
   });
 
   it('counts them when the LLM is known to be down (its circuit open)', () => {
-    const { replies } = run(new HandoffService(store, llmDown), ['fallback', 'fallback']);
+    const { replies } = run(new HandoffService(store, llmDown, sessions), ['fallback', 'fallback']);
     expect(replies[1].parts?.suggestions).toContain('Contact the support team');
   });
 });

@@ -9,7 +9,12 @@ import {
   type TextKey,
 } from '@bookstore/intents';
 import { LlmClient } from '@bookstore/llm';
-import type { ConversationState, StateUpdate } from '@bookstore/sessions';
+import {
+  SessionStore,
+  type ConversationState,
+  type StateUpdate,
+  type Turn,
+} from '@bookstore/sessions';
 import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
 import { supportLink } from './answer-parts.js';
 
@@ -113,6 +118,7 @@ export class HandoffService {
   constructor(
     private readonly store: BookstoreClient,
     private readonly llm: LlmClient,
+    private readonly sessions: SessionStore,
   ) {}
 
   /** Answers the turn when a handoff is under way or asked for; otherwise undefined. */
@@ -242,6 +248,7 @@ export class HandoffService {
           reason: h.reason ?? 'asked',
           language: state.language ?? 'en',
         },
+        await this.transcript(asker.sessionId),
         asker.clientIp,
       );
       switch (outcome.kind) {
@@ -276,6 +283,11 @@ export class HandoffService {
         parts: { links: [supportLink(state.language)] },
       };
     }
+  }
+
+  /** The turns so far, sent so the gateway need not call back mid-turn; unreadable: it reads them. */
+  private transcript(sessionId: string): Promise<Turn[] | undefined> {
+    return this.sessions.history(sessionId).catch(() => undefined);
   }
 }
 
