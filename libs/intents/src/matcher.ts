@@ -12,7 +12,7 @@ import {
 import { isGibberish, emojiIntent } from './small-talk.js';
 import { responseFor } from './responses.js';
 import { INTENT_RULES, type IntentRule } from './rules.js';
-import { isKnownConcept, resolveWord } from './vocabulary.js';
+import { isKnownConcept, resolveWord, type ResolvedToken } from './vocabulary.js';
 
 /** Longer messages are classified on their first words only, which bounds the cost. */
 export const MAX_MATCHED_WORDS = 256;
@@ -24,7 +24,7 @@ interface CompiledRule {
   readonly ignore: readonly string[];
 }
 
-const SPECIAL_LABELS = new Set(['#orderid', '#num', '#category']);
+const SPECIAL_LABELS = new Set(['#orderid', '#num', '#category', '#name']);
 
 // A misspelt concept or marker would silently never match: refuse to start instead.
 function checked(labels: readonly string[], ruleId: string): readonly string[] {
@@ -81,6 +81,22 @@ function ruleMatches(compiled: CompiledRule, tokens: readonly TokenLabels[], all
   return extra <= maxExtraWords;
 }
 
+/**
+ * A word nobody's vocabulary knows, straight after a greeting ("hey Ava", "hi Leo"): the name the
+ * shopper gives the assistant, which a greeting may carry without becoming something else.
+ */
+function isAddressedName(resolved: readonly ResolvedToken[], i: number): boolean {
+  const before = resolved[i - 1];
+  const own = resolved[i];
+  return (
+    before !== undefined &&
+    (before.labels.has('@greet') || before.labels.has('@daytime')) &&
+    own.labels.size === 1 &&
+    own.correctedFrom === undefined &&
+    !/\d/.test(own.stem)
+  );
+}
+
 function withMarks(labels: TokenLabels, marks: readonly string[]): TokenLabels {
   return marks.length === 0 ? labels : new Set([...labels, ...marks]);
 }
@@ -105,6 +121,7 @@ export function analyzeIntent(message: string): IntentAnalysis {
     const marks: string[] = [];
     if (orderId !== undefined && words[i] === orderId) marks.push('#orderid');
     if (inCategory.has(i)) marks.push('#category');
+    if (isAddressedName(resolved, i)) marks.push('#name');
     return withMarks(r.labels, marks);
   });
   const all = new Set<string>();

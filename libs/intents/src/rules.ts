@@ -239,12 +239,53 @@ export const INTENT_RULES: readonly IntentRule[] = [
     exclude: ['@notBook'],
   },
   {
+    // What sells or what others praise ("most popular", "well reviewed", "what is everyone
+    // reading"), and who it is for ("something for a teenage girl", "a 12 year old").
+    id: 'recommendation.popular-or-for',
+    intent: 'recommendation',
+    priority: RECOMMEND,
+    patterns: [
+      '@acclaimDegree *1 @acclaim *2 @book|#category',
+      '@acclaim @book',
+      '@book|#category *3 @acclaimDegree|@quality *1 @acclaim',
+      '@book|#category with|having *1 @acclaim',
+      '^ what|which|anything|something @be? @acclaim|hot',
+      'five|four|5|4 star|stars',
+      'what|which @be|do|would @crowd *3 @readVerb|buying|@fondOf',
+      '@crowd *1 favourite|favorite|favourites|favorites|pick|picks',
+      '@book|something|anything|@gift *4 @reader',
+      '@book|something|anything|@gift|what *4 #num year|yr|years|yrs',
+      '@reader *3 would|might|could @fondOf|enjoy',
+      '#num year|yr|years|yrs old? *2 would|might|could|to? @fondOf|enjoy|@readVerb',
+      'best|top|most selling|sold',
+    ],
+    exclude: ['@notBook'],
+  },
+  {
+    // "What's most popular right now?": praise with nothing else named is about the shelves.
+    id: 'recommendation.popular-alone',
+    intent: 'recommendation',
+    priority: RECOMMEND,
+    patterns: ['@acclaimDegree? @acclaim'],
+    exclude: ['@notBook'],
+    maxExtraWords: 1,
+    ignore: ['@smalltalk', 'right', 'now', 'moment', 'week', 'month', 'year', 'these', 'days'],
+  },
+  {
     id: 'recommendation.category',
     intent: 'recommendation',
     priority: CATEGORY_ONLY,
     patterns: ['#category+'],
     maxExtraWords: 0,
     ignore: ['@quality', '@book', '@recommend'],
+  },
+
+  // The newsletter arrives, is ordered and is tracked like an order, yet it is an account matter.
+  {
+    id: 'fallback.newsletter',
+    intent: 'fallback',
+    priority: ORDER + 3,
+    patterns: ['@newsletter', 'news letter|letters', 'mailing|email|e|mail list'],
   },
 
   // Out-of-scope support topics: an explicit fallback so they do not pass for small talk.
@@ -371,7 +412,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     patterns: [
       '@greet',
       'good @daytime',
-      '^ @daytime @smalltalk? $',
+      '^ @daytime @smalltalk|#name? $',
       'how @be @you',
       'how @you @be @ongoing?',
       'how @be|have|do? @you|it|things|everything|life|everyone|stuff @ongoing',
@@ -388,6 +429,6 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'long time no see',
     ],
     maxExtraWords: 0,
-    ignore: ['@smalltalk', '@greet', '@you', '@wellbeing', '@ongoing', '@daytime'],
+    ignore: ['@smalltalk', '@greet', '@you', '@wellbeing', '@ongoing', '@daytime', '#name'],
   },
 ];
