@@ -179,7 +179,7 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
   // What other readers think of a book: "well reviewed", "most popular", "top rated".
   acclaim: words(
     `reviewed review reviews rated rating ratings starred praised acclaimed loved beloved popular
-    favourite favourites favorite favorites trending hyped buzz talked`,
+    favourite favourites favorite favorites trending hyped`,
   ),
   acclaimDegree: words(`most highly well best top highest higher greatest better much`),
   // Who the book is for: "for a teenage girl", "for my dad", "a present for a book lover".

@@ -1,6 +1,6 @@
 import { extractOrderId, findCategorySpans } from './entities.js';
 import type { Intent, IntentEntities, IntentMatch } from './intent.types.js';
-import { normalize } from './normalize.js';
+import { normalize, stem } from './normalize.js';
 import {
   compilePattern,
   hasAnyLabel,
@@ -81,19 +81,26 @@ function ruleMatches(compiled: CompiledRule, tokens: readonly TokenLabels[], all
   return extra <= maxExtraWords;
 }
 
+const THERE = stem('there');
+
+const isGreetingWord = (token: ResolvedToken | undefined): boolean =>
+  token !== undefined && (token.labels.has('@greet') || token.labels.has('@daytime'));
+
 /**
- * A word nobody's vocabulary knows, straight after a greeting ("hey Ava", "hi Leo"): the name the
- * shopper gives the assistant, which a greeting may carry without becoming something else.
+ * A word nobody's vocabulary knows beside a greeting ("hey Ava", "hi there Leo", "Ava, hello"):
+ * the name the shopper gives the assistant, which a greeting may carry without becoming something
+ * else.
  */
 function isAddressedName(resolved: readonly ResolvedToken[], i: number): boolean {
-  const before = resolved[i - 1];
   const own = resolved[i];
+  if (own.labels.size !== 1 || own.correctedFrom !== undefined || /\d/.test(own.stem)) {
+    return false;
+  }
+  const before = resolved[i - 1];
   return (
-    before !== undefined &&
-    (before.labels.has('@greet') || before.labels.has('@daytime')) &&
-    own.labels.size === 1 &&
-    own.correctedFrom === undefined &&
-    !/\d/.test(own.stem)
+    isGreetingWord(before) ||
+    (before?.stem === THERE && isGreetingWord(resolved[i - 2])) ||
+    (i === 0 && isGreetingWord(resolved[1]))
   );
 }
 
