@@ -18,3 +18,5 @@ export {
 } from './content.types.js';
 export { checkStoreContent, loadStoreContent } from './store-content.js';
 export { fillStoreFacts } from './store-facts.js';
+export { DEFAULT_CONTENT_DIR } from './default-dir.js';
+export { IsStoreContentDir } from './content-dir.validator.js';

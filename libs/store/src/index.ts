@@ -41,14 +41,5 @@ export {
   type SupportRequestRow,
   type TranscriptTurn,
 } from './support-requests.repository.js';
-export {
-  HELP_ARTICLES,
-  STORE_FACTS,
-  type HelpArticleSource,
-  type HelpTopic,
-} from './help-center.js';
-export {
-  HELP_TRANSLATIONS,
-  type HelpLanguage,
-  type HelpTranslation,
-} from './help-center.translations.js';
+export { categorySlug } from './catalog.sync.js';
+export { syncStoreContent, type ContentSyncReport } from './store-content.sync.js';
