@@ -175,6 +175,11 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
     audiobooks paperback hardcover hardback literature bestseller bestsellers series genre
     genres writer writers`,
   ),
+  // Kinds of book a shop shelves: naming one asks for some ("guidebooks for train journeys").
+  bookKind: words(
+    `cookbook cookbooks guidebook guidebooks poetry poem poems manga mangas comic comics anthology
+    anthologies`,
+  ),
   readVerb: words(`read reading`),
   // What other readers think of a book: "well reviewed", "most popular", "top rated".
   acclaim: words(
@@ -256,6 +261,7 @@ export const TYPO_CONCEPTS: readonly string[] = [
   'recommend',
   'book',
   'bestseller',
+  'bookKind',
   'acclaim',
   'reader',
   'gift',

@@ -235,6 +235,11 @@ export const INTENT_RULES: readonly IntentRule[] = [
       '@carry *3 #category',
       '@book @bookAbout',
       '@browse *3 @book|#category',
+      // "I'm after some poetry", "got any cookbooks?", "travel books".
+      '@be after *2 @book|#category',
+      '^ got|any|anything *2 @book',
+      '@bookKind',
+      'travel|picture|cook|cooking|baking @book',
     ],
     exclude: ['@notBook'],
   },
