@@ -238,14 +238,13 @@ export const INTENT_RULES: readonly IntentRule[] = [
       // "I'm after some poetry", "got any cookbooks?", "travel books".
       '@be after *2 @book|#category',
       '^ got|any|anything *2 @book',
-      '@bookKind',
       'travel|picture|cook|cooking|baking @book',
     ],
     exclude: ['@notBook'],
   },
   {
     // What sells or what others praise ("most popular", "well reviewed", "what is everyone
-    // reading"), and who it is for ("something for a teenage girl", "a 12 year old").
+    // reading"), who it is for ("something for a teenage girl", "a 12 year old"), what kind.
     id: 'recommendation.popular-or-for',
     intent: 'recommendation',
     priority: RECOMMEND,
@@ -265,6 +264,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'best|top|most selling|sold|seller|sellers',
       'award|prize *1 winning|winner|winners|nominated',
       '@crowd @be? talking|raving about',
+      // A kind of book named ("guidebooks for train journeys", "poetry?").
+      '@bookKind',
     ],
     // A book already bought for someone that is late, lost or damaged is about the order.
     exclude: [
