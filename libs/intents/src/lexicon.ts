@@ -190,7 +190,7 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
   // Who the book is for: "for a teenage girl", "for my dad", "a present for a book lover".
   reader: words(
     `teen teens teenage teenager teenagers girl girls boy boys kid kids child children son sons
-    daughter daughters niece nephew grandson granddaughter grandchild grandkid mum mom mother dad
+    daughter daughters brother brothers sister sisters niece nephew grandson granddaughter grandchild grandkid mum mom mother dad
     father wife husband boyfriend girlfriend grandma grandpa grandmother grandfather toddler
     student students lover lovers reader readers bookworm beginner beginners adult adults
     yearold`,

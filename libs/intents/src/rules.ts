@@ -185,7 +185,11 @@ export const INTENT_RULES: readonly IntentRule[] = [
     id: 'shipping.how-long',
     intent: 'shipping',
     priority: SHIPPING,
-    patterns: ['how @howLong *8 @ship|@arrive|@parcel'],
+    patterns: [
+      'how @howLong *8 @ship|@arrive|@parcel',
+      // "Could I have the books by tomorrow?": how fast they come.
+      'get|have|receive|arrive|@book|it|them *3 by|before tomorrow|weekend|christmas',
+    ],
     exclude: ['@travel', '@notShipping'],
   },
   {
@@ -260,6 +264,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
       '@book|something|anything|@gift *4 @reader',
       '@book|something|anything|@gift|what *4 #num year|yr|years|yrs',
       '@reader *3 would|might|could @fondOf|enjoy',
+      // "and for her brother, he's 10": who the next book is for.
+      'for @my|his|her|a|an|the? @reader *3 @be #num',
       '#num year|yr|years|yrs old? *2 would|might|could|to? @fondOf|enjoy|@readVerb',
       'best|top|most selling|sold|seller|sellers',
       'award|prize *1 winning|winner|winners|nominated',
