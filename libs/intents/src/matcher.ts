@@ -108,6 +108,15 @@ function withMarks(labels: TokenLabels, marks: readonly string[]): TokenLabels {
   return marks.length === 0 ? labels : new Set([...labels, ...marks]);
 }
 
+/** "recipe books", "music books": a word that is no book on its own, naming the kind of book. */
+function modifiesBook(resolved: readonly ResolvedToken[], i: number): boolean {
+  return resolved[i].labels.has('@notBook') && (resolved[i + 1]?.labels.has('@book') ?? false);
+}
+
+function withoutNotBook(labels: TokenLabels): TokenLabels {
+  return new Set([...labels].filter((label) => label !== '@notBook'));
+}
+
 /** matchIntent plus the deciding rule and the words it saw: for tests, logs and tuning. */
 export function analyzeIntent(message: string): IntentAnalysis {
   const text = typeof message === 'string' ? message : '';
@@ -129,7 +138,7 @@ export function analyzeIntent(message: string): IntentAnalysis {
     if (orderId !== undefined && words[i] === orderId) marks.push('#orderid');
     if (inCategory.has(i)) marks.push('#category');
     if (isAddressedName(resolved, i)) marks.push('#name');
-    return withMarks(r.labels, marks);
+    return withMarks(modifiesBook(resolved, i) ? withoutNotBook(r.labels) : r.labels, marks);
   });
   const all = new Set<string>();
   for (const labels of tokens) for (const label of labels) all.add(label);

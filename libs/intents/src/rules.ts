@@ -242,6 +242,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
       // "I'm after some poetry", "got any cookbooks?", "travel books".
       '@be after *2 @book|#category',
       '^ got|any|anything *2 @book',
+      '@carry any|some *1 @book',
       'travel|picture|cook|cooking|baking @book',
     ],
     exclude: ['@notBook'],
