@@ -42,8 +42,12 @@ describe('GET /api/store', () => {
 
   it('is documented in the OpenAPI document', async () => {
     const doc = await json(`${gateway.url}/docs-json`);
-    expect(doc.body.paths['/api/store'].get).toBeDefined();
-    expect(doc.body.components.schemas.StoreProfileResponse).toBeDefined();
+    const body = doc.body as {
+      paths: Record<string, { get?: unknown }>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(body.paths['/api/store'].get).toBeDefined();
+    expect(body.components.schemas.StoreProfileResponse).toBeDefined();
   });
 });
 
@@ -98,7 +102,10 @@ describe('another store, from its own content folder', () => {
     const shelves = (await json(`${gateway.url}/api/categories`)).body;
     expect(JSON.stringify(shelves)).toContain('Graphic Novels');
     const found = await json(`${gateway.url}/api/products?q=${encodeURIComponent('Das Buch')}`);
-    expect(found.body.items[0]).toMatchObject({ title: 'Das Buch', author: 'Anna Autorin' });
+    expect((found.body.items as unknown[])[0]).toMatchObject({
+      title: 'Das Buch',
+      author: 'Anna Autorin',
+    });
   });
 });
 

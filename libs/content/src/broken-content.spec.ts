@@ -118,6 +118,22 @@ const CASES: Array<[string, Fault, string, number, string]> = [
     'languages is empty',
   ],
   [
+    'a demo order of a book the catalog does not have',
+    edit('orders.json', (lines) =>
+      lines.map((l) => l.replace('"title": "A Garden of Small Hours"', '"title": "No Such Book"')),
+    ),
+    'orders.json',
+    lineOf('orders.json', '        "title": "A Garden of Small Hours"') - 1,
+    'order 123456: no book "No Such Book" in catalog.csv',
+  ],
+  [
+    'a book twice in the catalog',
+    edit('catalog.csv', (lines) => [...lines.slice(0, -1), lines[3], '']),
+    'catalog.csv',
+    72,
+    'again (line 4 has it)',
+  ],
+  [
     'bad JSON in orders.json',
     edit('orders.json', (lines) => lines.map((l, i) => (i === 3 ? l.replace('",', '"') : l))),
     'orders.json',

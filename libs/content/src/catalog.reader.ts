@@ -55,9 +55,24 @@ export function readCatalog(text: string | undefined, problems: ContentProblem[]
     return [];
   }
   const books: CatalogRow[] = [];
+  const seen = new Map<string, number>();
   for (const row of rows) {
     const book = readRow(row, columns, problems);
-    if (book) books.push(book);
+    if (!book) continue;
+    // The import matches a book by isbn, else by title and author: a second row would overwrite it.
+    const key = book.isbn ?? `${book.title.toLowerCase()}\n${book.author.toLowerCase()}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const what = book.isbn ? `isbn ${book.isbn}` : `"${book.title}" by ${book.author}`;
+      problems.push({
+        file: CATALOG_FILE,
+        line: startLine(row),
+        message: `${what} again (line ${first} has it)`,
+      });
+      continue;
+    }
+    seen.set(key, startLine(row));
+    books.push(book);
   }
   return books;
 }

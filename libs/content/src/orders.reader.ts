@@ -11,6 +11,9 @@ export const ORDERS_FILE = 'orders.json';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The line each item is on, for problems found against the catalog. */
+export const ITEM_LINES = new WeakMap<OrderSeedItem, number>();
+
 /** orders.json (optional): demo orders, read as YAML (JSON is YAML) to know each one's line. */
 export function readOrders(
   text: string | undefined,
@@ -98,12 +101,14 @@ function readOrder(
         problem(itemNode, 'an item needs isbn or title, a quantity over 0 and a unit_price number');
         continue;
       }
-      items.push({
+      const seed: OrderSeedItem = {
         ...(typeof isbn === 'string' ? { isbn: isbn.replace(/[\s-]/g, '') } : {}),
         ...(typeof title === 'string' ? { title } : {}),
         quantity: quantity as number,
-        unitPrice: unitPrice,
-      });
+        unitPrice,
+      };
+      ITEM_LINES.set(seed, lineOf(itemNode));
+      items.push(seed);
     }
   }
   if (problems.length > before || !id || !status || !customerEmail || !createdAt || !updatedAt) {

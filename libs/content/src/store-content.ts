@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { readCatalog, CATALOG_FILE } from './catalog.reader.js';
 import {
   ContentInvalidError,
+  type CatalogRow,
+  type OrderSeed,
   type ContentArticle,
   type ContentProblem,
   type StoreContent,
 } from './content.types.js';
 import { keyLine, readArticle, type ArticleFile } from './help-articles.reader.js';
-import { readOrders, ORDERS_FILE } from './orders.reader.js';
+import { ITEM_LINES, readOrders, ORDERS_FILE } from './orders.reader.js';
 import { readStoreProfile, STORE_FILE } from './store-profile.reader.js';
 
 /** Reads a content folder (synchronously: apps read it once, at boot). Throws ContentInvalidError. */
@@ -38,6 +40,7 @@ function readStoreContent(dir: string): {
   const articles = readArticles(dir, profile?.languages, storeText, problems);
   const catalog = readCatalog(read(CATALOG_FILE), problems);
   const orders = readOrders(read(ORDERS_FILE), problems);
+  checkOrderBooks(orders, catalog, problems);
   const ok = profile && problems.length === 0;
   return { content: ok ? { dir, profile, articles, catalog, orders } : undefined, problems };
 }
@@ -159,6 +162,28 @@ function checkAcrossFiles(
         line: keyLine(source, 'topic'),
         message: `topic "${article.topic}" differs from ${original.source.file} ("${original.article.topic}")`,
       });
+    }
+  }
+}
+
+/** Each book of a demo order is in catalog.csv (by isbn, else by title). */
+function checkOrderBooks(
+  orders: OrderSeed[] | undefined,
+  catalog: CatalogRow[],
+  problems: ContentProblem[],
+): void {
+  const isbns = new Set(catalog.flatMap((b) => (b.isbn ? [b.isbn] : [])));
+  const titles = new Set(catalog.map((b) => b.title.toLowerCase()));
+  for (const order of orders ?? []) {
+    for (const item of order.items) {
+      const found = item.isbn ? isbns.has(item.isbn) : titles.has(item.title!.toLowerCase());
+      if (!found) {
+        problems.push({
+          file: ORDERS_FILE,
+          line: ITEM_LINES.get(item) ?? 1,
+          message: `order ${order.id}: no book ${item.isbn ? `with isbn ${item.isbn}` : `"${item.title}"`} in catalog.csv`,
+        });
+      }
     }
   }
 }

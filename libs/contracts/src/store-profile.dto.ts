@@ -16,7 +16,10 @@ export class StoreProfileResponse {
   @ApiProperty({
     ...PER_LANGUAGE,
     description: "The support team's hours, by language code.",
-    example: { en: 'Monday to Friday, 9 am to 5 pm', fr: 'du lundi au vendredi, de 9 h à 17 h' },
+    example: {
+      en: 'Monday to Saturday, 10 am to 6 pm CET',
+      fr: 'du lundi au samedi, de 10 h à 18 h',
+    },
   })
   support_hours: Record<string, string>;
 
@@ -33,7 +36,7 @@ export class StoreProfileResponse {
   @ApiProperty({
     ...PER_LANGUAGE,
     description: 'How soon the support team answers a message, by language code.',
-    example: { en: '1 business day', fr: '1 jour ouvré' },
+    example: { en: '2 business days', fr: '2 jours ouvrés' },
   })
   answer_within: Record<string, string>;
 }

@@ -11,7 +11,7 @@ import { DeskRepository } from './desk.repository.js';
 import { migrate } from './migrations.js';
 import { PgliteDatabase } from './pglite.database.js';
 import { PostgresDatabase } from './postgres.database.js';
-import { syncStoreContent } from './store-content.sync.js';
+import { syncStoreContent, type ContentSyncReport } from './store-content.sync.js';
 import { SupportRequestsRepository } from './support-requests.repository.js';
 
 export interface BookstoreModuleOptions {
@@ -38,8 +38,10 @@ export type BookstoreModuleAsyncOptions = ConfigurableModuleAsyncOptions<Booksto
 };
 const logger = new Logger('Bookstore');
 
-/** Opens the store and brings its schema and its content up to date. */
-export async function openDatabase(options: BookstoreModuleOptions): Promise<Database> {
+/** Opens the store and brings its schema and its content up to date; says what changed. */
+export async function openStore(
+  options: BookstoreModuleOptions,
+): Promise<{ db: Database; report: ContentSyncReport }> {
   const db = options.databaseUrl
     ? new PostgresDatabase({
         url: options.databaseUrl,
@@ -47,19 +49,25 @@ export async function openDatabase(options: BookstoreModuleOptions): Promise<Dat
         statementTimeoutMs: options.statementTimeoutMs,
       })
     : await PgliteDatabase.open(options.pgliteDataDir);
-  const applied = await migrate(db);
-  if (applied.length > 0) logger.log(`${db.kind}: applied migrations ${applied.join(', ')}`);
   try {
-    const r = await syncStoreContent(db, options.content, { orders: options.seed });
-    logger.log(
-      `${db.kind}: content from ${options.content.dir}: ${r.articles} articles ` +
-        `(${r.articlesRemoved} removed), books ${r.booksAdded} added and ${r.booksUpdated} ` +
-        `updated, ${r.ordersLoaded} demo orders loaded`,
-    );
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.log(`${db.kind}: applied migrations ${applied.join(', ')}`);
+    const report = await syncStoreContent(db, options.content, { orders: options.seed });
+    return { db, report };
   } catch (err) {
     await db.close();
     throw err;
   }
+}
+
+/** openStore for the module: the database, with what the content changed logged. */
+export async function openDatabase(options: BookstoreModuleOptions): Promise<Database> {
+  const { db, report: r } = await openStore(options);
+  logger.log(
+    `${db.kind}: content from ${options.content.dir}: ${r.articles} articles ` +
+      `(${r.articlesRemoved} removed), books ${r.booksAdded} added and ${r.booksUpdated} ` +
+      `updated, ${r.ordersLoaded} demo orders loaded`,
+  );
   return db;
 }
 

@@ -2,6 +2,7 @@ export { DatabaseReadiness } from './bookstore.health.js';
 export {
   BookstoreModule,
   openDatabase,
+  openStore,
   type BookstoreModuleAsyncOptions,
   type BookstoreModuleOptions,
 } from './bookstore.module.js';
