@@ -1,3 +1,4 @@
+import { DEFAULT_CONTENT_DIR, loadStoreContent } from '@bookstore/content';
 import { BookstoreRepository, openDatabase, type Database } from '@bookstore/store';
 import { HelpSpelling } from './help-spelling.js';
 
@@ -6,7 +7,12 @@ describe("HelpSpelling: a help question's misspelled words (#21, #22)", () => {
   let db: Database;
   let repo: BookstoreRepository;
   beforeAll(async () => {
-    db = await openDatabase({ poolSize: 1, statementTimeoutMs: 5_000, seed: false });
+    db = await openDatabase({
+      poolSize: 1,
+      statementTimeoutMs: 5_000,
+      seed: false,
+      content: loadStoreContent(DEFAULT_CONTENT_DIR),
+    });
     repo = new BookstoreRepository(db);
   }, 60_000);
   afterAll(() => db.close());
