@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ChatLink, HelpMatchDto } from '@bookstore/contracts';
-import { englishGloss, extractCategory } from '@bookstore/intents';
+import type { Understanding } from '@bookstore/intents';
 import {
   LlmClient,
   LlmUnavailableError,
@@ -14,19 +14,11 @@ import { requestIdHeader } from '@bookstore/observability';
 import type { Turn } from '@bookstore/sessions';
 import { ChatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
-import type { DialogueState } from './dialogue.service.js';
-import { helpArticleLink } from './answer-parts.js';
+import { helpArticleLink } from '../dialogue/answer-parts.js';
+import type { DialogueState } from '../dialogue/state.js';
+import { HelpCenter, localized } from '../knowledge/help-center.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
-import { HelpCenter, localized } from './help-center.js';
-
-const ABOUT_BOOKS =
-  /\b(books?|novels?|authors?|read(ing)?|titles?|series|stories|genre|writer|poetry|kids?)\b/i;
-const STOP_WORDS = new Set(
-  'about after again also been before being could does doing from have having into just like more most much other over some such than that their them then there these they this those through very what when where which while with would your yours book books read reading novel novels recommend something anything good best'.split(
-    ' ',
-  ),
-);
 
 /** What the caller learns of an LLM answer besides its text. */
 export interface AnswerSources {
@@ -87,13 +79,14 @@ export class AssistantService implements OnApplicationBootstrap {
    * server refuses as over its context is fitted again to what the server said, and sent once more.
    */
   async *stream(
-    question: string,
+    heard: Understanding,
     history: readonly Turn[],
     state: DialogueState,
     signal: AbortSignal,
     sources: AnswerSources = { links: [] },
   ): AsyncGenerator<string> {
-    const { grounding, grounds } = await this.grounding(question, state);
+    const question = heard.text;
+    const { grounding, grounds } = await this.grounding(heard, state);
     if (grounds) sources.links.push(helpArticleLink(grounds));
     const sample = buildPrompt('', [], grounding, this.budget)[0].content;
     const server = await this.limits(sample);
@@ -182,13 +175,13 @@ export class AssistantService implements OnApplicationBootstrap {
   }
 
   private async grounding(
-    question: string,
+    heard: Understanding,
     state: DialogueState,
   ): Promise<{ grounding: Grounding; grounds?: HelpMatchDto }> {
     const language = state.language;
     // The help center is searched in English; the articles go to the LLM in the shopper's language.
-    const search = (language && englishGloss(question, language)) || question;
-    const [books, found] = await Promise.all([this.books(question), this.help.forPrompt(search)]);
+    const search = (language && heard.gloss) || heard.text;
+    const [books, found] = await Promise.all([this.books(heard), this.help.forPrompt(search)]);
     const articles = language
       ? found.map((a) => {
           const own = localized(a, language);
@@ -207,17 +200,12 @@ export class AssistantService implements OnApplicationBootstrap {
   }
 
   // A few catalog entries when the question is about books, so the LLM names real ones.
-  private async books(question: string): Promise<string[]> {
-    const category = extractCategory(question);
-    if (!category && !ABOUT_BOOKS.test(question)) return [];
-    const words = (question.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter(
-      (w) => !STOP_WORDS.has(w),
-    );
+  private async books(heard: Understanding): Promise<string[]> {
+    if (!heard.aboutBooks) return [];
+    const words = heard.catalogWords;
     try {
       let found =
-        words.length > 0
-          ? await this.store.products({ q: words.slice(0, 6).join(' or '), limit: 3 })
-          : [];
+        words.length > 0 ? await this.store.products({ q: words.join(' or '), limit: 3 }) : [];
       if (found.length === 0) found = await this.store.products({ bestseller: true, limit: 3 });
       return found.map(
         (b) =>

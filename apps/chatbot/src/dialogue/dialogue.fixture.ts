@@ -1,0 +1,26 @@
+import type { LlmClient } from '@bookstore/llm';
+import { BooksFlow } from '../flows/books/books.flow.js';
+import { HandoffFlow } from '../flows/handoff/handoff.flow.js';
+import { HelpFlow } from '../flows/help/help.flow.js';
+import { OrdersFlow } from '../flows/orders/orders.flow.js';
+import { SmallTalkFlow } from '../flows/small-talk/small-talk.flow.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
+import { HelpCenter } from '../knowledge/help-center.js';
+import type { BookstoreClient } from '../store-client/bookstore.client.js';
+import { DialogueService } from './dialogue.service.js';
+
+/** The dialogue and its flows wired as the module wires them, for specs. */
+export function dialogueOf(
+  store: BookstoreClient,
+  llm: LlmClient,
+  help = new HelpCenter(store),
+  catalog = new CatalogIndex(store),
+): DialogueService {
+  return new DialogueService(
+    new OrdersFlow(store, help),
+    new BooksFlow(store, catalog),
+    new HelpFlow(help),
+    new HandoffFlow(store, llm),
+    new SmallTalkFlow(),
+  );
+}
