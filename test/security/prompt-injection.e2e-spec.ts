@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { CANNED_RESPONSES } from '@bookstore/intents';
+import { DEMO } from '../support/content.js';
 import { startFakeOpenAi, type FakeOpenAi, type RecordedRequest } from '../support/fake-openai.js';
 import { json } from '../support/http.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
@@ -23,12 +23,12 @@ const MAX_ATTEMPTS = 3;
 const SAFE_REPLY = 'I can only help with questions about Chapter & Verse Books.';
 const SUPPORT_EMAIL = 'support@bookstore.com';
 
-/** The demo store's orders, read from the seed data the gateway loads. */
-const ORDERS = [
-  ...readFileSync(new URL('../../libs/store/src/seed-data.ts', import.meta.url), 'utf8').matchAll(
-    /id: '(\d{6})',[^}]*?customer_email: '([^']+)',[^}]*?tracking_number: (?:'([^']+)'|null)/g,
-  ),
-].map(([, id, email, tracking]) => ({ id, email, tracking }));
+/** The demo store's orders, from the content the gateway loads. */
+const ORDERS = (DEMO.orders ?? []).map((o) => ({
+  id: o.id,
+  email: o.customerEmail,
+  tracking: o.trackingNumber,
+}));
 const EMAILS = [...new Set(ORDERS.map((o) => o.email))];
 const TRACKING = ORDERS.flatMap((o) => (o.tracking ? [o.tracking] : []));
 

@@ -1,4 +1,4 @@
-import { HELP_ARTICLES, HELP_TRANSLATIONS } from '@bookstore/store';
+import { HELP_ARTICLES, helpArticle } from '../support/content.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { json } from '../support/http.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
@@ -68,7 +68,7 @@ describe('the LLM in the conversation language (#16)', () => {
     expect(res.body).toMatchObject({ source: 'llm', language: 'fr' });
     const prompt = systemMessage();
     expect(prompt).toContain('always answer in French');
-    const own = HELP_TRANSLATIONS['online-only'].fr;
+    const own = helpArticle('online-only', 'fr');
     expect(prompt).toContain(`- ${own.title}: ${own.answer}`);
     expect(prompt).not.toContain(article('online-only').body);
   });

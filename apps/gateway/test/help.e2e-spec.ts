@@ -1,4 +1,4 @@
-import { HELP_ARTICLES } from '@bookstore/store';
+import { HELP_ARTICLES } from '../../../test/support/content.js';
 import { json } from '../../../test/support/http.js';
 import { startGateway, type RunningApp } from '../../../test/support/system.js';
 

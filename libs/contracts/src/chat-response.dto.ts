@@ -32,7 +32,7 @@ export class ChatLink {
   @ApiProperty({ example: 'Email support' })
   label: string;
 
-  @ApiProperty({ example: 'mailto:support@bookstore.com' })
+  @ApiProperty({ example: 'mailto:support@example.com' })
   url: string;
 }
 

@@ -12,7 +12,7 @@ const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 /** An agent signs in to the desk. */
 export class DeskSignIn {
-  @ApiProperty({ example: 'ana@bookstore.com' })
+  @ApiProperty({ example: 'ana@example.com' })
   @IsEmailAddress()
   email: string;
 

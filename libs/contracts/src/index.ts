@@ -76,3 +76,4 @@ export {
   DeskSignIn,
   type DeskItemKindName,
 } from './desk.dto.js';
+export { StoreProfileResponse } from './store-profile.dto.js';

@@ -80,8 +80,9 @@ export class SupportRequestCreated {
   created_at: string;
 
   @ApiProperty({
+    description: "When to expect an answer: the store's support hours and answer time.",
     example:
-      'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
+      'Our support team answers Monday to Saturday, 10 am to 6 pm CET, within 2 business days.',
   })
   expected_answer: string;
 }

@@ -1,8 +1,11 @@
-import { storeEngines, type StoreHarness } from '../test/engines.js';
+import { demoContent, storeEngines, type StoreHarness } from '../test/engines.js';
 import { BookstoreRepository, DatabaseUnavailableError } from './bookstore.repository.js';
+import { categorySlug } from './catalog.sync.js';
 import { migrate } from './migrations.js';
-import { seedIfEmpty } from './seed.js';
-import { BOOKS, CATEGORIES, ORDERS } from './seed-data.js';
+import { syncStoreContent } from './store-content.sync.js';
+
+const { catalog, orders } = demoContent();
+const ORDERS = orders ?? [];
 
 const engines = storeEngines({ poolSize: 4, seed: true });
 
@@ -16,10 +19,14 @@ describe.each(engines)('bookstore repository on %s', (engine, open) => {
   }, 60_000);
   afterAll(() => h.cleanup());
 
-  it('migrates and seeds once', async () => {
+  it('migrates and loads the demo orders once', async () => {
     expect(h.db.kind).toBe(engine);
     expect(await migrate(h.db)).toEqual([]);
-    expect(await seedIfEmpty(h.db)).toBe(false);
+    expect(await syncStoreContent(h.db, demoContent(), { orders: true })).toMatchObject({
+      booksAdded: 0,
+      booksUpdated: 0,
+      ordersLoaded: 0,
+    });
     const [{ n }] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
     expect(n).toBe(ORDERS.length);
   });
@@ -73,14 +80,27 @@ describe.each(engines)('bookstore repository on %s', (engine, open) => {
 
   it('lists categories with their book counts', async () => {
     const categories = await repo.categories();
-    expect(categories.map((c) => c.slug).sort()).toEqual(CATEGORIES.map((c) => c.slug).sort());
+    expect(categories.map((c) => c.slug).sort()).toEqual([
+      'biography',
+      'children',
+      'fantasy',
+      'fiction',
+      'history',
+      'mystery',
+      'romance',
+      'science',
+      'science-fiction',
+      'self-help',
+    ]);
     const total = categories.reduce((n, c) => n + c.count, 0);
-    expect(total).toBe(BOOKS.length);
+    expect(total).toBe(catalog.length);
   });
 
   it('finds books by category, by words and by bestseller, within the limit', async () => {
     const mystery = await repo.products({ category: 'mystery', limit: 50 });
-    expect(mystery.length).toBe(BOOKS.filter((b) => b.category === 'mystery').length);
+    expect(mystery.length).toBe(
+      catalog.filter((b) => categorySlug(b.category) === 'mystery').length,
+    );
     expect(mystery.every((b) => b.category === 'mystery')).toBe(true);
     expect(typeof mystery[0].price).toBe('number');
 

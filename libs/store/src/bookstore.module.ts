@@ -1,3 +1,4 @@
+import type { StoreContent } from '@bookstore/content';
 import {
   type ConfigurableModuleAsyncOptions,
   ConfigurableModuleBuilder,
@@ -7,11 +8,10 @@ import {
 import { BookstoreRepository } from './bookstore.repository.js';
 import { Database } from './database.js';
 import { DeskRepository } from './desk.repository.js';
-import { syncHelpCenter } from './help-center.sync.js';
 import { migrate } from './migrations.js';
 import { PgliteDatabase } from './pglite.database.js';
 import { PostgresDatabase } from './postgres.database.js';
-import { seedIfEmpty } from './seed.js';
+import { syncStoreContent, type ContentSyncReport } from './store-content.sync.js';
 import { SupportRequestsRepository } from './support-requests.repository.js';
 
 export interface BookstoreModuleOptions {
@@ -21,7 +21,9 @@ export interface BookstoreModuleOptions {
   pgliteDataDir?: string;
   poolSize: number;
   statementTimeoutMs: number;
-  /** Load the demo catalog and orders when the store is empty. */
+  /** The store's articles and catalog, brought into the database at every open. */
+  content: StoreContent;
+  /** Load the content's demo orders into a store that has none (never set it in production). */
   seed: boolean;
 }
 
@@ -36,8 +38,10 @@ export type BookstoreModuleAsyncOptions = ConfigurableModuleAsyncOptions<Booksto
 };
 const logger = new Logger('Bookstore');
 
-/** Opens the store, brings its schema up to date and seeds an empty one. */
-export async function openDatabase(options: BookstoreModuleOptions): Promise<Database> {
+/** Opens the store and brings its schema and its content up to date; says what changed. */
+export async function openStore(
+  options: BookstoreModuleOptions,
+): Promise<{ db: Database; report: ContentSyncReport }> {
   const db = options.databaseUrl
     ? new PostgresDatabase({
         url: options.databaseUrl,
@@ -45,10 +49,25 @@ export async function openDatabase(options: BookstoreModuleOptions): Promise<Dat
         statementTimeoutMs: options.statementTimeoutMs,
       })
     : await PgliteDatabase.open(options.pgliteDataDir);
-  const applied = await migrate(db);
-  if (applied.length > 0) logger.log(`${db.kind}: applied migrations ${applied.join(', ')}`);
-  await syncHelpCenter(db);
-  if (options.seed && (await seedIfEmpty(db))) logger.log(`${db.kind}: loaded the demo catalog`);
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.log(`${db.kind}: applied migrations ${applied.join(', ')}`);
+    const report = await syncStoreContent(db, options.content, { orders: options.seed });
+    return { db, report };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+/** openStore for the module: the database, with what the content changed logged. */
+export async function openDatabase(options: BookstoreModuleOptions): Promise<Database> {
+  const { db, report: r } = await openStore(options);
+  logger.log(
+    `${db.kind}: content from ${options.content.dir}: ${r.articles} articles ` +
+      `(${r.articlesRemoved} removed), books ${r.booksAdded} added and ${r.booksUpdated} ` +
+      `updated, ${r.ordersLoaded} demo orders loaded`,
+  );
   return db;
 }
 

@@ -192,7 +192,7 @@ export class BookstoreRepository {
                  OR author ILIKE '%' || $4 || '%' ESCAPE '\\')
           ORDER BY CASE WHEN $2::text IS NULL THEN 0
                         ELSE ts_rank(search, websearch_to_tsquery('english', $2)) END DESC,
-                   bestseller DESC, rating DESC, id
+                   bestseller DESC, rating DESC NULLS LAST, id
           LIMIT $5`,
         [query.category ?? null, q, query.bestseller ?? null, q && escapeLike(q), query.limit],
       );

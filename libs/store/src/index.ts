@@ -2,6 +2,7 @@ export { DatabaseReadiness } from './bookstore.health.js';
 export {
   BookstoreModule,
   openDatabase,
+  openStore,
   type BookstoreModuleAsyncOptions,
   type BookstoreModuleOptions,
 } from './bookstore.module.js';
@@ -41,14 +42,5 @@ export {
   type SupportRequestRow,
   type TranscriptTurn,
 } from './support-requests.repository.js';
-export {
-  HELP_ARTICLES,
-  STORE_FACTS,
-  type HelpArticleSource,
-  type HelpTopic,
-} from './help-center.js';
-export {
-  HELP_TRANSLATIONS,
-  type HelpLanguage,
-  type HelpTranslation,
-} from './help-center.translations.js';
+export { categorySlug } from './catalog.sync.js';
+export { syncStoreContent, type ContentSyncReport } from './store-content.sync.js';

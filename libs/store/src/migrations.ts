@@ -195,6 +195,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'catalog from the store content',
+    // catalog.csv (libs/content) adds books without ids, may leave a rating empty, and names a
+    // book by isbn or by title and author; a reader's age range is optional.
+    sql: `
+      CREATE SEQUENCE books_id_seq OWNED BY books.id;
+      SELECT setval('books_id_seq', coalesce((SELECT max(id) FROM books), 0) + 1, false);
+      ALTER TABLE books ALTER COLUMN id SET DEFAULT nextval('books_id_seq');
+      ALTER TABLE books ALTER COLUMN rating DROP NOT NULL;
+      ALTER TABLE books ADD COLUMN isbn text;
+      ALTER TABLE books ADD COLUMN age_min integer CHECK (age_min BETWEEN 0 AND 18);
+      ALTER TABLE books ADD COLUMN age_max integer CHECK (age_max BETWEEN 0 AND 18);
+      CREATE UNIQUE INDEX books_isbn_idx ON books (isbn) WHERE isbn IS NOT NULL;
+      CREATE INDEX books_title_author_idx ON books (lower(title), lower(author));
+    `,
+  },
 ];
 
 // Any fixed number works; it only has to be the same for every replica.

@@ -1,3 +1,4 @@
+import { DEFAULT_CONTENT_DIR, loadStoreContent, type StoreContent } from '@bookstore/content';
 import { createSchema } from '../../../test/support/postgres.js';
 import { openDatabase } from '../src/bookstore.module.js';
 import type { Database } from '../src/database.js';
@@ -14,8 +15,9 @@ export interface StoreHarness {
 export function storeEngines(options: {
   poolSize: number;
   seed: boolean;
+  content?: StoreContent;
 }): Array<[string, () => Promise<StoreHarness>]> {
-  const common = { statementTimeoutMs: 5_000, ...options };
+  const common = { statementTimeoutMs: 5_000, content: demoContent(), ...options };
   return [
     [
       'postgres',
@@ -39,4 +41,11 @@ export function storeEngines(options: {
       },
     ],
   ];
+}
+
+/** The repository's demo content, read once per test file. */
+let demo: StoreContent | undefined;
+export function demoContent(): StoreContent {
+  demo ??= loadStoreContent(DEFAULT_CONTENT_DIR);
+  return demo;
 }

@@ -1,4 +1,5 @@
 import { EnvBoolean, EnvInt, EnvUrl, ServiceEnv } from '@bookstore/config';
+import { DEFAULT_CONTENT_DIR, IsStoreContentDir } from '@bookstore/content';
 import { LLM_BACKENDS, defaultContextTokens } from '@bookstore/llm';
 import { Type } from 'class-transformer';
 import {
@@ -56,6 +57,14 @@ export class ChatbotEnv extends ServiceEnv {
   /** Port to listen on. */
   @EnvInt(1, 65535)
   PORT: number = 5000;
+
+  /**
+   * The store's content folder, the same as the gateway's: its facts and articles are what the bot
+   * answers with. Checked at boot: a folder with problems stops the chatbot, naming each one.
+   * Default: the repository's demo store.
+   */
+  @IsStoreContentDir()
+  STORE_CONTENT_DIR: string = DEFAULT_CONTENT_DIR;
 
   /** Redis for conversations (`redis://redis:6379/0`); unset keeps them in this process's memory. */
   @IsOptional()

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { loadStoreContent, STORE_CONTENT, type StoreContent } from '@bookstore/content';
 import type { LlmModuleOptions } from '@bookstore/llm';
 import type { RateLimitOptions } from '@bookstore/ratelimit';
 import type { RedisModuleOptions } from '@bookstore/redis';
@@ -11,6 +12,8 @@ import type { ChatbotEnv } from './chatbot.env.js';
  * receive their part and never read environment keys themselves.
  */
 export abstract class ChatbotOptions {
+  /** The store's content (STORE_CONTENT_DIR), checked when the environment was validated. */
+  abstract readonly content: StoreContent;
   abstract readonly redis: RedisModuleOptions;
   abstract readonly sessions: Omit<SessionsModuleOptions, 'redis'>;
   abstract readonly llm: LlmModuleOptions;
@@ -35,6 +38,7 @@ export abstract class ChatbotOptions {
 export function chatbotOptions(config: ConfigService<ChatbotEnv, true>): ChatbotOptions {
   const get = <K extends keyof ChatbotEnv>(key: K) => config.get(key, { infer: true });
   return {
+    content: loadStoreContent(get('STORE_CONTENT_DIR')),
     redis: {
       url: get('REDIS_URL'),
       commandTimeoutMs: get('REDIS_COMMAND_TIMEOUT_MS'),
@@ -104,10 +108,17 @@ export function chatbotOptions(config: ConfigService<ChatbotEnv, true>): Chatbot
   };
 }
 
-/** Provides ChatbotOptions to every module, from the validated ConfigService. */
+/** Provides ChatbotOptions and the store's content to every module, from the validated ConfigService. */
 @Global()
 @Module({
-  providers: [{ provide: ChatbotOptions, inject: [ConfigService], useFactory: chatbotOptions }],
-  exports: [ChatbotOptions],
+  providers: [
+    { provide: ChatbotOptions, inject: [ConfigService], useFactory: chatbotOptions },
+    {
+      provide: STORE_CONTENT,
+      inject: [ChatbotOptions],
+      useFactory: (o: ChatbotOptions) => o.content,
+    },
+  ],
+  exports: [ChatbotOptions, STORE_CONTENT],
 })
 export class ChatbotOptionsModule {}

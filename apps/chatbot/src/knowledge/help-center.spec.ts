@@ -1,3 +1,4 @@
+import { DEFAULT_CONTENT_DIR, loadStoreContent } from '@bookstore/content';
 import { BookstoreRepository, openDatabase, type Database } from '@bookstore/store';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
 import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
@@ -65,7 +66,12 @@ describe('the help-center threshold', () => {
   let db: Database;
   let repo: BookstoreRepository;
   beforeAll(async () => {
-    db = await openDatabase({ poolSize: 1, statementTimeoutMs: 5_000, seed: false });
+    db = await openDatabase({
+      poolSize: 1,
+      statementTimeoutMs: 5_000,
+      seed: false,
+      content: loadStoreContent(DEFAULT_CONTENT_DIR),
+    });
     repo = new BookstoreRepository(db);
   }, 60_000);
   afterAll(() => db.close());

@@ -16,7 +16,8 @@ function errorOf(env: Record<string, string>): string {
 describe('GatewayEnv: handoff to the support team', () => {
   it('needs nothing: requests are stored and the agents routes stay closed', () => {
     expect(validate({})).toMatchObject({
-      SUPPORT_EMAIL: 'support@bookstore.com',
+      // Unset: the content's support_email (gateway.env.content.spec.ts).
+      SUPPORT_EMAIL: undefined,
       SMTP_URL: undefined,
       HANDOFF_WEBHOOK_URL: undefined,
       SUPPORT_API_TOKEN: undefined,

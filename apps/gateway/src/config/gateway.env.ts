@@ -1,4 +1,5 @@
 import { EnvBoolean, EnvInt, EnvUrl, ServiceEnv } from '@bookstore/config';
+import { DEFAULT_CONTENT_DIR, IsStoreContentDir } from '@bookstore/content';
 import { IsEmail, IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
 
 /** The gateway's environment, validated once at boot. Each variable is in the README's table. */
@@ -37,7 +38,15 @@ export class GatewayEnv extends ServiceEnv {
   @EnvInt(100, 60_000)
   DATABASE_STATEMENT_TIMEOUT_MS: number = 5_000;
 
-  /** Load the demo catalog and orders into an empty store. */
+  /**
+   * The store's content folder: store.yaml, help/<lang>/<slug>.md, catalog.csv, orders.json. The
+   * gateway checks it at boot (and refuses to start on a folder with problems) and brings the
+   * database up to date with it. Default: the repository's demo store.
+   */
+  @IsStoreContentDir()
+  STORE_CONTENT_DIR: string = DEFAULT_CONTENT_DIR;
+
+  /** Load the content's demo orders (orders.json) into a store with none; never in production. */
   @EnvBoolean()
   SEED_DEMO_DATA: boolean = true;
 
@@ -72,9 +81,10 @@ export class GatewayEnv extends ServiceEnv {
   @EnvUrl(['smtp', 'smtps'])
   SMTP_URL?: string;
 
-  /** Where support requests are emailed (and the sender of that email). */
+  /** Where support requests are emailed (and the sender of that email); unset: store.yaml's support_email. */
+  @IsOptional()
   @IsEmail({}, { message: 'SUPPORT_EMAIL must be an email address' })
-  SUPPORT_EMAIL: string = 'support@bookstore.com';
+  SUPPORT_EMAIL?: string;
 
   /** A help desk's webhook that receives each request as signed JSON; unset sends none. */
   @IsOptional()

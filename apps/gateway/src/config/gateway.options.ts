@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { RateLimitOptions } from '@bookstore/ratelimit';
 import type { RedisModuleOptions } from '@bookstore/redis';
+import { loadStoreContent, STORE_CONTENT, type StoreContent } from '@bookstore/content';
 import type { BookstoreModuleOptions } from '@bookstore/store';
 import type { GatewayEnv } from './gateway.env.js';
 
@@ -10,6 +11,8 @@ import type { GatewayEnv } from './gateway.env.js';
  * receive their part and never read environment keys themselves.
  */
 export abstract class GatewayOptions {
+  /** The store's content (STORE_CONTENT_DIR), checked when the environment was validated. */
+  abstract readonly content: StoreContent;
   abstract readonly database: BookstoreModuleOptions;
   abstract readonly redis: RedisModuleOptions;
   abstract readonly rateLimit: Omit<RateLimitOptions, 'redis'>;
@@ -50,13 +53,17 @@ export abstract class GatewayOptions {
 
 export function gatewayOptions(config: ConfigService<GatewayEnv, true>): GatewayOptions {
   const get = <K extends keyof GatewayEnv>(key: K) => config.get(key, { infer: true });
+  const content = loadStoreContent(get('STORE_CONTENT_DIR'));
   return {
+    content,
     database: {
       databaseUrl: get('DATABASE_URL'),
       pgliteDataDir: get('PGLITE_DATA_DIR'),
       poolSize: get('DATABASE_POOL_SIZE'),
       statementTimeoutMs: get('DATABASE_STATEMENT_TIMEOUT_MS'),
-      seed: get('SEED_DEMO_DATA'),
+      content,
+      // Demo orders are demo data: a production store's orders are its own.
+      seed: get('SEED_DEMO_DATA') && get('NODE_ENV') !== 'production',
     },
     // Rate limits only; fail fast, as a limiter must.
     redis: { url: get('REDIS_URL'), commandTimeoutMs: 300, connectionName: 'bookstore-gateway' },
@@ -83,7 +90,7 @@ export function gatewayOptions(config: ConfigService<GatewayEnv, true>): Gateway
       windowSeconds: get('SUPPORT_LIMIT_WINDOW_SECONDS'),
       apiToken: get('SUPPORT_API_TOKEN'),
       smtpUrl: get('SMTP_URL'),
-      email: get('SUPPORT_EMAIL'),
+      email: get('SUPPORT_EMAIL') ?? content.profile.supportEmail,
       webhookUrl: get('HANDOFF_WEBHOOK_URL'),
       webhookSecret: get('HANDOFF_WEBHOOK_SECRET') ?? '',
       deliveryTimeoutMs: get('SUPPORT_DELIVERY_TIMEOUT_MS'),
@@ -102,10 +109,17 @@ export function gatewayOptions(config: ConfigService<GatewayEnv, true>): Gateway
   };
 }
 
-/** Provides GatewayOptions to every module, from the validated ConfigService. */
+/** Provides GatewayOptions and the store's content to every module, from the validated ConfigService. */
 @Global()
 @Module({
-  providers: [{ provide: GatewayOptions, inject: [ConfigService], useFactory: gatewayOptions }],
-  exports: [GatewayOptions],
+  providers: [
+    { provide: GatewayOptions, inject: [ConfigService], useFactory: gatewayOptions },
+    {
+      provide: STORE_CONTENT,
+      inject: [GatewayOptions],
+      useFactory: (o: GatewayOptions) => o.content,
+    },
+  ],
+  exports: [GatewayOptions, STORE_CONTENT],
 })
 export class GatewayOptionsModule {}

@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import { validateEnv } from '@bookstore/config';
+import { loadStoreContent } from '@bookstore/content';
 import { DeskRepository, openDatabase } from '@bookstore/store';
 import { GatewayEnv } from '../config/gateway.env.js';
 import { hashPassword } from './desk-auth.service.js';
@@ -42,7 +43,8 @@ export async function addAgent(
     pgliteDataDir: config.PGLITE_DATA_DIR,
     poolSize: 1,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-    seed: config.SEED_DEMO_DATA,
+    content: loadStoreContent(config.STORE_CONTENT_DIR),
+    seed: config.SEED_DEMO_DATA && config.NODE_ENV !== 'production',
   });
   try {
     const outcome = await new DeskRepository(db).saveAgent(

@@ -1,3 +1,4 @@
+import { DEFAULT_CONTENT_DIR, loadStoreContent } from '@bookstore/content';
 import { DeskRepository, openDatabase, type Database } from '@bookstore/store';
 import { createSchema } from '../../../../test/support/postgres.js';
 import type { GatewayOptions } from '../config/gateway.options.js';
@@ -14,6 +15,7 @@ describe('DeskRetentionService', () => {
       poolSize: 2,
       statementTimeoutMs: 5_000,
       seed: false,
+      content: loadStoreContent(DEFAULT_CONTENT_DIR),
     });
   });
   afterAll(async () => {

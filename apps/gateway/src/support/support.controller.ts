@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Inject,
   NotFoundException,
   Param,
   Patch,
@@ -12,6 +13,7 @@ import {
   ServiceUnavailableException,
   UseGuards,
 } from '@nestjs/common';
+import { fillStoreFacts, STORE_CONTENT, type StoreContent } from '@bookstore/content';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -42,21 +44,28 @@ import {
   type SupportRequestRow,
 } from '@bookstore/store';
 import type { Request, Response } from 'express';
-import { SUPPORT_HOURS, SupportService, TooManySupportRequests } from './support.service.js';
+import { EXPECTED_ANSWER, SupportService, TooManySupportRequests } from './support.service.js';
 import { SupportTokenGuard } from './support-token.guard.js';
 
-const STORE_DOWN =
-  'Support requests cannot be saved right now. Please email support@bookstore.com.';
+const STORE_DOWN = 'Support requests cannot be saved right now. Please email {support_email}.';
 
 @ApiTags('support')
 @ApiBadRequestResponse({ type: ErrorBody })
 @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database is down.' })
 @Controller('api/support/requests')
 export class SupportController {
+  // These texts are in English, like the rest of this API's messages.
+  private readonly expectedAnswer: string;
+  private readonly storeDown: string;
+
   constructor(
     private readonly support: SupportService,
     private readonly repo: SupportRequestsRepository,
-  ) {}
+    @Inject(STORE_CONTENT) content: StoreContent,
+  ) {
+    this.expectedAnswer = fillStoreFacts(EXPECTED_ANSWER, content.profile, 'en');
+    this.storeDown = fillStoreFacts(STORE_DOWN, content.profile, 'en');
+  }
 
   @Post()
   @UseGuards(RateLimitGuard)
@@ -81,13 +90,13 @@ export class SupportController {
         reference: created.reference,
         status: created.status,
         created_at: created.created_at,
-        expected_answer: SUPPORT_HOURS,
+        expected_answer: this.expectedAnswer,
       };
     } catch (err) {
       if (err instanceof TooManySupportRequests) {
         res.setHeader('Retry-After', String(this.support.windowLength));
       }
-      throw mapped(err);
+      throw mapped(err, this.storeDown);
     }
   }
 
@@ -109,7 +118,7 @@ export class SupportController {
     try {
       return { items: (await this.repo.list(query.status)).map(toDto) };
     } catch (err) {
-      throw mapped(err);
+      throw mapped(err, this.storeDown);
     }
   }
 
@@ -132,7 +141,7 @@ export class SupportController {
     try {
       updated = await this.repo.update(ref, { status: body.status, note: body.note });
     } catch (err) {
-      throw mapped(err);
+      throw mapped(err, this.storeDown);
     }
     if (!updated) throw new NotFoundException(`Support request ${ref} was not found.`);
     return toDto(updated);
@@ -140,8 +149,8 @@ export class SupportController {
 }
 
 // The data layer's errors become HTTP here, and only here.
-function mapped(err: unknown): unknown {
-  if (err instanceof SupportStoreError) return new ServiceUnavailableException(STORE_DOWN);
+function mapped(err: unknown, storeDown: string): unknown {
+  if (err instanceof SupportStoreError) return new ServiceUnavailableException(storeDown);
   return err;
 }
 

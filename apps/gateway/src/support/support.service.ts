@@ -9,9 +9,8 @@ import { SupportDeliveryService } from './support-delivery.service.js';
 import { SUPPORT_REQUESTS } from './support.metrics.js';
 import { SupportTranscript } from './support-transcript.js';
 
-/** The store's support hours (STORE.md), told to the shopper with every reference. */
-export const SUPPORT_HOURS =
-  'Our support team answers Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.';
+/** Told to the shopper with every reference; the store's hours come from its content. */
+export const EXPECTED_ANSWER = 'Our support team answers {support_hours}, within {answer_within}.';
 
 export class TooManySupportRequests extends HttpException {
   constructor(retryAfterSeconds: number) {
