@@ -18,7 +18,7 @@ import { helpArticleLink } from '../dialogue/answer-parts.js';
 import type { DialogueState } from '../dialogue/state.js';
 import { HelpCenter, localized } from '../knowledge/help-center.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
-import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
+import { buildPrompt, type Grounding, type HistoryBudget, type StoreGrounding } from './prompt.js';
 
 /** What the caller learns of an LLM answer besides its text. */
 export interface AnswerSources {
@@ -37,12 +37,14 @@ export class AssistantService implements OnApplicationBootstrap {
   private readonly context: ContextBudget;
   /** Unset LLM_CONTEXT_TOKENS: the backend's default applies only while the server says nothing. */
   private readonly contextConfigured: boolean;
+  /** The store's name, address and policies for every prompt, from its content. */
+  private readonly store: StoreGrounding;
   /** What the server's refusals said: its context, and its tokens per cl100k token. */
   private learned: LlmServerLimits = {};
 
   constructor(
     private readonly llm: LlmClient,
-    private readonly store: BookstoreClient,
+    private readonly catalogStore: BookstoreClient,
     private readonly help: HelpCenter,
     options: ChatbotOptions,
   ) {
@@ -54,12 +56,22 @@ export class AssistantService implements OnApplicationBootstrap {
       replyTokens: maxTokens,
     };
     this.contextConfigured = contextTokens !== undefined;
+    const { profile, articles } = options.content;
+    this.store = {
+      name: profile.name,
+      supportEmail: profile.supportEmail,
+      policies: (['shipping', 'returns', 'payment'] as const).flatMap((topic) =>
+        articles
+          .filter((a) => a.intent === topic && a.language === profile.defaultLanguage)
+          .map((a) => ({ topic, answer: a.answer })),
+      ),
+    };
   }
 
   /** The server's limits are asked at start-up, measured on the store's own system message. */
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
-    const grounding: Grounding = { books: [], verifiedOrders: [] };
+    const grounding: Grounding = { store: this.store, books: [], verifiedOrders: [] };
     void this.llm.serverLimits(buildPrompt('', [], grounding, this.budget)[0].content);
   }
 
@@ -189,6 +201,7 @@ export class AssistantService implements OnApplicationBootstrap {
         })
       : found;
     const grounding: Grounding = {
+      store: this.store,
       ...(language ? { language } : {}),
       articles,
       books,
@@ -205,8 +218,11 @@ export class AssistantService implements OnApplicationBootstrap {
     const words = heard.catalogWords;
     try {
       let found =
-        words.length > 0 ? await this.store.products({ q: words.join(' or '), limit: 3 }) : [];
-      if (found.length === 0) found = await this.store.products({ bestseller: true, limit: 3 });
+        words.length > 0
+          ? await this.catalogStore.products({ q: words.join(' or '), limit: 3 })
+          : [];
+      if (found.length === 0)
+        found = await this.catalogStore.products({ bestseller: true, limit: 3 });
       return found.map(
         (b) =>
           `${b.title} by ${b.author} (${b.category}, $${b.price.toFixed(2)}): ${b.description}`,

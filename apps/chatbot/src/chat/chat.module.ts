@@ -7,6 +7,7 @@ import { chatMetricProviders } from './chat.metrics.js';
 import { ChatService } from './chat.service.js';
 import { AssistantService } from '../assistant/assistant.service.js';
 import { DialogueService } from '../dialogue/dialogue.service.js';
+import { StoreFacts } from '../dialogue/store-facts.js';
 import { BooksFlow } from '../flows/books/books.flow.js';
 import { HandoffFlow } from '../flows/handoff/handoff.flow.js';
 import { HelpFlow } from '../flows/help/help.flow.js';
@@ -28,6 +29,7 @@ import { BookstoreClient } from '../store-client/bookstore.client.js';
   providers: [
     ChatService,
     DialogueService,
+    StoreFacts,
     OrdersFlow,
     BooksFlow,
     HelpFlow,

@@ -14,6 +14,7 @@ import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { AssistantService } from '../assistant/assistant.service.js';
 import { dialogueOf } from '../dialogue/dialogue.fixture.js';
 import { HelpCenter } from '../knowledge/help-center.js';
+import { StoreFacts } from '../dialogue/store-facts.js';
 import { ChatService } from './chat.service.js';
 
 const options = chatbotOptions(
@@ -39,6 +40,7 @@ function chat(llm: ScriptedLlm) {
     sessions,
     dialogue,
     new AssistantService(llm, store, help, options),
+    new StoreFacts(options.content),
     new Counter({ name: 'turns', help: 'turns', labelNames, registers: [registry] }),
     new Histogram({ name: 'seconds', help: 'seconds', labelNames, registers: [registry] }),
   );

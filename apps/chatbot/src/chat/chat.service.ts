@@ -12,6 +12,7 @@ import { DialogueService } from '../dialogue/dialogue.service.js';
 import { llmAnswers } from '../dialogue/llm-decision.js';
 import type { Reply } from '../dialogue/reply.js';
 import { inLanguage, readState, type DialogueState } from '../dialogue/state.js';
+import { StoreFacts } from '../dialogue/store-facts.js';
 import { CHAT_REQUESTS, CHAT_RESPONSE_SECONDS } from './chat.metrics.js';
 
 /** A turn as `openStream` opened it. */
@@ -44,6 +45,7 @@ export class ChatService {
     private readonly sessions: SessionStore,
     private readonly dialogue: DialogueService,
     private readonly assistant: AssistantService,
+    private readonly facts: StoreFacts,
     @InjectMetric(CHAT_REQUESTS) private readonly requests: Counter<'intent' | 'source'>,
     @InjectMetric(CHAT_RESPONSE_SECONDS) private readonly seconds: Histogram<'intent' | 'source'>,
   ) {}
@@ -150,7 +152,10 @@ export class ChatService {
         yield { event: 'token', data: { text: failed.response } };
         yield doneEvent(await this.finish(ctx, failed));
       } else {
-        const failure = text(ctx.language, 'llm_failure');
+        const failure = this.said(
+          { ...ctx.reply, response: text(ctx.language, 'llm_failure') },
+          ctx.language,
+        ).response;
         // What the shopper saw, marked as cut: never a complete answer in the history.
         await this.finish(ctx, partial);
         yield { event: 'error', data: { message: failure } };
@@ -182,14 +187,25 @@ export class ChatService {
       response: text(ctx.language, 'llm_failure'),
       source: 'fallback',
     };
-    return this.dialogue.notUnderstood(ctx.heard, turnState(ctx), failed);
+    return this.said(this.dialogue.notUnderstood(ctx.heard, turnState(ctx), failed), ctx.language);
+  }
+
+  /**
+   * The one place the rules' texts get the store's facts ({support_email}, {store_name}, ...):
+   * every reply the shopper sees and the history keeps passes here first.
+   */
+  private said(reply: Reply, language: Language): Reply {
+    return this.facts.fill(reply, language);
   }
 
   private async begin(opened: Opened, clientIp?: string): Promise<TurnContext> {
     const { started, sessionId, message, turn } = opened;
     const state = readState(turn.state);
     const heard = this.dialogue.read(message, state);
-    const reply = await this.dialogue.respond(heard, state, { sessionId, clientIp });
+    const reply = this.said(
+      await this.dialogue.respond(heard, state, { sessionId, clientIp }),
+      heard.language,
+    );
     return {
       started,
       sessionId,

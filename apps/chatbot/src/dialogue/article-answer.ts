@@ -11,12 +11,14 @@ export function fromArticle(
   article: HelpMatchDto,
   intent: Intent,
   state: DialogueState,
-  reminder = true,
+  reminder: boolean,
+  supportEmail: string,
 ): Reply {
   const lang = languageOf(state);
   const own = localized(article, lang);
   const links = [helpArticleLink(own)];
-  if (/support@bookstore\.com/.test(own.answer)) links.push(supportLink(lang));
+  // An answer that sends the shopper to the team links its address.
+  if (own.answer.includes(supportEmail)) links.push(supportLink(lang));
   const { article: _last, ...others } = state;
   // The article a follow-up in its topic is about ("do I have to send it back?").
   const next =

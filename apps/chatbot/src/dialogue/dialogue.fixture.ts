@@ -7,7 +7,9 @@ import { SmallTalkFlow } from '../flows/small-talk/small-talk.flow.js';
 import { CatalogIndex } from '../knowledge/catalog.js';
 import { HelpCenter } from '../knowledge/help-center.js';
 import type { BookstoreClient } from '../store-client/bookstore.client.js';
+import { DEMO } from '../../../../test/support/content.js';
 import { DialogueService } from './dialogue.service.js';
+import { StoreFacts } from './store-facts.js';
 
 /** The dialogue and its flows wired as the module wires them, for specs. */
 export function dialogueOf(
@@ -15,11 +17,12 @@ export function dialogueOf(
   llm: LlmClient,
   help = new HelpCenter(store),
   catalog = new CatalogIndex(store),
+  facts = new StoreFacts(DEMO),
 ): DialogueService {
   return new DialogueService(
-    new OrdersFlow(store, help),
+    new OrdersFlow(store, help, facts),
     new BooksFlow(store, catalog),
-    new HelpFlow(help),
+    new HelpFlow(help, facts),
     new HandoffFlow(store, llm),
     new SmallTalkFlow(),
   );

@@ -100,6 +100,8 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'suggest.shipping': 'Versand',
   'suggest.returns': 'Rücksendungen',
   'suggest.recommend': 'Buch empfehlen',
+  'help.default_language':
+    '(Diese Antwort haben wir noch nicht in Ihrer Sprache, deshalb hier in unserer Hauptsprache.)',
   'link.support': 'E-Mail an das Support-Team',
   'link.track_with': 'Bei {carrier} verfolgen',
   'handoff.contact': 'Support-Team kontaktieren',

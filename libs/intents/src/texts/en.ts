@@ -93,6 +93,8 @@ export const EN = {
   'suggest.shipping': 'Shipping',
   'suggest.returns': 'Returns',
   'suggest.recommend': 'Recommend a book',
+  'help.default_language':
+    '(We do not have this answer in your language yet, so here it is in our main language.)',
   'link.support': 'Email the support team',
   'link.track_with': 'Track with {carrier}',
   // Handoff to a person.

@@ -96,6 +96,8 @@ export const ES: Readonly<Record<TextKey, string>> = {
   'suggest.shipping': 'Envíos',
   'suggest.returns': 'Devoluciones',
   'suggest.recommend': 'Recomiéndame un libro',
+  'help.default_language':
+    '(Aún no tenemos esta respuesta en tu idioma, así que te la damos en nuestro idioma principal).',
   'link.support': 'Escribir al equipo de soporte',
   'link.track_with': 'Seguir con {carrier}',
   'handoff.contact': 'Contactar con el equipo de soporte',

@@ -96,6 +96,8 @@ export const FR: Readonly<Record<TextKey, string>> = {
   'suggest.shipping': 'Livraison',
   'suggest.returns': 'Retours',
   'suggest.recommend': 'Conseillez-moi un livre',
+  'help.default_language':
+    '(Nous n’avons pas encore cette réponse dans votre langue : la voici dans notre langue principale.)',
   'link.support': 'Écrire à l’équipe d’assistance',
   'link.track_with': 'Suivre avec {carrier}',
   'handoff.contact': 'Contacter l’équipe d’assistance',

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { HelpMatchDto } from '@bookstore/contracts';
-import { isGeneric, text, type Intent, type MessagePart } from '@bookstore/intents';
+import { isGeneric, text, type Intent, type Language, type MessagePart } from '@bookstore/intents';
 import { HelpCenter } from '../../knowledge/help-center.js';
 import { starterSuggestions, supportLink } from '../../dialogue/answer-parts.js';
 import { fromArticle, remind, topicIntent } from '../../dialogue/article-answer.js';
 import { languageOf, reply, withParts, type Reply } from '../../dialogue/reply.js';
 import { TOPICS, type DialogueState, type Topic } from '../../dialogue/state.js';
+import { StoreFacts } from '../../dialogue/store-facts.js';
 import { covers, outranks, saysHowMuch } from './article-fit.js';
 
 /** Up to this many words, a message right after a topic's answer may be a follow-up to it. */
@@ -24,7 +25,10 @@ const RETURN_CASE_INTENTS = new Set<Intent>(['returns', 'fallback', 'shipping', 
  */
 @Injectable()
 export class HelpFlow {
-  constructor(private readonly help: HelpCenter) {}
+  constructor(
+    private readonly help: HelpCenter,
+    private readonly facts: StoreFacts,
+  ) {}
 
   /** A damaged or wrong book, or the shopper's own wrong choice: the returns fact for that case. */
   async returnCase(part: MessagePart, state: DialogueState): Promise<Reply | undefined> {
@@ -35,7 +39,7 @@ export class HelpFlow {
     );
     if (!found) return undefined;
     const topical = { ...state, topic: 'returns' as const };
-    return remind(fromArticle(found, 'returns', topical, false), state);
+    return remind(fromArticle(found, 'returns', topical, false, this.facts.supportEmail), state);
   }
 
   /** A question the rules heard as shipping, returns or payment. */
@@ -49,7 +53,11 @@ export class HelpFlow {
     const search = part.search;
     // In another language the gloss names the topic itself: a clear article beats the follow-up.
     const clear = lang !== 'en' && search !== '' ? await this.help.best(search) : undefined;
-    if (clear) return { ...fromArticle(clear, topicIntent(clear.topic), state, true), open: true };
+    if (clear)
+      return {
+        ...fromArticle(clear, topicIntent(clear.topic), state, true, this.facts.supportEmail),
+        open: true,
+      };
     // "how long do I have?" right after the returns answer: that topic's answer, whatever else
     // "how long" could mean.
     if (lang === 'en' && state.topic && TIMED_TOPICS.has(state.topic) && part.vague) {
@@ -63,9 +71,13 @@ export class HelpFlow {
         (await this.lastCovers(part, state, state.topic)) ??
         (await this.help.bestInTopic(search, state.topic));
       if (followUp && !outranks(found, followUp))
-        return fromArticle(followUp, state.topic, state, true);
+        return fromArticle(followUp, state.topic, state, true, this.facts.supportEmail);
     }
-    if (found) return { ...fromArticle(found, topicIntent(found.topic), state, true), open: true };
+    if (found)
+      return {
+        ...fromArticle(found, topicIntent(found.topic), state, true, this.facts.supportEmail),
+        open: true,
+      };
     return withParts(
       { ...reply(text(lang, 'help'), 'fallback', state), source: 'fallback', open: true },
       { suggestions: starterSuggestions(lang), links: [supportLink(lang)] },
@@ -89,13 +101,27 @@ export class HelpFlow {
     if (other && other.topic !== intent && outranks(other, found)) {
       const { topic: _asked, ...others } = current;
       const moved = TOPICS.has(other.topic) ? { ...others, topic: other.topic as Topic } : others;
-      return remind(fromArticle(other, topicIntent(other.topic), moved, false), state);
+      return remind(
+        fromArticle(other, topicIntent(other.topic), moved, false, this.facts.supportEmail),
+        state,
+      );
     }
     const { article: _last, ...canned } = state;
     const answer = found
-      ? fromArticle(found, intent, state, false)
-      : reply(text(lang, intent), intent, canned);
+      ? fromArticle(found, intent, state, false, this.facts.supportEmail)
+      : reply(this.factAnswer(intent, lang), intent, canned);
     return remind(answer, state);
+  }
+
+  /**
+   * The topic's fact as the store states it: the answer of its `intent` article in the shopper's
+   * language, or the default language's, said so; the rules' sentence only if the store has none.
+   */
+  private factAnswer(intent: Topic, lang: Language): string {
+    const fact = this.facts.factArticle(intent, lang);
+    if (!fact) return text(lang, intent);
+    if (fact.translated) return fact.article.answer;
+    return `${fact.article.answer} ${text(lang, 'help.default_language')}`;
   }
 
   /**

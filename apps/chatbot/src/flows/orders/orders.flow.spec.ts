@@ -1,13 +1,18 @@
 import { text, understand } from '@bookstore/intents';
 import { ORDER, OWNER, storeDouble } from '../../../test/store-double.js';
 import type { Reply } from '../../dialogue/reply.js';
+import { DEMO } from '../../../../../test/support/content.js';
+import { StoreFacts } from '../../dialogue/store-facts.js';
 import { readState, type DialogueState } from '../../dialogue/state.js';
 import { HelpCenter } from '../../knowledge/help-center.js';
 import { OrdersFlow } from './orders.flow.js';
 
 function flow() {
   const store = storeDouble();
-  return { store, orders: new OrdersFlow(store.client, new HelpCenter(store.client)) };
+  return {
+    store,
+    orders: new OrdersFlow(store.client, new HelpCenter(store.client), new StoreFacts(DEMO)),
+  };
 }
 
 const part = (message: string, state: DialogueState = {}) =>

@@ -7,6 +7,7 @@ import { fromArticle, topicIntent } from '../../dialogue/article-answer.js';
 import { languageOf, reply, rest, withParts, type Reply } from '../../dialogue/reply.js';
 import type { Asker, DialogueState } from '../../dialogue/state.js';
 import { orderStoreDown, unlessStoreDown } from '../../dialogue/store-down.js';
+import { StoreFacts } from '../../dialogue/store-facts.js';
 import {
   ASK_EMAIL,
   EMAIL_NO_MATCH,
@@ -32,6 +33,7 @@ export class OrdersFlow {
   constructor(
     private readonly store: BookstoreClient,
     private readonly help: HelpCenter,
+    private readonly facts: StoreFacts,
   ) {}
 
   /** What a message asks of an order by its own words (a number, an email, cancel, tracking). */
@@ -82,7 +84,8 @@ export class OrdersFlow {
       (cues.byEmail || (email && state.pending !== 'order_email'))
     ) {
       const privacy = await this.help.bySlug('privacy-order-lookup');
-      if (privacy) return fromArticle(privacy, 'order_status', state, false);
+      if (privacy)
+        return fromArticle(privacy, 'order_status', state, false, this.facts.supportEmail);
     }
 
     if (cues.cancel && match.intent !== 'recommendation') {
@@ -119,7 +122,7 @@ export class OrdersFlow {
     // "Where do I find my order number?": the answer, not a request for it.
     if (part.cues.numberHelp) {
       const help = await this.help.bySlug('order-number');
-      if (help) return fromArticle(help, 'order_status', asked, false);
+      if (help) return fromArticle(help, 'order_status', asked, false, this.facts.supportEmail);
     }
     // "Can you gift wrap my order?" names an order but asks about something else.
     // Only the words that are not about the order itself can point elsewhere.
@@ -128,7 +131,7 @@ export class OrdersFlow {
       ? await this.help.best(others, STRONG_MATCH)
       : undefined;
     if (other && other.topic !== 'order_status') {
-      return fromArticle(other, topicIntent(other.topic), state, true);
+      return fromArticle(other, topicIntent(other.topic), state, true, this.facts.supportEmail);
     }
     return reply(text(lang, 'order_status'), 'order_status', asked);
   }
