@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // The chat widget runs in the shopper's browser (built by scripts/build-widget.mjs).
+    files: ['apps/gateway/widget/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: [
       '**/*.spec.ts',
       '**/*.e2e-spec.ts',

@@ -24,7 +24,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: [CONTRACTS, '**/*.e2e-spec.ts'] },
+        test: {
+          name: 'integration',
+          include: [CONTRACTS, '**/*.e2e-spec.ts'],
+          // The gateway they start serves the widget bundle: build it once, first.
+          globalSetup: ['./test/support/widget.ts'],
+        },
       },
     ],
   },

@@ -1,6 +1,7 @@
 import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
 import { STORE_DOWN } from '../../apps/chatbot/src/dialogue/store-down.js';
 import { startChatbotAt } from '../support/chatbot-at.js';
+import { eventually } from '../support/wait.js';
 import { startFakeOpenAi, type FakeBehaviour, type FakeOpenAi } from '../support/fake-openai.js';
 import { closedPort } from '../support/http-server.js';
 import { json, type JsonReply } from '../support/http.js';
@@ -30,19 +31,6 @@ function expectError(res: JsonReply, status: number): void {
   expect(Object.keys(res.body).sort()).toEqual(['error', 'message', 'statusCode']);
   expect(res.body.statusCode).toBe(status);
   expect(String(res.body.message).length).toBeGreaterThan(0);
-}
-
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return Date.now() - started;
-    } catch (err) {
-      if (Date.now() - started > timeoutMs) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 }
 
 const chat = (base: string, message: string) => json(`${base}/api/chat`, 'POST', { message });

@@ -1,3 +1,4 @@
+import { eventually as waitUntil } from './wait.js';
 import { addAgent } from '../../apps/gateway/src/desk/add-agent.js';
 
 export interface Reply {
@@ -54,13 +55,5 @@ export function addTestAgent(
 }
 
 /** Polls until `check` holds (the desk records and mails in the background). */
-export async function eventually(
-  check: () => boolean | Promise<boolean>,
-  ms = 15_000,
-): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export const eventually = (check: () => unknown, ms = 15_000): Promise<number> =>
+  waitUntil(check, ms);

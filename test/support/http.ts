@@ -1,5 +1,6 @@
 export interface JsonReply {
   status: number;
+  headers: Headers;
   body: Record<string, unknown>;
   ms: number;
 }
@@ -7,7 +8,7 @@ export interface JsonReply {
 /** A JSON request over real HTTP, timed. */
 export async function json(
   url: string,
-  method: 'GET' | 'POST' | 'DELETE' = 'GET',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' = 'GET',
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<JsonReply> {
@@ -20,6 +21,7 @@ export async function json(
   const text = await res.text();
   return {
     status: res.status,
+    headers: res.headers,
     body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
     ms: performance.now() - started,
   };

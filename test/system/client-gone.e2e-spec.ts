@@ -1,4 +1,5 @@
 import { startServer } from '../support/http-server.js';
+import { copyJsonLogLines } from '../support/log-lines.js';
 import { startGateway } from '../support/system.js';
 
 // Its own file: the first app in a process fixes the log level (nestjs-pino keeps one root
@@ -12,15 +13,7 @@ async function metric(url: string, pattern: RegExp): Promise<number> {
 describe('a shopper who leaves before the chatbot answers', () => {
   it('counts a shopper who leaves before the answer apart from a timeout, at info', async () => {
     const lines: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
-      lines.push(
-        ...String(chunk)
-          .split('\n')
-          .filter((l) => l.startsWith('{')),
-      );
-      return write(chunk, ...rest);
-    };
+    const restore = copyJsonLogLines(lines);
     // A chatbot that takes its time before the first byte.
     const slow = await startServer(() => new Promise<void>(() => undefined));
     const gw = await startGateway({
@@ -57,7 +50,7 @@ describe('a shopper who leaves before the chatbot answers', () => {
       expect(mine.filter((l) => l.level >= 50)).toEqual([]);
       expect(JSON.stringify(mine)).not.toMatch(/\n\s+at /);
     } finally {
-      process.stdout.write = write;
+      restore();
       await gw.app.close();
       await slow.close();
     }

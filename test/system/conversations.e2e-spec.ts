@@ -1,5 +1,6 @@
 import { CANNED_RESPONSES } from '@bookstore/intents';
 import { closedPort } from '../support/http-server.js';
+import { eventually } from '../support/wait.js';
 import { json } from '../support/http.js';
 import { dropPrefix, REDIS_URL, testPrefix, withRedis } from '../support/redis.js';
 import { startChatbot, startGateway, type RunningApp } from '../support/system.js';
@@ -198,15 +199,3 @@ describe('when Redis fails', () => {
     }
   });
 });
-
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}

@@ -1,4 +1,4 @@
-import { json } from '../support/http.js';
+import { Shopper as ShopperAt } from '../support/shopper.js';
 import { readEvents } from '../support/sse.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
@@ -10,25 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => system.close());
 
-interface Answer {
-  response: string;
-  intent: string;
-  language: string;
-  books?: Array<{ title: string; category: string }>;
-  links?: Array<{ label: string; url: string }>;
-  suggestions?: string[];
-}
-
-class Shopper {
-  id?: string;
-  async say(message: string): Promise<Answer> {
-    const res = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
-      message,
-      ...(this.id ? { session_id: this.id } : {}),
-    });
-    expect(res.status, message).toBe(200);
-    this.id = res.body.session_id as string;
-    return res.body as unknown as Answer;
+/** A shopper of this file's system (or of another one given). */
+class Shopper extends ShopperAt {
+  constructor(url = () => system.gatewayUrl) {
+    super(url);
   }
 }
 

@@ -1,4 +1,5 @@
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
+import { copyJsonLogLines } from '../support/log-lines.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 interface LogLine {
@@ -16,16 +17,7 @@ let restore: () => void;
 beforeAll(async () => {
   fake = await startFakeOpenAi({ reply: 'We gift-wrap for free.' });
   // The apps log JSON to stdout: keep a copy of every line while they run.
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
-    lines.push(
-      ...String(chunk)
-        .split('\n')
-        .filter((l) => l.startsWith('{')),
-    );
-    return write(chunk, ...rest);
-  };
-  restore = () => (process.stdout.write = write);
+  restore = copyJsonLogLines(lines);
   system = await startSystem({
     chatbot: { LOG_LEVEL: 'info', LLM_BACKEND: 'ollama', OLLAMA_URL: fake.url },
     gateway: { LOG_LEVEL: 'info' },

@@ -1,4 +1,5 @@
 import { json } from '../support/http.js';
+import { copyJsonLogLines } from '../support/log-lines.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 // Its own file: the first app in a process fixes the log level, and this one needs info.
@@ -7,16 +8,7 @@ const lines: string[] = [];
 let restore: () => void;
 
 beforeAll(async () => {
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
-    lines.push(
-      ...String(chunk)
-        .split('\n')
-        .filter((l) => l.startsWith('{')),
-    );
-    return write(chunk, ...rest);
-  };
-  restore = () => (process.stdout.write = write);
+  restore = copyJsonLogLines(lines);
   system = await startSystem({
     chatbot: { LOG_LEVEL: 'info' },
     gateway: { LOG_LEVEL: 'info' },

@@ -1,4 +1,5 @@
 import { json } from '../support/http.js';
+import { copyJsonLogLines } from '../support/log-lines.js';
 import { closedPort, sendJson, startServer, type TestServer } from '../support/http-server.js';
 import { startGateway, type RunningApp } from '../support/system.js';
 
@@ -15,16 +16,7 @@ let failingGateway: RunningApp;
 let downGateway: RunningApp;
 
 beforeAll(async () => {
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
-    lines.push(
-      ...String(chunk)
-        .split('\n')
-        .filter((l) => l.startsWith('{')),
-    );
-    return write(chunk, ...rest);
-  };
-  restore = () => (process.stdout.write = write);
+  restore = copyJsonLogLines(lines);
   // A chatbot that fails every call, and one that is not there at all.
   failing = await startServer((_req, _body, res) => sendJson(res, 500, { oops: true }));
   failingGateway = await startGateway({ CHAT_SERVICE_URL: failing.url, LOG_LEVEL: 'info' });

@@ -1,6 +1,7 @@
 import { createSchema, schemaBehindProxy } from '../support/postgres.js';
 import type { TcpProxy } from '../support/tcp.js';
 import { json } from '../support/http.js';
+import { eventually } from '../support/wait.js';
 import { closedPort, startServer, type TestServer } from '../support/http-server.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { startGateway, startSystem, type RunningSystem } from '../support/system.js';
@@ -8,34 +9,6 @@ import { verifyWebhook } from '../../apps/gateway/src/support/webhook-signature.
 
 const TOKEN = 'agent-token-0123456789';
 const SECRET = 'webhook-secret-0123456789';
-
-async function call(
-  url: string,
-  method: 'GET' | 'POST' | 'PATCH',
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(url, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-  };
-}
-
-/** Polls until `check` holds (the delivery runs in the background). */
-async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 let client = 0;
 /** Each request comes from another address, so the per-client limit is not shared by tests. */
@@ -62,7 +35,7 @@ describe('support requests: agent routes', () => {
 
   it('answer 401 without the token or with a wrong one', async () => {
     const list = `${system.gatewayUrl}/api/support/requests`;
-    const none = await call(list, 'GET');
+    const none = await json(list, 'GET');
     expect(none.status).toBe(401);
     expect(none.body).toEqual({
       statusCode: 401,
@@ -70,20 +43,20 @@ describe('support requests: agent routes', () => {
       message: 'A valid support token is required.',
     });
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
-    expect((await call(list, 'GET', undefined, { authorization: 'Bearer wrong' })).status).toBe(
+    expect((await json(list, 'GET', undefined, { authorization: 'Bearer wrong' })).status).toBe(
       401,
     );
-    expect((await call(list, 'GET', undefined, { authorization: `Basic ${TOKEN}` })).status).toBe(
+    expect((await json(list, 'GET', undefined, { authorization: `Basic ${TOKEN}` })).status).toBe(
       401,
     );
-    const patch = await call(`${list}/SR-123456`, 'PATCH', { status: 'closed' });
+    const patch = await json(`${list}/SR-123456`, 'PATCH', { status: 'closed' });
     expect(patch.status).toBe(401);
   });
 
   it('list a request with its transcript and close it with a note', async () => {
     const sessionId = await chat(system.gatewayUrl, 'Where is my order?');
     await chat(system.gatewayUrl, '123456', sessionId);
-    const created = await call(
+    const created = await json(
       `${system.gatewayUrl}/api/support/requests`,
       'POST',
       { session_id: sessionId, email: 'jane.doe@example.com', problem: 'Torn cover.' },
@@ -99,7 +72,7 @@ describe('support requests: agent routes', () => {
     expect(ref).toMatch(/^SR-\d{6}$/);
 
     const auth = { authorization: `Bearer ${TOKEN}` };
-    const open = await call(
+    const open = await json(
       `${system.gatewayUrl}/api/support/requests?status=open`,
       'GET',
       undefined,
@@ -123,7 +96,7 @@ describe('support requests: agent routes', () => {
       '123456',
     ]);
 
-    const closed = await call(
+    const closed = await json(
       `${system.gatewayUrl}/api/support/requests/${ref}`,
       'PATCH',
       { status: 'closed', note: 'Replacement sent.' },
@@ -135,7 +108,7 @@ describe('support requests: agent routes', () => {
       status: 'closed',
       note: 'Replacement sent.',
     });
-    const stillOpen = await call(
+    const stillOpen = await json(
       `${system.gatewayUrl}/api/support/requests?status=open`,
       'GET',
       undefined,
@@ -145,21 +118,21 @@ describe('support requests: agent routes', () => {
       (stillOpen.body.items as Array<{ reference: string }>).map((i) => i.reference),
     ).not.toContain(ref);
 
-    const missing = await call(
+    const missing = await json(
       `${system.gatewayUrl}/api/support/requests/SR-000001`,
       'PATCH',
       { status: 'closed' },
       auth,
     );
     expect(missing.status).toBe(404);
-    const bad = await call(
+    const bad = await json(
       `${system.gatewayUrl}/api/support/requests/${ref}`,
       'PATCH',
       { status: 'done' },
       auth,
     );
     expect(bad.status).toBe(400);
-    const badFilter = await call(
+    const badFilter = await json(
       `${system.gatewayUrl}/api/support/requests?status=all`,
       'GET',
       undefined,
@@ -172,14 +145,14 @@ describe('support requests: agent routes', () => {
     const sessionId = await chat(system.gatewayUrl, 'Where is order 123456?');
     await chat(system.gatewayUrl, "what's the tracking number?", sessionId);
     await chat(system.gatewayUrl, 'jane.doe@example.com', sessionId);
-    const created = await call(
+    const created = await json(
       `${system.gatewayUrl}/api/support/requests`,
       'POST',
       { session_id: sessionId, email: 'jane.doe@example.com', problem: 'Late.' },
       from(),
     );
     const ref = created.body.reference as string;
-    const list = await call(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
+    const list = await json(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
       authorization: `Bearer ${TOKEN}`,
     });
     const item = (list.body.items as Array<Record<string, unknown>>).find(
@@ -214,7 +187,7 @@ describe('support requests: agent routes', () => {
       [{ ...good, transcript: [] }, /transcript/],
     ];
     for (const [body, message] of cases) {
-      const res = await call(url, 'POST', body, from());
+      const res = await json(url, 'POST', body, from());
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.body.message).toMatch(message);
     }
@@ -223,18 +196,18 @@ describe('support requests: agent routes', () => {
   it('limits requests per conversation and per client address', async () => {
     const url = `${system.gatewayUrl}/api/support/requests`;
     const body = { session_id: 'session-limit-1', email: 'a@example.com', problem: 'Help.' };
-    for (let i = 0; i < 3; i++) expect((await call(url, 'POST', body, from())).status).toBe(201);
-    const fourth = await call(url, 'POST', body, from());
+    for (let i = 0; i < 3; i++) expect((await json(url, 'POST', body, from())).status).toBe(201);
+    const fourth = await json(url, 'POST', body, from());
     expect(fourth.status).toBe(429);
     expect(fourth.headers.get('retry-after')).toBe('3600');
     // Ten from one address, whatever the conversation.
     const address = { 'x-forwarded-for': '192.0.2.77' };
     for (let i = 0; i < 10; i++) {
-      const res = await call(url, 'POST', { ...body, session_id: `session-client-${i}` }, address);
+      const res = await json(url, 'POST', { ...body, session_id: `session-client-${i}` }, address);
       expect(res.status).toBe(201);
     }
     expect(
-      (await call(url, 'POST', { ...body, session_id: 'session-client-x' }, address)).status,
+      (await json(url, 'POST', { ...body, session_id: 'session-client-x' }, address)).status,
     ).toBe(429);
   });
 });
@@ -251,15 +224,15 @@ describe('support requests: agent routes without SUPPORT_API_TOKEN', () => {
     for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Array<
       Record<string, string>
     >) {
-      const get = await call(`${list}?status=open`, 'GET', undefined, headers);
+      const get = await json(`${list}?status=open`, 'GET', undefined, headers);
       expect(get.status).toBe(404);
       expect(get.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
-      expect((await call(`${list}/SR-123456`, 'PATCH', { status: 'closed' }, headers)).status).toBe(
+      expect((await json(`${list}/SR-123456`, 'PATCH', { status: 'closed' }, headers)).status).toBe(
         404,
       );
     }
     // Shoppers can still ask.
-    const created = await call(
+    const created = await json(
       list,
       'POST',
       { session_id: 'session-no-token', email: 'a@example.com', problem: 'Hi.' },
@@ -290,7 +263,7 @@ describe('support requests: email to the support team', () => {
   it('mails the request with the transcript to SUPPORT_EMAIL over SMTP', async () => {
     const sessionId = await chat(system.gatewayUrl, 'How long does shipping take?');
     await chat(system.gatewayUrl, 'What payment methods do you accept?', sessionId);
-    const created = await call(
+    const created = await json(
       `${system.gatewayUrl}/api/support/requests`,
       'POST',
       { session_id: sessionId, email: 'shopper@example.com', problem: 'I was charged twice.' },
@@ -310,7 +283,7 @@ describe('support requests: email to the support team', () => {
     );
     expect(mail.text).toContain('    > What payment methods do you accept?');
     await eventually(async () => {
-      const list = await call(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
+      const list = await json(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
         authorization: `Bearer ${TOKEN}`,
       });
       const item = (list.body.items as Array<Record<string, unknown>>).find(
@@ -343,7 +316,7 @@ describe('support requests: the SMTP server down, then back', () => {
   });
 
   it('keeps the request pending and mails it once when the server is back', async () => {
-    const created = await call(
+    const created = await json(
       `${system.gatewayUrl}/api/support/requests`,
       'POST',
       { session_id: 'session-smtp-down', email: 'shopper@example.com', problem: 'Anyone?' },
@@ -352,7 +325,7 @@ describe('support requests: the SMTP server down, then back', () => {
     expect(created.status).toBe(201);
     const ref = created.body.reference as string;
     const item = async () => {
-      const list = await call(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
+      const list = await json(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, {
         authorization: `Bearer ${TOKEN}`,
       });
       return (list.body.items as Array<Record<string, unknown>>).find((i) => i.reference === ref);
@@ -422,7 +395,7 @@ describe('support requests: signed webhook, failure then recovery, two replicas'
   it('delivers a signed request the receiver verifies', async () => {
     up = true;
     const sessionId = await chat(system.gatewayUrl, 'Hi');
-    const created = await call(
+    const created = await json(
       `${system.gatewayUrl}/api/support/requests`,
       'POST',
       { session_id: sessionId, email: 'shopper@example.com', problem: 'Signed?', reason: 'asked' },
@@ -438,7 +411,7 @@ describe('support requests: signed webhook, failure then recovery, two replicas'
 
   it('keeps a request the receiver refused and delivers it once when it is back, across two replicas', async () => {
     up = false;
-    const created = await call(
+    const created = await json(
       `${second.url}/api/support/requests`,
       'POST',
       { session_id: 'session-webhook-down', email: 'shopper@example.com', problem: 'Down?' },
@@ -448,7 +421,7 @@ describe('support requests: signed webhook, failure then recovery, two replicas'
     const auth = { authorization: `Bearer ${TOKEN}` };
     // Both replicas see it, still waiting for delivery.
     for (const url of [system.gatewayUrl, second.url]) {
-      const list = await call(`${url}/api/support/requests`, 'GET', undefined, auth);
+      const list = await json(`${url}/api/support/requests`, 'GET', undefined, auth);
       const item = (list.body.items as Array<Record<string, unknown>>).find(
         (i) => i.reference === ref,
       );
@@ -459,7 +432,7 @@ describe('support requests: signed webhook, failure then recovery, two replicas'
     expect(received.filter((r) => r.reference === ref)).toHaveLength(0);
     up = true;
     await eventually(async () => {
-      const list = await call(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, auth);
+      const list = await json(`${system.gatewayUrl}/api/support/requests`, 'GET', undefined, auth);
       const item = (list.body.items as Array<Record<string, unknown>>).find(
         (i) => i.reference === ref,
       );
@@ -497,14 +470,14 @@ describe('support requests when the database is down', () => {
     await proxy.stop();
     const url = `${system.gatewayUrl}/api/support/requests`;
     const body = { session_id: 'session-db-down', email: 'a@example.com', problem: 'Hi.' };
-    const post = await call(url, 'POST', body, from());
+    const post = await json(url, 'POST', body, from());
     expect(post.status).toBe(503);
     expect(post.body).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
       message: 'Support requests cannot be saved right now. Please email support@bookstore.com.',
     });
-    const list = await call(url, 'GET', undefined, { authorization: `Bearer ${TOKEN}` });
+    const list = await json(url, 'GET', undefined, { authorization: `Bearer ${TOKEN}` });
     expect(list.status).toBe(503);
     const bot = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
       message: 'The box was empty',
@@ -518,6 +491,6 @@ describe('support requests when the database is down', () => {
     ]);
 
     await proxy.start();
-    await eventually(async () => (await call(url, 'POST', body, from())).status === 201);
+    await eventually(async () => (await json(url, 'POST', body, from())).status === 201);
   });
 });

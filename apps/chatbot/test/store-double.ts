@@ -68,6 +68,12 @@ export const BOOKS: ProductDto[] = [
   book(4, 'Little Bear Sleeps', 'children'),
 ];
 
+const CATEGORIES = ['mystery', 'science-fiction', 'children'].map((slug) => ({
+  slug,
+  name: slug,
+  count: BOOKS.filter((b) => b.category === slug).length,
+}));
+
 export function storeDouble(): StoreDouble {
   const double: StoreDouble = {
     client: undefined as unknown as BookstoreClient,
@@ -96,10 +102,13 @@ export function storeDouble(): StoreDouble {
           (a): HelpMatchDto => ({ ...a, score: 0.6, matched: 2 }),
         ),
       ),
-    categories: () =>
-      answer('categories', () =>
-        ['mystery', 'science-fiction', 'children'].map((slug) => ({ slug, name: slug })),
-      ),
+    catalog: () =>
+      answer('catalog', () => ({
+        kind: 'catalog' as const,
+        etag: '"double"',
+        catalog: { categories: CATEGORIES, items: BOOKS },
+      })),
+    categories: () => answer('categories', () => CATEGORIES),
     products: (search: { category?: string; bestseller?: boolean }) =>
       answer('products', () =>
         BOOKS.filter((b) => !search.category || b.category === search.category).filter(

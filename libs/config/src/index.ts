@@ -2,6 +2,7 @@ export {
   LOG_FORMATS,
   LOG_LEVELS,
   ServiceEnv,
+  httpEdgeSettings,
   type LogFormat,
   type LogLevel,
 } from './service.env.js';

@@ -77,3 +77,20 @@ export class ServiceEnv {
   @IsIn(['production', 'development', 'test'])
   NODE_ENV: string = 'development';
 }
+
+/** The HTTP edge's settings as both apps hand them to `configureHttpApp`, read in one place. */
+export function httpEdgeSettings(read: <K extends keyof ServiceEnv>(key: K) => ServiceEnv[K]) {
+  return {
+    trustProxy: read('TRUST_PROXY'),
+    internalToken: read('INTERNAL_API_TOKEN'),
+    server: {
+      headersTimeoutMs: read('HTTP_HEADERS_TIMEOUT_MS'),
+      requestTimeoutMs: read('HTTP_REQUEST_TIMEOUT_MS'),
+      keepAliveTimeoutMs: read('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+      maxConnections: read('HTTP_MAX_CONNECTIONS'),
+    },
+    corsOrigins: read('CORS_ORIGINS')
+      .split(',')
+      .filter((origin) => origin !== ''),
+  };
+}

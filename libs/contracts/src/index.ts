@@ -29,6 +29,7 @@ export {
 } from './session.dto.js';
 export {
   CategoriesResponse,
+  CatalogResponse,
   CategoryDto,
   ORDER_ID_PATTERN,
   ORDER_STATUSES,
@@ -53,6 +54,8 @@ export {
   SUPPORT_STATUSES,
   SupportReferenceParam,
   SupportRequestCreated,
+  SupportTranscriptTurn,
+  SUPPORT_TRANSCRIPT_MAX_TURNS,
   SupportRequestDto,
   SupportRequestsQuery,
   SupportRequestsResponse,

@@ -123,6 +123,16 @@ export class ProductDto {
   @ApiProperty() description: string;
   @ApiProperty({ example: 4.5 }) rating: number;
   @ApiProperty() bestseller: boolean;
+  @ApiPropertyOptional({
+    example: 4,
+    description: "The youngest reader's age, when the catalog says.",
+  })
+  age_min?: number;
+  @ApiPropertyOptional({
+    example: 8,
+    description: "The oldest reader's age, when the catalog says.",
+  })
+  age_max?: number;
 }
 
 export class ProductsResponse {
@@ -139,4 +149,16 @@ export class CategoryDto {
 export class CategoriesResponse {
   @ApiProperty({ type: [CategoryDto] })
   items: CategoryDto[];
+}
+
+/**
+ * The whole catalog in one answer: every book with its category, and the shelves. Served with an
+ * ETag: a client that keeps a copy asks again with If-None-Match and gets 304 while it is current.
+ */
+export class CatalogResponse {
+  @ApiProperty({ type: [CategoryDto] })
+  categories: CategoryDto[];
+
+  @ApiProperty({ type: [ProductDto] })
+  items: ProductDto[];
 }

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { SESSION_ID_MESSAGE, SESSION_ID_PATTERN } from './chat-request.dto.js';
 import { IsEmailAddress } from './email-address.js';
 import { CHAT_LANGUAGES, type ChatLanguage } from './chat-response.dto.js';
@@ -22,6 +33,41 @@ const trimIfString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.replace(BIDI_CONTROLS, '').trim() : value;
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
+
+/** The most turns a transcript carries (the gateway keeps the last 100 of what it reads). */
+export const SUPPORT_TRANSCRIPT_MAX_TURNS = 100;
+
+/** A turn of the conversation as the chatbot sends it with a support request. */
+export class SupportTranscriptTurn {
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: 'transcript turn must be a whole number' })
+  turn: number;
+
+  @ApiProperty({ example: '2026-11-23T22:15:00.000Z' })
+  @MaxLength(40)
+  @IsString()
+  timestamp: string;
+
+  @ApiProperty()
+  @MaxLength(20_000)
+  @IsString()
+  user: string;
+
+  @ApiProperty()
+  @MaxLength(20_000)
+  @IsString()
+  bot: string;
+
+  @ApiProperty({ example: 'order_status' })
+  @MaxLength(40)
+  @IsString()
+  intent: string;
+
+  @ApiProperty({ example: 'rules' })
+  @MaxLength(40)
+  @IsString()
+  source: string;
+}
 
 /** A shopper asks for a person: from the chatbot's conversation or the widget's form. */
 export class CreateSupportRequest {
@@ -66,6 +112,21 @@ export class CreateSupportRequest {
   @IsOptional()
   @IsIn(CHAT_LANGUAGES, { message: `language must be one of ${CHAT_LANGUAGES.join(', ')}` })
   language?: ChatLanguage;
+
+  @ApiPropertyOptional({
+    type: [SupportTranscriptTurn],
+    description:
+      'The conversation, oldest first, sent by the chat service itself (internal callers only: ' +
+      'from anyone else it is refused, and the gateway reads the transcript from the chat service).',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => SupportTranscriptTurn)
+  @ArrayMaxSize(SUPPORT_TRANSCRIPT_MAX_TURNS, {
+    message: `transcript must have at most ${SUPPORT_TRANSCRIPT_MAX_TURNS} turns`,
+  })
+  @IsArray({ message: 'transcript must be a list of turns' })
+  transcript?: SupportTranscriptTurn[];
 }
 
 /** What the shopper gets back: the reference to quote and when to expect an answer. */

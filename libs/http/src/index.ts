@@ -28,3 +28,4 @@ export {
   type OutboundOptions,
   type OutboundResponse,
 } from './outbound.js';
+export { abortWhenClientLeaves } from './client-gone.js';

@@ -95,7 +95,7 @@ describe('likenessTarget and wellKnownCategory', () => {
   });
 
   it.each([
-    ['Dune', 'science-fiction'],
+    ['Dune', 'science fiction'],
     ['The Hobbit please', 'fantasy'],
     ['sherlock holmes', 'mystery'],
     ['the lord of the rings', 'fantasy'],

@@ -1,3 +1,4 @@
+import { BOOK_CATEGORIES } from './categories.js';
 import { findCategorySpans, stemsOf } from './entities.js';
 import { normalize, stem } from './normalize.js';
 
@@ -15,13 +16,33 @@ const NEGATION = new Set(
   ),
 );
 
+/**
+ * The ways shoppers write a kind of book ("cooking": cookbook, cookery, baking), for matching it
+ * to a store's own shelf names; empty for a kind this vocabulary does not know.
+ */
+export function categoryPhrases(category: string): readonly string[] {
+  return [category, ...(BOOK_CATEGORIES[category] ?? [])];
+}
+
 /** Every category the message names, each marked when the shopper rules it out. */
 const JOINERS = new Set(['and', 'or', 'nor']);
 
 export function findCategoryMentions(message: string): CategoryMention[] {
   const stems = stemsOf(message);
   const spans = findCategorySpans(stems);
-  const mentions: CategoryMention[] = [];
+  const negated = negatedSpans(stems, spans);
+  return spans.map((span, i) => ({ category: span.category, negated: negated[i] }));
+}
+
+/**
+ * Which of the spans (mentions found in the message's stems, left to right) the shopper rules
+ * out: a negation within three words before it, or a join to one ruled out ("no X or Y").
+ */
+export function negatedSpans(
+  stems: readonly string[],
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): boolean[] {
+  const negated: boolean[] = [];
   spans.forEach((span, i) => {
     // A negation before an earlier category is that one's ("no horror, but fantasy").
     const previous = spans[i - 1];
@@ -29,14 +50,11 @@ export function findCategoryMentions(message: string): CategoryMention[] {
     // "no self-help or romance": a category joined to a ruled-out one is ruled out too.
     const joined =
       previous !== undefined &&
-      mentions[i - 1].negated &&
+      negated[i - 1] &&
       stems.slice(previous.end, span.start).every((s) => JOINERS.has(s));
-    mentions.push({
-      category: span.category,
-      negated: joined || before.some((s) => NEGATION.has(s)),
-    });
+    negated.push(joined || before.some((s) => NEGATION.has(s)));
   });
-  return mentions;
+  return negated;
 }
 
 // "10 years old", and the same in Spanish, French and German ("10 años", "10 ans", "10 Jahre").
@@ -103,21 +121,22 @@ export function likenessTarget(message: string): string | undefined {
 }
 
 /**
- * Well-known books and series the catalog does not carry, by the category slug their readers
- * would look in: so "something like Dune" finds science fiction.
+ * Well-known books and series a store may not carry, by the kind of book they are (a category of
+ * BOOK_CATEGORIES, not any store's shelf): so "something like Dune" asks for science fiction, and
+ * the chatbot finds the shelf of that kind in its own catalog.
  */
 export const WELL_KNOWN_TITLES: Readonly<Record<string, string>> = {
-  dune: 'science-fiction',
-  foundation: 'science-fiction',
-  'the martian': 'science-fiction',
-  'star wars': 'science-fiction',
-  'star trek': 'science-fiction',
-  hitchhiker: 'science-fiction',
-  ender: 'science-fiction',
-  '1984': 'science-fiction',
-  'brave new world': 'science-fiction',
-  'hunger games': 'science-fiction',
-  'three body': 'science-fiction',
+  dune: 'science fiction',
+  foundation: 'science fiction',
+  'the martian': 'science fiction',
+  'star wars': 'science fiction',
+  'star trek': 'science fiction',
+  hitchhiker: 'science fiction',
+  ender: 'science fiction',
+  '1984': 'science fiction',
+  'brave new world': 'science fiction',
+  'hunger games': 'science fiction',
+  'three body': 'science fiction',
   'harry potter': 'fantasy',
   'lord of the rings': 'fantasy',
   hobbit: 'fantasy',
@@ -166,7 +185,7 @@ export const WELL_KNOWN_TITLES: Readonly<Record<string, string>> = {
   'where the crawdads sing': 'fiction',
 };
 
-/** The category of a well-known book or series named in the text, if it is one we know. */
+/** The kind of a well-known book or series named in the text ("science fiction"), if known. */
 export function wellKnownCategory(text: string): string | undefined {
   const words = ` ${normalize(text)} `;
   let best: [string, string] | undefined;

@@ -1,4 +1,9 @@
-export { extractCategory, extractOrderId, extractWrongLengthOrderNumber } from './entities.js';
+export {
+  extractCategory,
+  extractOrderId,
+  extractWrongLengthOrderNumber,
+  stemsOf,
+} from './entities.js';
 export {
   INTENTS,
   planIntent,
@@ -24,10 +29,12 @@ export {
   WELL_KNOWN_TITLES,
   asksForBestsellers,
   asksForMore,
+  categoryPhrases,
   childAge,
   findCategoryMentions,
   isForChildren,
   likenessTarget,
+  negatedSpans,
   wellKnownCategory,
   type CategoryMention,
 } from './books.js';

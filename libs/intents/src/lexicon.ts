@@ -33,7 +33,8 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
     lately recently salutations salutation fam homie peeps darling sunshine champ boss chief
     amigo yall tonight week weekend sweet pretty mister miss mr mrs ms fella beautiful virtual
     machine program awesome amazing dandy far hoping wishing trust feel feeling busy alive
-    bookworm reader readers chap lads ladies gentlemen quick question questions query`,
+    bookworm reader readers chap lads ladies gentlemen quick question questions query chat helper
+    bookbot bookshop`,
   ),
 
   // Thanks, goodbyes, acknowledgements and frustration: small talk that is not a greeting.
@@ -174,7 +175,28 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
     audiobooks paperback hardcover hardback literature bestseller bestsellers series genre
     genres writer writers`,
   ),
+  // Kinds of book a shop shelves: naming one asks for some ("guidebooks for train journeys").
+  bookKind: words(
+    `cookbook cookbooks guidebook guidebooks poetry poem poems manga mangas comic comics anthology
+    anthologies`,
+  ),
   readVerb: words(`read reading`),
+  // What other readers think of a book: "well reviewed", "most popular", "top rated".
+  acclaim: words(
+    `reviewed review reviews rated rating ratings starred praised acclaimed loved beloved popular
+    favourite favourites favorite favorites trending hyped`,
+  ),
+  acclaimDegree: words(`most highly well best top highest higher greatest better much`),
+  // Who the book is for: "for a teenage girl", "for my dad", "a present for a book lover".
+  reader: words(
+    `teen teens teenage teenager teenagers girl girls boy boys kid kids child children son sons
+    daughter daughters brother brothers sister sisters niece nephew grandson granddaughter grandchild grandkid mum mom mother dad
+    father wife husband boyfriend girlfriend grandma grandpa grandmother grandfather toddler
+    student students lover lovers reader readers bookworm beginner beginners adult adults
+    yearold`,
+  ),
+  gift: words(`gift gifts present presents stocking`),
+  crowd: words(`people everyone everybody customers readers others folks`),
   quality: words(
     `good great best popular top bestselling trending new latest classic famous favorite
     favourite interesting must hot awesome amazing fun nice cool exciting decent recommended
@@ -186,13 +208,14 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
   bookAbout: words(`about by like similar featuring written set`),
   browse: words(`looking look searching search hunting browsing`),
   notBook: words(
-    `restaurant restaurants movie movies film films show shows tv song songs music album band
+    `restaurant restaurants movie movies film films tv watch watching binge episode episodes song songs music album band
     wine beer drink recipe recipes hotel place places app apps game games podcast car cars phone
     laptop doctor dentist lawyer school college university vacation holiday destination activity
     activities food dish meal dinner lunch breakfast flight trip insurance stock stocks
     investment diet exercise workout message messages email text news headline headlines meter
     label instructions terms mind palm lips table appointment room tickets ticket reservation
-    seat seats hotel taxi uber ride tour spa massage haircut court venue`,
+    seat seats hotel taxi uber ride tour spa massage haircut court venue twitter instagram tiktok
+    youtube netflix weather stream streaming`,
   ),
 
   // Out-of-scope support topics: accounts, complaints, people to talk to.
@@ -200,6 +223,8 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
     `account accounts password passcode pass pin login logon signin signup username user profile
     registration register newsletter subscription subscribe unsubscribe membership`,
   ),
+  // The newsletter is mail the shopper gets, not an order: "where do I order the newsletter".
+  newsletter: words(`newsletter newsletters mailinglist unsubscribe`),
   complaint: words(`complaint complain reclamation grievance`),
   human: words(
     `human person agent representative rep operator somebody someone manager supervisor staff
@@ -236,7 +261,12 @@ export const TYPO_CONCEPTS: readonly string[] = [
   'recommend',
   'book',
   'bestseller',
+  'bookKind',
+  'acclaim',
+  'reader',
+  'gift',
   'accountish',
+  'newsletter',
   'complaint',
   'human',
   'can',

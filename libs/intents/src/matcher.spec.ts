@@ -138,6 +138,58 @@ describe('matchIntent: typos', () => {
   it('reports what it corrected', () => {
     expect(analyzeIntent('refnd').words).toEqual(['refund']);
   });
+
+  it.each<[string, Intent]>([
+    ['acn i pay with paypal', 'payment'],
+    ['hwo acn I pay', 'payment'],
+    ['cna i send teh book back', 'returns'],
+    ['whcih day will my order arrive', 'order_status'],
+  ])('reads a function word typed with two letters swapped: %j -> %s', (message, intent) => {
+    expect(intentOf(message)).toBe(intent);
+  });
+});
+
+describe('matchIntent: a greeting to the assistant by name', () => {
+  it.each(['hey Ava', 'hi Leo!', 'good morning Nora', 'hello Sam, how are you?', 'hello chat bot'])(
+    '%j is a greeting',
+    (message) => {
+      expect(intentOf(message)).toBe('greeting');
+    },
+  );
+
+  it('takes one name only, and not a question', () => {
+    expect(intentOf('hey what is the weather like')).toBe('fallback');
+    expect(intentOf('hi there, my parcel never came')).toBe('order_status');
+  });
+});
+
+describe('matchIntent: the newsletter is not an order', () => {
+  it.each([
+    'where do i order the newsletter',
+    'track the newsletter I ordered',
+    'my news letter never arrived',
+  ])('%j -> fallback', (message) => {
+    expect(intentOf(message)).toBe('fallback');
+  });
+});
+
+describe('matchIntent: recommendations by popularity, reviews or reader', () => {
+  it.each([
+    'what are your well reviewed books',
+    "what's most popular right now",
+    'show me your highest rated novels',
+    'something for a teenage girl',
+    'what would a 12 year old enjoy',
+    'what is everyone reading',
+  ])('%j -> recommendation', (message) => {
+    expect(intentOf(message)).toBe('recommendation');
+  });
+
+  it('leaves praise of things that are not books alone', () => {
+    expect(intentOf("what's the most popular movie this year")).toBe('fallback');
+    expect(intentOf("what's the highest rated social services non-profit")).toBe('fallback');
+    expect(intentOf('do you sell ebooks?')).toBe('fallback');
+  });
 });
 
 describe('matchIntent: phrasing variety', () => {

@@ -1,6 +1,6 @@
 import { extractOrderId, findCategorySpans } from './entities.js';
 import type { Intent, IntentEntities, IntentMatch } from './intent.types.js';
-import { normalize } from './normalize.js';
+import { normalize, stem } from './normalize.js';
 import {
   compilePattern,
   hasAnyLabel,
@@ -12,7 +12,7 @@ import {
 import { isGibberish, emojiIntent } from './small-talk.js';
 import { responseFor } from './responses.js';
 import { INTENT_RULES, type IntentRule } from './rules.js';
-import { isKnownConcept, resolveWord } from './vocabulary.js';
+import { isKnownConcept, resolveWord, type ResolvedToken } from './vocabulary.js';
 
 /** Longer messages are classified on their first words only, which bounds the cost. */
 export const MAX_MATCHED_WORDS = 256;
@@ -24,7 +24,7 @@ interface CompiledRule {
   readonly ignore: readonly string[];
 }
 
-const SPECIAL_LABELS = new Set(['#orderid', '#num', '#category']);
+const SPECIAL_LABELS = new Set(['#orderid', '#num', '#category', '#name']);
 
 // A misspelt concept or marker would silently never match: refuse to start instead.
 function checked(labels: readonly string[], ruleId: string): readonly string[] {
@@ -81,8 +81,40 @@ function ruleMatches(compiled: CompiledRule, tokens: readonly TokenLabels[], all
   return extra <= maxExtraWords;
 }
 
+const THERE = stem('there');
+
+const isGreetingWord = (token: ResolvedToken | undefined): boolean =>
+  token !== undefined && (token.labels.has('@greet') || token.labels.has('@daytime'));
+
+/**
+ * A word nobody's vocabulary knows beside a greeting ("hey Ava", "hi there Leo", "Ava, hello"):
+ * the name the shopper gives the assistant, which a greeting may carry without becoming something
+ * else.
+ */
+function isAddressedName(resolved: readonly ResolvedToken[], i: number): boolean {
+  const own = resolved[i];
+  if (own.labels.size !== 1 || own.correctedFrom !== undefined || /\d/.test(own.stem)) {
+    return false;
+  }
+  const before = resolved[i - 1];
+  return (
+    isGreetingWord(before) ||
+    (before?.stem === THERE && isGreetingWord(resolved[i - 2])) ||
+    (i === 0 && isGreetingWord(resolved[1]))
+  );
+}
+
 function withMarks(labels: TokenLabels, marks: readonly string[]): TokenLabels {
   return marks.length === 0 ? labels : new Set([...labels, ...marks]);
+}
+
+/** "recipe books", "music books": a word that is no book on its own, naming the kind of book. */
+function modifiesBook(resolved: readonly ResolvedToken[], i: number): boolean {
+  return resolved[i].labels.has('@notBook') && (resolved[i + 1]?.labels.has('@book') ?? false);
+}
+
+function withoutNotBook(labels: TokenLabels): TokenLabels {
+  return new Set([...labels].filter((label) => label !== '@notBook'));
 }
 
 /** matchIntent plus the deciding rule and the words it saw: for tests, logs and tuning. */
@@ -105,7 +137,8 @@ export function analyzeIntent(message: string): IntentAnalysis {
     const marks: string[] = [];
     if (orderId !== undefined && words[i] === orderId) marks.push('#orderid');
     if (inCategory.has(i)) marks.push('#category');
-    return withMarks(r.labels, marks);
+    if (isAddressedName(resolved, i)) marks.push('#name');
+    return withMarks(modifiesBook(resolved, i) ? withoutNotBook(r.labels) : r.labels, marks);
   });
   const all = new Set<string>();
   for (const labels of tokens) for (const label of labels) all.add(label);

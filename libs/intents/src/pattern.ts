@@ -4,7 +4,8 @@ import { stem } from './normalize.js';
  * A tiny pattern language over tokens, written as space-separated slots:
  *   word        the word or any of its inflections (typos already corrected)
  *   @concept    any word of a lexicon concept
- *   #orderid    the order number, #num any number, #category a book-category word
+ *   #orderid    the order number, #num any number, #category a book-category word,
+ *               #name an unknown word right after a greeting (the assistant's name)
  *   a|@b|c      any of the alternatives
  *   x?  x+      optional slot / one or more consecutive tokens
  *   *N          up to N other tokens may come between its neighbours (* alone: 3)

@@ -185,7 +185,11 @@ export const INTENT_RULES: readonly IntentRule[] = [
     id: 'shipping.how-long',
     intent: 'shipping',
     priority: SHIPPING,
-    patterns: ['how @howLong *8 @ship|@arrive|@parcel'],
+    patterns: [
+      'how @howLong *8 @ship|@arrive|@parcel',
+      // "Could I have the books by tomorrow?": how fast they come.
+      'get|have|receive|arrive|@book|it|them *3 by|before tomorrow|weekend|christmas',
+    ],
     exclude: ['@travel', '@notShipping'],
   },
   {
@@ -235,8 +239,64 @@ export const INTENT_RULES: readonly IntentRule[] = [
       '@carry *3 #category',
       '@book @bookAbout',
       '@browse *3 @book|#category',
+      // "I'm after some poetry", "got any cookbooks?", "travel books".
+      '@be after *2 @book|#category',
+      '^ got|any|anything *2 @book',
+      '@carry any|some *1 @book',
+      'travel|picture|cook|cooking|baking @book',
     ],
     exclude: ['@notBook'],
+  },
+  {
+    // What sells or what others praise ("most popular", "well reviewed", "what is everyone
+    // reading"), who it is for ("something for a teenage girl", "a 12 year old"), what kind.
+    id: 'recommendation.popular-or-for',
+    intent: 'recommendation',
+    priority: RECOMMEND,
+    patterns: [
+      '@acclaimDegree *1 @acclaim *2 @book|#category',
+      '@acclaim @book',
+      '@book|#category *3 @acclaimDegree|@quality *1 @acclaim',
+      '@book|#category with|having *1 @acclaim',
+      '^ what|which|anything|something @be? @acclaim|hot',
+      'five|four|5|4 star|stars',
+      'what|which @be|do|would @crowd *3 @readVerb|buying|@fondOf',
+      '@crowd *1 favourite|favorite|favourites|favorites|pick|picks',
+      '@book|something|anything|@gift *4 @reader',
+      '@book|something|anything|@gift|what *4 #num year|yr|years|yrs',
+      '@reader *3 would|might|could @fondOf|enjoy',
+      // "and for her brother, he's 10": who the next book is for.
+      'for @my|his|her|a|an|the? @reader *3 @be #num',
+      '#num year|yr|years|yrs old? *2 would|might|could|to? @fondOf|enjoy|@readVerb',
+      'best|top|most selling|sold|seller|sellers',
+      'award|prize *1 winning|winner|winners|nominated',
+      '@crowd @be? talking|raving about',
+      // A kind of book named ("guidebooks for train journeys", "poetry?").
+      '@bookKind',
+    ],
+    // A book already bought for someone that is late, lost or damaged is about the order.
+    exclude: [
+      '@notBook',
+      '@arriveVerb',
+      '@trouble',
+      '@track',
+      '@status',
+      '@orderChange',
+      '@damaged',
+    ],
+  },
+  {
+    // "What's most popular right now?": praise with nothing else named is about the shelves.
+    id: 'recommendation.popular-alone',
+    intent: 'recommendation',
+    priority: RECOMMEND,
+    patterns: [
+      '^ what|which|whats|anything|something|any|show @be|me? the|your? @acclaimDegree? @acclaim',
+      '^ @acclaimDegree @acclaim',
+    ],
+    exclude: ['@notBook', '@orderNoun'],
+    maxExtraWords: 1,
+    ignore: ['@smalltalk', 'right', 'now', 'moment', 'week', 'month', 'year', 'these', 'days'],
   },
   {
     id: 'recommendation.category',
@@ -245,6 +305,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
     patterns: ['#category+'],
     maxExtraWords: 0,
     ignore: ['@quality', '@book', '@recommend'],
+  },
+
+  // The newsletter arrives, is ordered and is tracked like an order, yet it is an account matter.
+  {
+    id: 'fallback.newsletter',
+    intent: 'fallback',
+    priority: ORDER + 3,
+    patterns: ['@newsletter', 'news letter|letters', 'mailing|email|e|mail list'],
   },
 
   // Out-of-scope support topics: an explicit fallback so they do not pass for small talk.
@@ -371,7 +439,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     patterns: [
       '@greet',
       'good @daytime',
-      '^ @daytime @smalltalk? $',
+      '^ @daytime @smalltalk|#name? $',
       'how @be @you',
       'how @you @be @ongoing?',
       'how @be|have|do? @you|it|things|everything|life|everyone|stuff @ongoing',
@@ -388,6 +456,6 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'long time no see',
     ],
     maxExtraWords: 0,
-    ignore: ['@smalltalk', '@greet', '@you', '@wellbeing', '@ongoing', '@daytime'],
+    ignore: ['@smalltalk', '@greet', '@you', '@wellbeing', '@ongoing', '@daytime', '#name'],
   },
 ];

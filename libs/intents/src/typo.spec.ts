@@ -1,4 +1,4 @@
-import { allowedEdits, editDistance, TypoIndex } from './typo.js';
+import { allowedEdits, editDistance, swapsOf, TypoIndex } from './typo.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and neighbour swaps as one edit each', () => {
@@ -62,5 +62,13 @@ describe('TypoIndex', () => {
   it('finds nothing for unrelated words', () => {
     expect(index.lookup('weather')).toBeUndefined();
     expect(index.lookup('xyz')).toBeUndefined();
+  });
+});
+
+describe('swapsOf', () => {
+  it('gives every word one swap of neighbouring letters away', () => {
+    expect(swapsOf('acn')).toEqual(['can', 'anc']);
+    expect(swapsOf('hwo')).toContain('how');
+    expect(swapsOf('aab')).toEqual(['aba']);
   });
 });

@@ -40,6 +40,16 @@ export function allowedEdits(typed: string, known: string): number {
   return 0;
 }
 
+/** Every word one swap of neighbouring letters away: "acn" gives "can", "hwo" gives "how". */
+export function swapsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
+}
+
 function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let i = 0;

@@ -3,7 +3,7 @@ import { LEXICON, NO_TYPO_CONCEPTS, TYPO_CONCEPTS } from './lexicon.js';
 import { stem } from './normalize.js';
 import { PROTECTED_WORDS } from './protected-words.js';
 import { INTENT_RULES } from './rules.js';
-import { TypoIndex } from './typo.js';
+import { TypoIndex, swapsOf } from './typo.js';
 
 /** What the matcher knows about one token: its stem (after any typo fix) and its labels. */
 export interface ResolvedToken {
@@ -81,6 +81,15 @@ function resolveUncached(word: string): ResolvedToken {
   const own = stem(word);
   if (knownStems.has(own) || stopWords.has(word) || protectedWords.has(word)) {
     return { stem: own, labels: labelsFor(own) };
+  }
+  // Function words are too short for edit distances ("acn" is one edit from "an", "can", "ac"),
+  // but two letters typed in the wrong order is the slip fast typists make in them.
+  const swapped = /^[a-z]{2,7}$/.test(word)
+    ? swapsOf(word).find((candidate) => stopWords.has(candidate))
+    : undefined;
+  if (swapped !== undefined) {
+    const key = stem(swapped);
+    return { stem: key, labels: labelsFor(key, true), correctedFrom: word };
   }
   const hit = typoIndex.lookup(word);
   if (hit) return { stem: hit.value, labels: labelsFor(hit.value, true), correctedFrom: word };

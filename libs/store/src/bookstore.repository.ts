@@ -28,6 +28,9 @@ export interface BookRow {
   description: string;
   rating: number;
   bestseller: boolean;
+  /** The readers' ages, when the catalog gives them. */
+  age_min?: number;
+  age_max?: number;
 }
 
 export interface CategoryRow {
@@ -197,6 +200,32 @@ export class BookstoreRepository {
         [query.category ?? null, q, query.bestseller ?? null, q && escapeLike(q), query.limit],
       );
       return rows.map((r) => ({ ...r, price: Number(r.price), rating: Number(r.rating) }));
+    });
+  }
+
+  /**
+   * Every book, in the store API's order, with the readers' ages where the catalog gives them
+   * (read through to_jsonb, so a database without the age columns answers too).
+   */
+  async allBooks(): Promise<BookRow[]> {
+    return this.run('allBooks', async () => {
+      const rows = await this.db.query<
+        RawBook & { age_min: number | null; age_max: number | null }
+      >(
+        `SELECT id, title, author, category, price::text AS price, description,
+                rating::text AS rating, bestseller,
+                (to_jsonb(b) ->> 'age_min')::int AS age_min,
+                (to_jsonb(b) ->> 'age_max')::int AS age_max
+           FROM books b
+          ORDER BY bestseller DESC, rating DESC NULLS LAST, id`,
+      );
+      return rows.map(({ age_min, age_max, ...r }) => ({
+        ...r,
+        price: Number(r.price),
+        rating: Number(r.rating),
+        ...(age_min === null ? {} : { age_min }),
+        ...(age_max === null ? {} : { age_max }),
+      }));
     });
   }
 

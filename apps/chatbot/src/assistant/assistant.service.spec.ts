@@ -10,6 +10,7 @@ import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { AssistantService } from './assistant.service.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
 import { HelpCenter } from '../knowledge/help-center.js';
 
 // No store answers (a closed port): the books and articles are empty, as when the store is down.
@@ -26,7 +27,7 @@ afterAll(() => store.onApplicationShutdown());
 function assistant(llm: LlmClient, historyTurns = 6) {
   return new AssistantService(
     llm,
-    store,
+    new CatalogIndex(store),
     new HelpCenter(store),
     options({ LLM_HISTORY_TURNS: String(historyTurns) }),
   );

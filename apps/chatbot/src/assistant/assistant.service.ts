@@ -13,10 +13,10 @@ import {
 import { requestIdHeader } from '@bookstore/observability';
 import type { Turn } from '@bookstore/sessions';
 import { ChatbotOptions } from '../config/chatbot.options.js';
-import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { helpArticleLink } from '../dialogue/answer-parts.js';
 import type { DialogueState } from '../dialogue/state.js';
 import { HelpCenter, localized } from '../knowledge/help-center.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
 import { buildPrompt, type Grounding, type HistoryBudget, type StoreGrounding } from './prompt.js';
 
@@ -44,7 +44,7 @@ export class AssistantService implements OnApplicationBootstrap {
 
   constructor(
     private readonly llm: LlmClient,
-    private readonly catalogStore: BookstoreClient,
+    private readonly catalog: CatalogIndex,
     private readonly help: HelpCenter,
     options: ChatbotOptions,
   ) {
@@ -217,12 +217,8 @@ export class AssistantService implements OnApplicationBootstrap {
     if (!heard.aboutBooks) return [];
     const words = heard.catalogWords;
     try {
-      let found =
-        words.length > 0
-          ? await this.catalogStore.products({ q: words.join(' or '), limit: 3 })
-          : [];
-      if (found.length === 0)
-        found = await this.catalogStore.products({ bestseller: true, limit: 3 });
+      let found = words.length > 0 ? await this.catalog.search(words.join(' '), 3) : [];
+      if (found.length === 0) found = await this.catalog.bestsellers(3);
       return found.map(
         (b) =>
           `${b.title} by ${b.author} (${b.category}, $${b.price.toFixed(2)}): ${b.description}`,

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { clientAddress } from '@bookstore/http';
+import { abortWhenClientLeaves, clientAddress } from '@bookstore/http';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadRequestResponse,
@@ -40,11 +40,8 @@ export class ChatController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ChatResponse> {
     // A client that gives up stops the LLM too, as on the stream path.
-    const abort = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
-    return this.chat.reply(body, clientAddress(req), abort.signal);
+    const signal = abortWhenClientLeaves(res);
+    return this.chat.reply(body, clientAddress(req), signal);
   }
 
   @Post('stream')

@@ -13,6 +13,7 @@ import { chatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { AssistantService } from '../assistant/assistant.service.js';
 import { dialogueOf } from '../dialogue/dialogue.fixture.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
 import { HelpCenter } from '../knowledge/help-center.js';
 import { StoreFacts } from '../dialogue/store-facts.js';
 import { ChatService } from './chat.service.js';
@@ -33,14 +34,16 @@ const never = new AbortController().signal;
 function chat(llm: ScriptedLlm) {
   const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
   const help = new HelpCenter(store);
-  const dialogue = dialogueOf(store, llm, help);
+  const catalog = new CatalogIndex(store);
+  const facts = new StoreFacts(options.content);
+  const dialogue = dialogueOf(store, llm, help, catalog, facts, sessions);
   const registry = new Registry();
   const labelNames = ['intent', 'source'] as const;
   const service = new ChatService(
     sessions,
     dialogue,
-    new AssistantService(llm, store, help, options),
-    new StoreFacts(options.content),
+    new AssistantService(llm, catalog, help, options),
+    facts,
     new Counter({ name: 'turns', help: 'turns', labelNames, registers: [registry] }),
     new Histogram({ name: 'seconds', help: 'seconds', labelNames, registers: [registry] }),
   );

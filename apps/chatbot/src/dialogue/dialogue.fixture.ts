@@ -1,4 +1,5 @@
 import type { LlmClient } from '@bookstore/llm';
+import { MemorySessionStore, type SessionStore } from '@bookstore/sessions';
 import { BooksFlow } from '../flows/books/books.flow.js';
 import { HandoffFlow } from '../flows/handoff/handoff.flow.js';
 import { HelpFlow } from '../flows/help/help.flow.js';
@@ -18,12 +19,13 @@ export function dialogueOf(
   help = new HelpCenter(store),
   catalog = new CatalogIndex(store),
   facts = new StoreFacts(DEMO),
+  sessions: SessionStore = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 }),
 ): DialogueService {
   return new DialogueService(
     new OrdersFlow(store, help, facts),
-    new BooksFlow(store, catalog),
+    new BooksFlow(catalog),
     new HelpFlow(help, facts),
-    new HandoffFlow(store, llm),
+    new HandoffFlow(store, llm, sessions),
     new SmallTalkFlow(),
   );
 }

@@ -50,7 +50,13 @@ describe('DialogueService and the store', () => {
         get: (_t, name: string) => () => {
           calls.push(name);
           return Promise.resolve(
-            name === 'categories' ? [{ slug: 'mystery', name: 'Mystery' }] : [],
+            name === 'catalog'
+              ? {
+                  kind: 'catalog',
+                  etag: '"v1"',
+                  catalog: { categories: [{ slug: 'mystery', name: 'Mystery' }], items: [] },
+                }
+              : [],
           );
         },
       },
@@ -62,6 +68,6 @@ describe('DialogueService and the store', () => {
       'Do you offer gift wrapping?',
     ])
       await dialogue.respond(dialogue.read(message, {}), {}, { sessionId: 's1' });
-    expect(calls.filter((c) => c === 'categories')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'catalog')).toHaveLength(1);
   });
 });

@@ -1,26 +1,40 @@
-import type { CategoryDto, ProductDto } from '@bookstore/contracts';
-import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
+import type { ProductDto } from '@bookstore/contracts';
+import {
+  BookstoreClient,
+  StoreUnavailableError,
+  type CatalogOutcome,
+} from '../store-client/bookstore.client.js';
 import { CatalogIndex } from './catalog.js';
 
 const book = (id: number, title: string): ProductDto =>
   ({ id, title, author: 'Ann Author', category: 'mystery', price: 9.99 }) as ProductDto;
 
-/** A store with one category whose books are `titles`; each load can be held back or failed. */
+/**
+ * A store with one category whose books are `titles`, served whole with an ETag of the titles
+ * (304 to the kept copy's); each load can be held back or failed.
+ */
 class FakeStore {
   loads = 0;
+  asked: Array<string | undefined> = [];
   titles = ['The First Copy'];
   next?: Promise<void>;
   fail = false;
 
-  async categories(): Promise<CategoryDto[]> {
+  async catalog(etag?: string): Promise<CatalogOutcome> {
     this.loads++;
+    this.asked.push(etag);
     await this.next;
     if (this.fail) throw new StoreUnavailableError('store down');
-    return [{ slug: 'mystery', name: 'Mystery' } as CategoryDto];
-  }
-
-  products(): Promise<ProductDto[]> {
-    return Promise.resolve(this.titles.map((t, i) => book(i + 1, t)));
+    const current = `"${this.titles.join('|')}"`;
+    if (etag === current) return { kind: 'unchanged' };
+    return {
+      kind: 'catalog',
+      etag: current,
+      catalog: {
+        categories: [{ slug: 'mystery', name: 'Mystery', count: this.titles.length }],
+        items: this.titles.map((t, i) => book(i + 1, t)),
+      },
+    };
   }
 }
 
@@ -81,6 +95,18 @@ describe('CatalogIndex', () => {
     await titles(catalog);
     await vi.waitFor(async () => expect(await titles(catalog)).toEqual(['The Second Copy']));
     expect(store.loads).toBe(3);
+  });
+
+  it("asks with the kept copy's ETag, and keeps the copy as indexed when it is current", async () => {
+    const first = await catalog.books();
+    vi.advanceTimersByTime(61_000);
+    await catalog.books();
+    await vi.waitFor(() => expect(store.loads).toBe(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.asked).toEqual([undefined, '"The First Copy"']);
+    // The 304 kept the very copy: nothing was read or indexed again.
+    expect(await catalog.books()).toBe(first);
+    expect(store.loads).toBe(2);
   });
 
   it('fails a first load that fails, and tries again on the next turn', async () => {

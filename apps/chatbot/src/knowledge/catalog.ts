@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CategoryDto, ProductDto } from '@bookstore/contracts';
 import { findCategoryMentions, isFunctionWord, normalize, stem } from '@bookstore/intents';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { KeptCopy } from './kept-copy.js';
+import { Shelves, type ShelfMention } from './shelves.js';
 
 // The catalog changes rarely; a minute-old copy is fresh enough to recognise titles and authors.
 const TTL_MS = 60_000;
@@ -12,6 +13,8 @@ const LEADING_ARTICLE = /^(the|a|an) /;
 
 /** The catalog with its titles and authors normalized once per copy, not once per message. */
 interface Indexed {
+  /** The store's ETag of this copy: asked with it, the store answers 304 while it is current. */
+  etag?: string;
   categories: CategoryDto[];
   books: ProductDto[];
   titles: Array<{ book: ProductDto; title: string; short: string }>;
@@ -20,6 +23,8 @@ interface Indexed {
   words: Map<number, Set<string>>;
   /** In how many books each stem occurs. */
   spread: Map<string, number>;
+  /** The shelves as shoppers name them, from this copy's own data. */
+  shelves: Shelves;
 }
 
 /**
@@ -39,20 +44,44 @@ const REQUEST_WORDS = new Set(
   baby toddler teen teenager age aged also really very more other others new all`.split(/\s+/),
 );
 
+/** Whether the catalog gives the book's readers' ages (the optional age_min/age_max). */
+export function hasAge(book: ProductDto): boolean {
+  return book.age_min !== undefined || book.age_max !== undefined;
+}
+
+/** Whether a reader of this age is in the book's range; a book with no range is in no one's. */
+export function fitsAge(book: ProductDto, age: number): boolean {
+  return hasAge(book) && (book.age_min ?? 0) <= age && age <= (book.age_max ?? Infinity);
+}
+
+/** Bestsellers first, then the best rated: the order the store API uses. */
+function byAppeal(a: ProductDto, b: ProductDto): number {
+  if (a.bestseller !== b.bestseller) return a.bestseller ? -1 : 1;
+  return b.rating - a.rating || a.id - b.id;
+}
+
 function stemsOf(text: string): string[] {
   return (normalize(text).match(/[a-z]+/g) ?? []).filter((w) => w.length >= 3).map(stem);
 }
 
 /**
  * The whole catalog, kept (see KeptCopy: a turn never waits for a refresh), to recognise the books
- * and authors a shopper names. One request per category (the API lists at most 50 books a call).
+ * and authors a shopper names. One request for all of it (GET /api/catalog); a refresh sends the
+ * copy's ETag and keeps the copy, indexed as it is, when the store answers 304. It is first read
+ * as the chatbot starts, so a shopper's turn does not wait for it (nor spend its one call back
+ * to the store on it); when the store is not up yet, the first turn that needs it reads it.
  */
 @Injectable()
-export class CatalogIndex {
+export class CatalogIndex implements OnApplicationBootstrap {
   private readonly copy: KeptCopy<Indexed>;
 
   constructor(private readonly store: BookstoreClient) {
-    this.copy = new KeptCopy('catalog', () => this.load(), TTL_MS);
+    this.copy = new KeptCopy('catalog', (kept) => this.load(kept), TTL_MS);
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the chatbot serves without the store; a failure here is the first turn's retry.
+    this.copy.get().catch(() => undefined);
   }
 
   async books(): Promise<ProductDto[]> {
@@ -62,6 +91,21 @@ export class CatalogIndex {
   /** The categories, from the same kept copy (a turn about books asked the store each time). */
   async categories(): Promise<CategoryDto[]> {
     return (await this.copy.get()).categories;
+  }
+
+  /** The shelves the message names, in the catalog's own words or the shopper's (shelves.ts). */
+  async shelvesIn(message: string): Promise<ShelfMention[]> {
+    return (await this.copy.get()).shelves.find(message);
+  }
+
+  /** Whether the catalog gives readers' ages: then a reader's age picks books, not a shelf. */
+  async hasAges(): Promise<boolean> {
+    return (await this.copy.get()).books.some(hasAge);
+  }
+
+  /** The catalog's shelf for a kind of book ("fantasy", "children"), if it has one. */
+  async shelfOf(kind: string): Promise<string | undefined> {
+    return (await this.copy.get()).shelves.resolve(kind);
   }
 
   /** Books whose title the message names, longest title first. */
@@ -85,13 +129,13 @@ export class CatalogIndex {
     message: string,
     maxBooks = SUBJECT_MAX_BOOKS,
   ): Promise<{ terms: string[]; words: string[] } | undefined> {
-    const { spread } = await this.copy.get();
+    const { spread, shelves } = await this.copy.get();
     const terms: string[] = [];
     const words: string[] = [];
     for (const word of normalize(message).match(/[a-z]+/g) ?? []) {
       // A word that names a shelf ("mystery", "poetry") asks for the shelf, not for a subject.
       if (word.length < 3 || REQUEST_WORDS.has(word) || isFunctionWord(word)) continue;
-      if (findCategoryMentions(word).length > 0) continue;
+      if (findCategoryMentions(word).length > 0 || shelves.find(word).length > 0) continue;
       const s = stem(word);
       const books = spread.get(s) ?? 0;
       if (books === 0 || books > maxBooks || terms.includes(s)) continue;
@@ -122,6 +166,40 @@ export class CatalogIndex {
   }
 
   /**
+   * The books whose title, author or description has a word of the text, the best match first
+   * (rarer words count more), then bestsellers and the best rated: the store's own search, on the
+   * kept copy, so finding "something like X" or books for the LLM asks the store nothing.
+   */
+  async search(text: string, limit: number): Promise<ProductDto[]> {
+    const { books, words, spread, authors } = await this.copy.get();
+    const terms = [...new Set(stemsOf(text).filter((s) => !REQUEST_WORDS.has(s)))];
+    if (terms.length === 0) return [];
+    const named = new Set(
+      authors.filter((a) => terms.some((t) => a.full.split(' ').some((w) => stem(w) === t))),
+    );
+    const score = (book: ProductDto): number =>
+      terms.reduce(
+        (sum, t) => (words.get(book.id)?.has(t) ? sum + 1 / (spread.get(t) ?? 1) : sum),
+        0,
+      ) + ([...named].some((a) => a.name === book.author) ? 1 : 0);
+    return books
+      .map((book) => ({ book, fit: score(book) }))
+      .filter(({ fit }) => fit > 0)
+      .sort((a, b) => b.fit - a.fit || byAppeal(a.book, b.book))
+      .slice(0, limit)
+      .map(({ book }) => book);
+  }
+
+  /** The catalog's bestsellers, bestsellers first as the store lists them. */
+  async bestsellers(limit: number): Promise<ProductDto[]> {
+    const { books } = await this.copy.get();
+    return books
+      .filter((b) => b.bestseller)
+      .sort(byAppeal)
+      .slice(0, limit);
+  }
+
+  /**
    * The author the message names: the full name, or the surname after "by", "from" or "author"
    * ("anything by Austen").
    */
@@ -134,12 +212,12 @@ export class CatalogIndex {
     return authors.find((a) => a.surname.length >= 4 && text.includes(` ${a.surname} `))?.name;
   }
 
-  private async load(): Promise<Indexed> {
-    const categories = await this.store.categories();
-    const lists = await Promise.all(
-      categories.map((c) => this.store.products({ category: c.slug, limit: 50 })),
-    );
-    const books = lists.flat();
+  private async load(kept?: Indexed): Promise<Indexed> {
+    const served = await this.store.catalog(kept?.etag);
+    if (served.kind === 'unchanged' && kept) return kept;
+    if (served.kind === 'unchanged') throw new Error('catalog: 304 without a kept copy');
+    const { categories, items: books } = served.catalog;
+    const etag = served.etag;
     const titles = books.map((book) => {
       const title = normalize(book.title);
       return { book, title, short: title.replace(LEADING_ARTICLE, '') };
@@ -155,6 +233,7 @@ export class CatalogIndex {
       words.set(book.id, own);
       for (const w of own) spread.set(w, (spread.get(w) ?? 0) + 1);
     }
-    return { categories, books, titles, authors, words, spread };
+    const shelves = new Shelves(categories, books);
+    return { etag, categories, books, titles, authors, words, spread, shelves };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
-import { Speller, type Language } from '@bookstore/intents';
+import type { Language } from '@bookstore/intents';
 import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
 import { KeptCopy } from './kept-copy.js';
 
@@ -47,17 +47,19 @@ const SEARCHES_KEPT = 500;
 /** Every search asks for this many, so that one result serves each use (the topic needs 10). */
 const SEARCH_DEPTH = 10;
 
-/** The help center as the bot reads it: the store API's full-text search, with thresholds. */
+/**
+ * The help center as the bot reads it: the store API's full-text search, with thresholds. A
+ * question costs one search (the store corrects its spelling against the articles' own words);
+ * the article list is read only for an answer named by its slug.
+ */
 @Injectable()
 export class HelpCenter {
-  /** The articles by slug, kept (see KeptCopy): a turn never waits for their refresh. */
+  /** The articles by slug, kept (see KeptCopy): read only by the answers named by slug. */
   private readonly list: KeptCopy<HelpArticleDto[]>;
   private readonly searches = new Map<
     string,
     { at: number; found: Promise<HelpMatchDto[] | undefined> }
   >();
-
-  private spelling?: { articles: HelpArticleDto[]; speller: Speller };
 
   constructor(private readonly store: BookstoreClient) {
     this.list = new KeptCopy('help articles', () => store.helpArticles(), LIST_TTL_MS);
@@ -97,9 +99,7 @@ export class HelpCenter {
     }
   }
 
-  private async search(asked: string, limit: number): Promise<HelpMatchDto[]> {
-    // The database matches words as written: "austrlia" finds nothing, "australia" its article.
-    const question = (await this.speller())?.correct(asked) ?? asked;
+  private async search(question: string, limit: number): Promise<HelpMatchDto[]> {
     const now = Date.now();
     let kept = this.searches.get(question);
     if (!kept || now - kept.at > SEARCH_TTL_MS) {
@@ -121,22 +121,6 @@ export class HelpCenter {
       }
     }
     return (found ?? []).slice(0, limit);
-  }
-
-  /** A speller over the articles' own words, made again when the kept list changes. */
-  private async speller(): Promise<Speller | undefined> {
-    let articles: HelpArticleDto[];
-    try {
-      articles = await this.list.get();
-    } catch (err) {
-      if (!(err instanceof StoreUnavailableError)) throw err;
-      return undefined;
-    }
-    if (this.spelling?.articles !== articles) {
-      const words = articles.flatMap((a) => [a.title, a.answer, a.body, ...a.questions]);
-      this.spelling = { articles, speller: new Speller(words) };
-    }
-    return this.spelling.speller;
   }
 
   /** The store's articles for the question; undefined when the store could not be asked. */

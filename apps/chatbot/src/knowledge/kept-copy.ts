@@ -9,6 +9,8 @@ const RETRY_MS = 10_000;
  * once for the turns that ask together, then refreshed behind them. A turn never waits for a
  * refresh: the old copy answers while it runs, and stays when it fails (the store is asked again
  * 10 s later). Only a first load that fails fails the turn, and the next turn tries again.
+ * A refresh is handed the kept value, so it can ask the store whether that is still current
+ * (an ETag) and keep it as it is when so.
  */
 export class KeptCopy<T> {
   private readonly logger: Logger;
@@ -17,7 +19,7 @@ export class KeptCopy<T> {
 
   constructor(
     private readonly what: string,
-    private readonly load: () => Promise<T>,
+    private readonly load: (kept?: T) => Promise<T>,
     private readonly ttlMs: number,
   ) {
     this.logger = new Logger(`KeptCopy(${what})`);
@@ -26,7 +28,7 @@ export class KeptCopy<T> {
   get(): Promise<T> {
     const kept = this.kept;
     if (kept && Date.now() < kept.refreshAt) return Promise.resolve(kept.value);
-    this.loading ??= this.load().then(
+    this.loading ??= this.load(kept?.value).then(
       (value) => {
         this.loading = undefined;
         this.kept = { value, refreshAt: Date.now() + this.ttlMs };

@@ -1,13 +1,16 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
-import type {
-  CategoryDto,
-  HelpArticleDto,
-  HelpMatchDto,
-  OrderDetailsResponse,
-  OrderStatusResponse,
-  ProductDto,
-  ProductSearch,
+import {
+  SUPPORT_TRANSCRIPT_MAX_TURNS,
+  type CatalogResponse,
+  type CategoryDto,
+  type HelpArticleDto,
+  type HelpMatchDto,
+  type OrderDetailsResponse,
+  type OrderStatusResponse,
+  type ProductDto,
+  type ProductSearch,
+  type SupportTranscriptTurn,
 } from '@bookstore/contracts';
 import {
   Deadline,
@@ -18,6 +21,7 @@ import {
   send,
 } from '@bookstore/http';
 import { currentClientAddress, requestIdHeader } from '@bookstore/observability';
+import type { Turn } from '@bookstore/sessions';
 import { ChatbotOptions } from '../config/chatbot.options.js';
 
 /**
@@ -35,6 +39,10 @@ export type VerifyOutcome =
   | { kind: 'verified'; order: OrderDetailsResponse }
   | { kind: 'no_match' }
   | { kind: 'too_many_attempts' };
+
+/** The catalog as the store served it, or word that the kept copy named by its ETag is current. */
+export type CatalogOutcome =
+  { kind: 'catalog'; etag: string | undefined; catalog: CatalogResponse } | { kind: 'unchanged' };
 
 export type SupportRequestOutcome =
   | { kind: 'created'; reference: string; expectedAnswer: string }
@@ -90,6 +98,22 @@ export class BookstoreClient implements OnApplicationShutdown {
     return this.expect<{ items: ProductDto[] }>(status, body, 'products').items;
   }
 
+  /** The whole catalog in one request; with the ETag of a kept copy, 304 says it is current. */
+  async catalog(etag?: string): Promise<CatalogOutcome> {
+    const headers: Record<string, string> = etag === undefined ? {} : { 'if-none-match': etag };
+    const {
+      status,
+      body,
+      etag: served,
+    } = await this.call('GET', '/api/catalog', undefined, OWN, headers);
+    if (status === 304 && etag !== undefined) return { kind: 'unchanged' };
+    const catalog = this.expect<CatalogResponse>(status, body, 'catalog');
+    if (!Array.isArray(catalog.items) || !Array.isArray(catalog.categories)) {
+      throw new StoreUnavailableError('catalog: malformed');
+    }
+    return { kind: 'catalog', etag: served, catalog };
+  }
+
   async categories(): Promise<CategoryDto[]> {
     const { status, body } = await this.call('GET', '/api/categories', undefined, OWN);
     return this.expect<{ items: CategoryDto[] }>(status, body, 'categories').items;
@@ -122,7 +146,8 @@ export class BookstoreClient implements OnApplicationShutdown {
     path: string,
     body?: unknown,
     clientIp?: string | typeof OWN,
-  ): Promise<{ status: number; body: unknown }> {
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown; etag?: string }> {
     const deadline = new Deadline(this.timeoutMs);
     try {
       const res = await send(this.http.axiosRef, {
@@ -131,6 +156,7 @@ export class BookstoreClient implements OnApplicationShutdown {
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...this.callerHeaders(clientIp),
+          ...extraHeaders,
         },
         data: body === undefined ? undefined : JSON.stringify(body),
         signal: deadline.signal,
@@ -142,7 +168,12 @@ export class BookstoreClient implements OnApplicationShutdown {
       } catch {
         parsed = undefined;
       }
-      return { status: res.status, body: parsed };
+      const etag = res.headers.etag;
+      return {
+        status: res.status,
+        body: parsed,
+        ...(typeof etag === 'string' ? { etag } : {}),
+      };
     } catch (err) {
       const why = deadline.timedOut() ? 'timeout' : describeFailure(err);
       this.logger.warn(`store API ${method} ${path.split('?')[0]} failed: ${why}`);
@@ -171,7 +202,10 @@ export class BookstoreClient implements OnApplicationShutdown {
     return body as T;
   }
 
-  /** Hands the conversation to the support team; the gateway reads its transcript itself. */
+  /**
+   * Hands the conversation to the support team, with its transcript: sent only as the internal
+   * caller the gateway trusts with it; without the token the gateway reads it from us itself.
+   */
   async createSupportRequest(
     request: {
       session_id: string;
@@ -180,9 +214,11 @@ export class BookstoreClient implements OnApplicationShutdown {
       reason: string;
       language?: string;
     },
+    turns: readonly Turn[] | undefined,
     clientIp?: string,
   ): Promise<SupportRequestOutcome> {
-    const { status, body } = await this.call('POST', '/api/support/requests', request, clientIp);
+    const sent = withTranscript(request, turns, this.internalToken !== undefined);
+    const { status, body } = await this.call('POST', '/api/support/requests', sent, clientIp);
     if (status === 429) return { kind: 'too_many' };
     if (status === 400) {
       const message = (body as { message?: unknown } | undefined)?.message;
@@ -199,4 +235,32 @@ export class BookstoreClient implements OnApplicationShutdown {
       expectedAnswer: created.expected_answer,
     };
   }
+}
+
+/**
+ * The gateway takes JSON bodies up to 16 kB: a transcript that would not fit stays out, and the
+ * gateway reads it from us after the turn (never in the middle of it, when we are the caller).
+ */
+const TRANSCRIPT_BUDGET_BYTES = 14_000;
+
+function withTranscript<R extends object>(
+  request: R,
+  turns: readonly Turn[] | undefined,
+  internal: boolean,
+): R | (R & { transcript: SupportTranscriptTurn[] }) {
+  if (!turns || !internal) return request;
+  const sent = { ...request, transcript: transcript(turns) };
+  return Buffer.byteLength(JSON.stringify(sent)) <= TRANSCRIPT_BUDGET_BYTES ? sent : request;
+}
+
+/** The turns as the support team reads them: the last ones, and only the fields it shows. */
+function transcript(turns: readonly Turn[]): SupportTranscriptTurn[] {
+  return turns.slice(-SUPPORT_TRANSCRIPT_MAX_TURNS).map((t) => ({
+    turn: t.turn,
+    timestamp: t.timestamp,
+    user: t.user,
+    bot: t.bot,
+    intent: t.intent,
+    source: t.source,
+  }));
 }

@@ -36,7 +36,13 @@ import {
   HistoryResponse,
   SESSION_ID_PATTERN,
 } from '@bookstore/contracts';
-import { SseDecoder, clientAddress, formatEvent, startEventStream } from '@bookstore/http';
+import {
+  SseDecoder,
+  abortWhenClientLeaves,
+  clientAddress,
+  formatEvent,
+  startEventStream,
+} from '@bookstore/http';
 import { SupportRequestsRepository } from '@bookstore/store';
 import type { Request, Response } from 'express';
 import { ChatbotClient, type UpstreamReply } from './chatbot.client.js';
@@ -81,18 +87,8 @@ export class ChatProxyController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     // The shopper went away: drop the request to the chatbot, which stops its turn and the LLM.
-    const abort = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
-    const reply = await this.chatbot.send(
-      '/chat',
-      'POST',
-      body,
-      clientAddress(req),
-      {},
-      abort.signal,
-    );
+    const signal = abortWhenClientLeaves(res);
+    const reply = await this.chatbot.send('/chat', 'POST', body, clientAddress(req), {}, signal);
     if (reply.status === 200) this.tellAnswered(body.message, reply.body, undefined, false);
     return this.relay(res, reply);
   }

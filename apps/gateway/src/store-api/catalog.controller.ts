@@ -1,7 +1,17 @@
-import { Controller, Get, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Controller, Get, Headers, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { RateLimitGuard } from '@bookstore/ratelimit';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
+  ApiHeader,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import {
+  CatalogResponse,
   CategoriesResponse,
   ErrorBody,
   ProductsQuery,
@@ -36,5 +46,32 @@ export class CatalogController {
   @ApiOkResponse({ type: CategoriesResponse })
   async categories(): Promise<CategoriesResponse> {
     return { items: await this.repo.categories() };
+  }
+
+  /**
+   * The whole catalog in one answer, for a client that keeps a copy (the chatbot): a strong ETag
+   * of its content, and 304 to If-None-Match while it is unchanged, so a kept copy costs a
+   * round trip with no body. /api/products and /api/categories stay for REST clients.
+   */
+  @Get('catalog')
+  @ApiOperation({ summary: 'Every book with its category, and the categories, in one answer' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a kept copy.' })
+  @ApiOkResponse({ type: CatalogResponse, description: 'With an ETag header.' })
+  @ApiNotModifiedResponse({ description: 'The copy named by If-None-Match is current.' })
+  async catalog(
+    @Headers('if-none-match') kept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CatalogResponse | undefined> {
+    const [categories, items] = await Promise.all([this.repo.categories(), this.repo.allBooks()]);
+    const body: CatalogResponse = { categories, items };
+    const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+    res.setHeader('ETag', etag);
+    // Kept copies are revalidated each time they are used, never taken as current unasked.
+    res.setHeader('Cache-Control', 'no-cache');
+    if (kept !== undefined && kept.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}`)) {
+      res.status(304);
+      return undefined;
+    }
+    return body;
   }
 }

@@ -14,6 +14,7 @@ import {
   HelpSearchResponse,
 } from '@bookstore/contracts';
 import { BookstoreRepository } from '@bookstore/store';
+import { HelpSpelling } from './help-spelling.js';
 import { StoreDownFilter } from './store-down.filter.js';
 
 /** The help center: the store's facts, one article per fact, as the page and the bot state them. */
@@ -23,7 +24,10 @@ import { StoreDownFilter } from './store-down.filter.js';
 @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limited: see Retry-After.' })
 @Controller('api/help')
 export class HelpController {
-  constructor(private readonly repo: BookstoreRepository) {}
+  constructor(
+    private readonly repo: BookstoreRepository,
+    private readonly spelling: HelpSpelling,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every help-center article, in the order the help center shows them' })
@@ -35,10 +39,12 @@ export class HelpController {
   @Get('search')
   @ApiOperation({
     summary: 'The articles that best answer a question (PostgreSQL full-text rank, best first)',
+    description: "Misspelled words are read as the articles' own words first.",
   })
   @ApiOkResponse({ type: HelpSearchResponse })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'q missing, empty or too long.' })
   async search(@Query() query: HelpSearchQuery): Promise<HelpSearchResponse> {
-    return { items: await this.repo.searchHelp(query.q, query.limit ?? 3) };
+    const question = await this.spelling.correct(query.q);
+    return { items: await this.repo.searchHelp(question, query.limit ?? 3) };
   }
 }

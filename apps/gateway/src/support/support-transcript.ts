@@ -50,7 +50,7 @@ function isTurn(value: unknown): value is TranscriptTurn {
 }
 
 // Only the known fields: nothing else the chatbot may add travels to the support team.
-function pickTurn(t: TranscriptTurn): TranscriptTurn {
+export function pickTurn(t: TranscriptTurn): TranscriptTurn {
   return {
     turn: t.turn,
     timestamp: t.timestamp,

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
@@ -36,7 +37,7 @@ import {
   SupportRequestsResponse,
   UpdateSupportRequest,
 } from '@bookstore/contracts';
-import { clientKey } from '@bookstore/http';
+import { clientKey, errorBody, isInternalCaller } from '@bookstore/http';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   SupportRequestsRepository,
@@ -83,9 +84,16 @@ export class SupportController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SupportRequestCreated> {
+    const internal = isInternalCaller(req);
+    // Only the chatbot speaks for a conversation's transcript; anyone else's is refused.
+    if (body.transcript !== undefined && !internal) {
+      throw new BadRequestException(
+        errorBody(400, 'transcript is only accepted from the chat service'),
+      );
+    }
     try {
       // The shopper the chatbot's internal call names, not the chatbot pod (clientKey: IPv6 /64).
-      const created = await this.support.create(body, clientKey(req));
+      const created = await this.support.create(body, clientKey(req), internal);
       return {
         reference: created.reference,
         status: created.status,

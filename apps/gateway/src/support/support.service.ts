@@ -7,7 +7,7 @@ import { SupportRequestsRepository, type SupportRequestRow } from '@bookstore/st
 import { GatewayOptions } from '../config/gateway.options.js';
 import { SupportDeliveryService } from './support-delivery.service.js';
 import { SUPPORT_REQUESTS } from './support.metrics.js';
-import { SupportTranscript } from './support-transcript.js';
+import { SupportTranscript, pickTurn } from './support-transcript.js';
 
 /** Told to the shopper with every reference; the store's hours come from its content. */
 export const EXPECTED_ANSWER = 'Our support team answers {support_hours}, within {answer_within}.';
@@ -28,8 +28,9 @@ export class TooManySupportRequests extends HttpException {
 }
 
 /**
- * Creates a support request: the transcript read from the chatbot's own history of this
- * conversation (never taken from the caller), limits per conversation and per client, delivery.
+ * Creates a support request: the transcript the chatbot sends with its own call, else read from
+ * the chatbot's history of this conversation (never taken from any other caller), limits per
+ * conversation and per client, delivery.
  */
 @Injectable()
 export class SupportService {
@@ -58,11 +59,19 @@ export class SupportService {
 
   /**
    * `clientKey` is the shopper as limits count it: the address the internal token names when the
-   * chatbot asks for them, else the caller's own; IPv6 by its /64.
+   * chatbot asks for them, else the caller's own; IPv6 by its /64. `internal`: the chatbot itself
+   * asks, in the middle of a turn: its transcript is taken as sent, and the chatbot is not called
+   * back (one without a transcript is read after the turn, by the delivery loop).
    */
-  async create(body: CreateSupportRequest, clientKey: string): Promise<SupportRequestRow> {
+  async create(
+    body: CreateSupportRequest,
+    clientKey: string,
+    internal = false,
+  ): Promise<SupportRequestRow> {
     const reason: SupportReason = body.reason ?? 'form';
-    const transcript = await this.transcript.read(body.session_id);
+    const transcript = internal
+      ? (body.transcript?.map(pickTurn) ?? null)
+      : await this.transcript.read(body.session_id);
     const created = await this.repo.createWithinLimits(
       {
         sessionId: body.session_id,

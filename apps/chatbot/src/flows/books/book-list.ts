@@ -1,6 +1,6 @@
 import type { ProductDto } from '@bookstore/contracts';
 import { text, type Language } from '@bookstore/intents';
-import { CatalogIndex } from '../../knowledge/catalog.js';
+import { CatalogIndex, fitsAge, hasAge } from '../../knowledge/catalog.js';
 import { bookCards } from '../../dialogue/answer-parts.js';
 import { languageOf, reply, withParts, type Reply } from '../../dialogue/reply.js';
 import { MAX_SHOWN, type BookList, type DialogueState } from '../../dialogue/state.js';
@@ -23,6 +23,7 @@ export async function listBooks(
   const all = await catalog.books();
   const categories = await catalog.categories();
   const seen = new Set(query.shown);
+  const age = query.age !== undefined && all.some(hasAge) ? query.age : undefined;
   const fit = new Map<number, number>();
   for (const b of all) fit.set(b.id, await fitness(catalog, b, query));
   const pool = all
@@ -31,6 +32,7 @@ export async function listBooks(
     .filter((b) => (query.bestseller ? b.bestseller : true))
     .filter((b) => !(query.exclude ?? []).includes(b.category))
     .filter((b) => !seen.has(b.id))
+    .filter((b) => age === undefined || fitsAge(b, age))
     .filter((b) => (query.about ? (fit.get(b.id) ?? 0) > 0 : true))
     .sort((a, b) => (fit.get(b.id) ?? 0) - (fit.get(a.id) ?? 0) || byAppeal(a, b));
   const picked = pool.slice(0, LIST_SIZE);

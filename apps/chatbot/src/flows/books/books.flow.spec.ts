@@ -5,7 +5,7 @@ import { BooksFlow } from './books.flow.js';
 
 function flow() {
   const store = storeDouble();
-  return { store, books: new BooksFlow(store.client, new CatalogIndex(store.client)) };
+  return { store, books: new BooksFlow(new CatalogIndex(store.client)) };
 }
 const part = (message: string) => understand(message).parts[0];
 const titles = (response: string | undefined) =>

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CategoryDto } from '@bookstore/contracts';
-import {
-  findCategoryMentions,
-  text,
-  wellKnownCategory,
-  type MessagePart,
-} from '@bookstore/intents';
-import { BookstoreClient } from '../../store-client/bookstore.client.js';
+import { text, wellKnownCategory, type MessagePart } from '@bookstore/intents';
 import { CatalogIndex, RANKING_MAX_BOOKS } from '../../knowledge/catalog.js';
+import type { ShelfMention } from '../../knowledge/shelves.js';
 import { bookCards } from '../../dialogue/answer-parts.js';
 import { languageOf, reply, withParts, type Reply } from '../../dialogue/reply.js';
 import { MAX_TERMS, type DialogueState } from '../../dialogue/state.js';
@@ -15,20 +10,16 @@ import { unlessStoreDown } from '../../dialogue/store-down.js';
 import { titleText, unknownCategoryText } from './book-answers.js';
 import { listBooks } from './book-list.js';
 
-// Words the catalog files under another name.
-const CATEGORY_ALIASES: Record<string, string> = {
-  thriller: 'mystery',
-  'science fiction': 'science-fiction',
-  'true crime': 'mystery',
-  'young adult': 'fantasy',
-  classics: 'fiction',
-};
-
-/** What the shopper asked for, in catalog slugs. */
+/** What the shopper asked for, in this catalog's slugs. */
 interface Wanted {
+  /** The shelves named and not ruled out, as the shopper said them. */
+  named: ShelfMention[];
+  /** Their slugs ('' for a kind this catalog has no shelf of). */
   wanted: string[];
   excluded: string[];
   categories: CategoryDto[];
+  /** This catalog's shelf for children's books, if it has one. */
+  children: string | undefined;
 }
 
 /**
@@ -37,10 +28,7 @@ interface Wanted {
  */
 @Injectable()
 export class BooksFlow {
-  constructor(
-    private readonly store: BookstoreClient,
-    private readonly catalog: CatalogIndex,
-  ) {}
+  constructor(private readonly catalog: CatalogIndex) {}
 
   /** Books for the message; undefined when it is not about books at all. */
   answer(part: MessagePart, state: DialogueState): Promise<Reply | undefined> {
@@ -62,22 +50,31 @@ export class BooksFlow {
   }
 
   private async findBooks(part: MessagePart, state: DialogueState): Promise<Reply | undefined> {
-    const { mentions, like } = part.books;
-    const wanted = mentions.filter((m) => !m.negated).map((m) => m.category);
-    const excluded = mentions.filter((m) => m.negated).map((m) => slugOf(m.category));
+    const { like } = part.books;
+    const message = part.probe;
+    // The shelves named, as this catalog has them ('' for a kind it has no shelf of).
+    const mentions = await this.catalog.shelvesIn(message);
+    const named = mentions.filter((m) => !m.negated);
+    const wanted = named.map((m) => m.slug ?? '');
+    const excluded = mentions.flatMap((m) => (m.negated && m.slug ? [m.slug] : []));
 
     // "any others?", "more mysteries": the last list, continued.
     if (state.books && part.books.more && !like) {
-      const sameCategory = wanted.length === 0 || slugOf(wanted[0]) === state.books.category;
+      const sameCategory = wanted.length === 0 || wanted[0] === state.books.category;
       if (sameCategory && excluded.length === 0)
         return listBooks(this.catalog, state.books, state, 'more');
     }
-    const asked: Wanted = { wanted, excluded, categories: await this.catalog.categories() };
+    const asked: Wanted = {
+      named,
+      wanted,
+      excluded,
+      categories: await this.catalog.categories(),
+      children: await this.catalog.shelfOf('children'),
+    };
     if (like) {
       const similar = await this.like(like, asked, state);
       if (similar) return similar;
     }
-    const message = part.probe;
     const author = await this.catalog.authorIn(message);
     if (author) return listBooks(this.catalog, { author, shown: [] }, state, 'author');
 
@@ -98,16 +95,17 @@ export class BooksFlow {
 
   /** "something like Dune": other books of its shelf. */
   private async like(like: string, asked: Wanted, state: DialogueState) {
-    const named = (await this.catalog.titlesIn(like))[0];
+    const title = (await this.catalog.titlesIn(like))[0];
+    const kind = wellKnownCategory(like);
     const category =
-      named?.category ??
-      wellKnownCategory(like) ??
-      slugOf(findCategoryMentions(like)[0]?.category ?? '') ??
-      (await this.store.products({ q: orWords(like), limit: 1 }))[0]?.category;
+      title?.category ??
+      (kind ? await this.catalog.shelfOf(kind) : undefined) ??
+      (await this.catalog.shelvesIn(like)).find((m) => m.slug)?.slug ??
+      (await this.catalog.search(like, 1))[0]?.category;
     if (!category || !asked.categories.some((c) => c.slug === category)) return undefined;
     return listBooks(
       this.catalog,
-      { category, shown: named ? [named.id] : [], exclude: asked.excluded },
+      { category, shown: title ? [title.id] : [], exclude: asked.excluded },
       state,
       'like',
       like,
@@ -117,12 +115,12 @@ export class BooksFlow {
   /** A shelf, a subject, books for a child or bestsellers; undefined when no book is asked. */
   private async request(
     part: MessagePart,
-    { wanted, excluded, categories }: Wanted,
+    { named, wanted, excluded, categories, children }: Wanted,
     state: DialogueState,
   ): Promise<Reply | undefined> {
     const message = part.probe;
     // "para mi hijo" reads as the children's shelf in the English gloss.
-    const forChild = part.books.forChild || wanted.some((c) => slugOf(c) === 'children');
+    const forChild = part.books.forChild || (children !== undefined && wanted.includes(children));
     const bestseller = part.books.bestseller;
     // Outside a recommendation, only a book cue ("for my 5 year old", "popular", "no self-help")
     // makes the message about books; anything else is not ours to guess.
@@ -140,7 +138,8 @@ export class BooksFlow {
     // What the books should be about: a subject the catalog knows ("birds", "space"), and for a
     // child, the words of the shelf they like (fantasy: dragons, magic) found on the children's.
     const ranking = await this.catalog.subjectIn(message, RANKING_MAX_BOOKS);
-    const liked = forChild ? wanted.map(slugOf).find((c) => c !== 'children') : undefined;
+    const other = wanted.find((c) => c !== children && c !== '');
+    const liked = forChild ? other : undefined;
     const terms = [
       ...(ranking?.terms ?? []),
       ...(liked && categories.some((c) => c.slug === liked)
@@ -150,21 +149,23 @@ export class BooksFlow {
     const age = forChild ? part.books.age : undefined;
     const exclude = excluded.length > 0 ? { exclude: excluded } : {};
 
-    const category = forChild ? 'children' : wanted.length > 0 ? slugOf(wanted[0]) : undefined;
+    // A catalog that gives readers' ages answers an age with the books for it, on any shelf.
+    const aged = age !== undefined && (await this.catalog.hasAges());
+    const shelf = aged ? other : (children ?? other);
+    const category = forChild ? shelf : wanted.length > 0 ? wanted[0] : undefined;
     // No shelf named, but a subject a few books are about: those books, not the bestsellers.
     if (!category && subject && !bestseller) {
       const query = { terms: subject.terms, about: subject.words.join(' '), ...exclude, shown: [] };
       return listBooks(this.catalog, query, state, 'new');
     }
-    if (category && !categories.some((c) => c.slug === category)) {
-      const word = part.books.shelfWord ?? wanted[0];
-      const said = unknownCategoryText(languageOf(state), word, categories);
+    if (!forChild && category === '') {
+      const said = unknownCategoryText(languageOf(state), named[0].word, categories);
       return reply(said, 'recommendation', state);
     }
     const query = {
       ...(category ? { category } : {}),
       // No category named: bestsellers, as the plan's "what should I read" always had.
-      ...(bestseller || !category ? { bestseller: true } : {}),
+      ...(bestseller || (!category && !aged) ? { bestseller: true } : {}),
       ...exclude,
       ...(terms.length > 0 ? { terms } : {}),
       ...(age !== undefined ? { age } : {}),
@@ -172,12 +173,4 @@ export class BooksFlow {
     };
     return listBooks(this.catalog, query, state, 'new');
   }
-}
-
-function slugOf(category: string): string {
-  return CATEGORY_ALIASES[category] ?? category.replace(/\s+/g, '-');
-}
-
-function orWords(words: string): string {
-  return (words.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).slice(0, 6).join(' or ');
 }

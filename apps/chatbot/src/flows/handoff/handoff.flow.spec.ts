@@ -4,6 +4,7 @@ import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
 import type { LlmClient } from '@bookstore/llm';
 import { text, understand, type Intent } from '@bookstore/intents';
+import { MemorySessionStore } from '@bookstore/sessions';
 import { storeDouble } from '../../../test/store-double.js';
 import { readState, type DialogueState } from '../../dialogue/state.js';
 import { ChatbotEnv } from '../../config/chatbot.env.js';
@@ -12,6 +13,8 @@ import { BookstoreClient } from '../../store-client/bookstore.client.js';
 import type { Reply } from '../../dialogue/reply.js';
 import { HandoffFlow } from './handoff.flow.js';
 import { readHandoff } from './handoff-state.js';
+
+const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
 
 // follow() is pure: it only reads whether an LLM would answer what no rule knew.
 const noLlm = { backend: 'none' } as LlmClient;
@@ -52,7 +55,7 @@ function run(service: HandoffFlow, intents: string[]) {
 
 describe('HandoffFlow.follow: when to offer the support team', () => {
   it('offers it on the second frustrated message, even with others between', () => {
-    const { replies, state } = run(new HandoffFlow(store, noLlm), [
+    const { replies, state } = run(new HandoffFlow(store, noLlm, sessions), [
       'frustrated',
       'shipping',
       'frustrated',
@@ -65,7 +68,7 @@ describe('HandoffFlow.follow: when to offer the support team', () => {
   });
 
   it('counts misunderstood messages only in a row', () => {
-    const service = new HandoffFlow(store, noLlm);
+    const service = new HandoffFlow(store, noLlm, sessions);
     expect(run(service, ['fallback', 'greeting', 'fallback']).replies[2].parts).toBeUndefined();
     const twice = run(service, ['fallback', 'gibberish']);
     expect(twice.replies[1].parts?.suggestions).toContain('Contact the support team');
@@ -74,12 +77,12 @@ describe('HandoffFlow.follow: when to offer the support team', () => {
   });
 
   it('does not count what an LLM answers as not understood', () => {
-    const { replies } = run(new HandoffFlow(store, withLlm), ['fallback', 'fallback']);
+    const { replies } = run(new HandoffFlow(store, withLlm, sessions), ['fallback', 'fallback']);
     expect(replies[1].parts).toBeUndefined();
   });
 
   it('counts them when the LLM is known to be down (its circuit open)', () => {
-    const { replies } = run(new HandoffFlow(store, llmDown), ['fallback', 'fallback']);
+    const { replies } = run(new HandoffFlow(store, llmDown, sessions), ['fallback', 'fallback']);
     expect(replies[1].parts?.suggestions).toContain('Contact the support team');
   });
 });
@@ -112,7 +115,7 @@ describe('HandoffFlow.take: the steps of a handoff', () => {
 
   it('offers a person, asks the email and the problem, and gives the reference', async () => {
     const double = storeDouble();
-    const replies = await walk(new HandoffFlow(double.client, noLlm), [
+    const replies = await walk(new HandoffFlow(double.client, noLlm, sessions), [
       'I want to talk to a human',
       'yes',
       'ann@example.com',
@@ -126,7 +129,7 @@ describe('HandoffFlow.take: the steps of a handoff', () => {
   });
 
   it('stops when the shopper declines, and leaves other messages to the other flows', async () => {
-    const service = new HandoffFlow(storeDouble().client, noLlm);
+    const service = new HandoffFlow(storeDouble().client, noLlm, sessions);
     const replies = await walk(service, ['I want to talk to a human', 'no thanks']);
     expect(replies[1]?.response).toBe(text('en', 'handoff.cancelled'));
     expect(await service.take(understand('where is my order?'), {}, asker)).toBeUndefined();
@@ -136,7 +139,7 @@ describe('HandoffFlow.take: the steps of a handoff', () => {
     const double = storeDouble();
     double.down = true;
     const state: DialogueState = { handoff: { step: 'problem', email: 'ann@example.com' } };
-    const reply = await new HandoffFlow(double.client, noLlm).take(
+    const reply = await new HandoffFlow(double.client, noLlm, sessions).take(
       understand('my parcel never came'),
       state,
       asker,

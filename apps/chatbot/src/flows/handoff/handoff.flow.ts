@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isEmailAddress, text, type TextKey, type Understanding } from '@bookstore/intents';
 import { LlmClient } from '@bookstore/llm';
+import { SessionStore, type Turn } from '@bookstore/sessions';
 import { BookstoreClient } from '../../store-client/bookstore.client.js';
 import { supportLink } from '../../dialogue/answer-parts.js';
 import type { Reply } from '../../dialogue/reply.js';
@@ -33,6 +34,7 @@ export class HandoffFlow {
   constructor(
     private readonly store: BookstoreClient,
     private readonly llm: LlmClient,
+    private readonly sessions: SessionStore,
   ) {}
 
   /** Answers the turn when a handoff is under way or asked for; otherwise undefined. */
@@ -159,7 +161,11 @@ export class HandoffFlow {
     };
     return unlessStoreDown(
       async () => {
-        const outcome = await this.store.createSupportRequest(request, asker.clientIp);
+        const outcome = await this.store.createSupportRequest(
+          request,
+          await this.transcript(asker.sessionId),
+          asker.clientIp,
+        );
         switch (outcome.kind) {
           case 'created':
             return answer(
@@ -191,6 +197,11 @@ export class HandoffFlow {
         parts: { links: [supportLink(state.language)] },
       }),
     );
+  }
+
+  /** The turns so far, sent so the gateway need not call back mid-turn; unreadable: it reads them. */
+  private transcript(sessionId: string): Promise<Turn[] | undefined> {
+    return this.sessions.history(sessionId).catch(() => undefined);
   }
 }
 
