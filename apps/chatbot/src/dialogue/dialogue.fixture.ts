@@ -19,7 +19,11 @@ export function dialogueOf(
   help = new HelpCenter(store),
   catalog = new CatalogIndex(store),
   facts = new StoreFacts(DEMO),
-  sessions: SessionStore = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 }),
+  sessions: SessionStore = new MemorySessionStore({
+    prefix: 'chat:',
+    maxTurns: 20,
+    ttlSeconds: 60,
+  }),
 ): DialogueService {
   return new DialogueService(
     new OrdersFlow(store, help, facts),

@@ -29,10 +29,10 @@ describe('Shelves: a catalog’s own shelves in shoppers’ words', () => {
 
   it('names a kind this store has no shelf of by the shopper’s word, without a shelf', () => {
     expect(shelves.find('any horror?')).toEqual([
-      { slug: undefined, word: 'horror', negated: false },
+      { slug: undefined, word: 'horror', negated: false, kind: 'horror' },
     ]);
     expect(shelves.find('some mysteries')).toEqual([
-      { slug: undefined, word: 'mysteries', negated: false },
+      { slug: undefined, word: 'mysteries', negated: false, kind: 'mystery' },
     ]);
   });
 

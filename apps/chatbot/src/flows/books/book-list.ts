@@ -1,6 +1,6 @@
 import type { ProductDto } from '@bookstore/contracts';
 import { text, type Language } from '@bookstore/intents';
-import { CatalogIndex, fitsAge, hasAge } from '../../knowledge/catalog.js';
+import { CatalogIndex, fitsAge, givesAges, hasAge } from '../../knowledge/catalog.js';
 import { bookCards } from '../../dialogue/answer-parts.js';
 import { languageOf, reply, withParts, type Reply } from '../../dialogue/reply.js';
 import { MAX_SHOWN, type BookList, type DialogueState } from '../../dialogue/state.js';
@@ -24,6 +24,13 @@ export async function listBooks(
   const categories = await catalog.categories();
   const seen = new Set(query.shown);
   const age = query.age !== undefined && all.some(hasAge) ? query.age : undefined;
+  const ranged = new Set(categories.map((c) => c.slug).filter((slug) => givesAges(all, slug)));
+  // A book's own range decides; one without goes to a reader only on the shelf asked for, when
+  // that shelf mostly gives no ranges (a picture book there is not 'for no one').
+  const forReader = (b: ProductDto): boolean =>
+    age === undefined ||
+    (hasAge(b) ? fitsAge(b, age) : query.category !== undefined && !ranged.has(b.category));
+  const fitsFirst = (b: ProductDto): number => (age !== undefined && fitsAge(b, age) ? 1 : 0);
   const fit = new Map<number, number>();
   for (const b of all) fit.set(b.id, await fitness(catalog, b, query));
   const pool = all
@@ -32,9 +39,14 @@ export async function listBooks(
     .filter((b) => (query.bestseller ? b.bestseller : true))
     .filter((b) => !(query.exclude ?? []).includes(b.category))
     .filter((b) => !seen.has(b.id))
-    .filter((b) => age === undefined || fitsAge(b, age))
+    .filter(forReader)
     .filter((b) => (query.about ? (fit.get(b.id) ?? 0) > 0 : true))
-    .sort((a, b) => (fit.get(b.id) ?? 0) - (fit.get(a.id) ?? 0) || byAppeal(a, b));
+    .sort(
+      (a, b) =>
+        (fit.get(b.id) ?? 0) - (fit.get(a.id) ?? 0) ||
+        fitsFirst(b) - fitsFirst(a) ||
+        byAppeal(a, b),
+    );
   const picked = pool.slice(0, LIST_SIZE);
   const lang = languageOf(state);
   if (picked.length === 0) return reply(text(lang, 'books.none_left'), 'recommendation', state);

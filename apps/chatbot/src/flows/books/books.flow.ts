@@ -10,6 +10,12 @@ import { unlessStoreDown } from '../../dialogue/store-down.js';
 import { titleText, unknownCategoryText } from './book-answers.js';
 import { listBooks } from './book-list.js';
 
+/**
+ * Readers the rules know by a kind of book ("teenage", "YA"), as an age in their range: where the
+ * store has no shelf of that kind but its catalog gives readers' ages, the age picks the books.
+ */
+const READERS_AGE: Record<string, number> = { 'young adult': 14 };
+
 /** What the shopper asked for, in this catalog's slugs. */
 interface Wanted {
   /** The shelves named and not ruled out, as the shopper said them. */
@@ -120,7 +126,11 @@ export class BooksFlow {
   ): Promise<Reply | undefined> {
     const message = part.probe;
     // "para mi hijo" reads as the children's shelf in the English gloss.
-    const forChild = part.books.forChild || (children !== undefined && wanted.includes(children));
+    const readers = await this.readersAge(named);
+    const forChild =
+      part.books.forChild ||
+      (children !== undefined && wanted.includes(children)) ||
+      readers !== undefined;
     const bestseller = part.books.bestseller;
     // Outside a recommendation, only a book cue ("for my 5 year old", "popular", "no self-help")
     // makes the message about books; anything else is not ours to guess.
@@ -146,12 +156,14 @@ export class BooksFlow {
         ? await this.catalog.themeOf(liked)
         : []),
     ].slice(0, MAX_TERMS);
-    const age = forChild ? part.books.age : undefined;
+    const age = forChild ? (part.books.age ?? readers) : undefined;
     const exclude = excluded.length > 0 ? { exclude: excluded } : {};
 
-    // A catalog that gives readers' ages answers an age with the books for it, on any shelf.
+    // A catalog that gives readers' ages answers an age with the books for it: on the shelf named
+    // when that shelf gives them, else on the children's shelf, or on any when there is none.
     const aged = age !== undefined && (await this.catalog.hasAges());
-    const shelf = aged ? other : (children ?? other);
+    const onOther = aged && other !== undefined && (await this.catalog.hasAges(other));
+    const shelf = onOther ? other : (children ?? other);
     const category = forChild ? shelf : wanted.length > 0 ? wanted[0] : undefined;
     // No shelf named, but a subject a few books are about: those books, not the bestsellers.
     if (!category && subject && !bestseller) {
@@ -172,5 +184,14 @@ export class BooksFlow {
       shown: [],
     };
     return listBooks(this.catalog, query, state, 'new');
+  }
+
+  /** The age of the readers a kind without a shelf names ("teenage"), if some book is for it. */
+  private async readersAge(named: ShelfMention[]): Promise<number | undefined> {
+    for (const { slug, kind } of named) {
+      const age = slug === undefined && kind !== undefined ? READERS_AGE[kind] : undefined;
+      if (age !== undefined && (await this.catalog.hasBooksFor(age))) return age;
+    }
+    return undefined;
   }
 }

@@ -41,6 +41,17 @@ describe('Books on a store unlike the demo’s', () => {
     expect(titles(await ask('manga for my 11 year old'))).toEqual(['Cafe Robot']);
   });
 
+  it('keeps a shelf that gives no ages for a reader of any age', async () => {
+    expect(shelvesOf(await ask('a cookbook for my 8 year old'))).toEqual(['cookbooks']);
+  });
+
+  it('answers readers the store has no shelf of ("teenage") with the books for their age', async () => {
+    expect(titles(await ask('something for a teenager')).sort()).toEqual([
+      'Blade of the Moon',
+      'Cafe Robot',
+    ]);
+  });
+
   it('finds an author, something like a title, and more of the same', async () => {
     expect(titles(await ask('anything by Yui Tanaka?')).sort()).toEqual([
       'Cafe Robot',
