@@ -39,6 +39,8 @@ export class AssistantService implements OnApplicationBootstrap {
   private readonly contextConfigured: boolean;
   /** The store's name, address and policies for every prompt, from its content. */
   private readonly store: StoreGrounding;
+  /** The catalog's prices, in the store's currency. */
+  private readonly price: Intl.NumberFormat;
   /** What the server's refusals said: its context, and its tokens per cl100k token. */
   private learned: LlmServerLimits = {};
 
@@ -57,6 +59,7 @@ export class AssistantService implements OnApplicationBootstrap {
     };
     this.contextConfigured = contextTokens !== undefined;
     const { profile, articles } = options.content;
+    this.price = new Intl.NumberFormat('en', { style: 'currency', currency: profile.currency });
     this.store = {
       name: profile.name,
       supportEmail: profile.supportEmail,
@@ -221,7 +224,7 @@ export class AssistantService implements OnApplicationBootstrap {
       if (found.length === 0) found = await this.catalog.bestsellers(3);
       return found.map(
         (b) =>
-          `${b.title} by ${b.author} (${b.category}, $${b.price.toFixed(2)}): ${b.description}`,
+          `${b.title} by ${b.author} (${b.category}, ${this.price.format(b.price)}): ${b.description}`,
       );
     } catch {
       return [];

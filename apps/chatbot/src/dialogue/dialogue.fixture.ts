@@ -27,7 +27,7 @@ export function dialogueOf(
 ): DialogueService {
   return new DialogueService(
     new OrdersFlow(store, help, facts),
-    new BooksFlow(catalog),
+    new BooksFlow(catalog, facts),
     new HelpFlow(help, facts),
     new HandoffFlow(store, llm, sessions),
     new SmallTalkFlow(),

@@ -26,6 +26,11 @@ export class StoreFacts {
     return this.content.profile.name;
   }
 
+  /** The ISO 4217 code the catalog's prices are in. */
+  get currency(): string {
+    return this.content.profile.currency;
+  }
+
   /** A reply with its {store_name} {support_email} {support_hours} {answer_within} filled. */
   fill(reply: Reply, language: Language): Reply {
     const fill = (text: string) => fillStoreFacts(text, this.content.profile, language);

@@ -3,28 +3,36 @@ import { text, type Language } from '@bookstore/intents';
 
 /** Shopper-facing texts for the book answers, in the conversation's language. */
 
-/** US dollars, written the way the shopper's language writes an amount. */
-export function price(language: Language, amount: number): string {
-  return language === 'en'
-    ? `$${amount.toFixed(2)}`
-    : new Intl.NumberFormat(language, { style: 'currency', currency: 'USD' }).format(amount);
+/** An amount in the store's currency (its content's), written as the shopper's language does. */
+export function price(language: Language, amount: number, currency: string): string {
+  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
 }
 
-export function titleText(language: Language, book: ProductDto, categoryName: string): string {
+export function titleText(
+  language: Language,
+  book: ProductDto,
+  categoryName: string,
+  currency: string,
+): string {
   return text(language, 'books.title', {
     title: book.title,
     author: book.author,
-    price: price(language, book.price),
+    price: price(language, book.price, currency),
     category: categoryName,
   });
 }
 
-export function recommendationText(language: Language, books: ProductDto[], label: string): string {
+export function recommendationText(
+  language: Language,
+  books: ProductDto[],
+  label: string,
+  currency: string,
+): string {
   const lines = books.map((b) =>
     text(language, 'books.line', {
       title: b.title,
       author: b.author,
-      price: price(language, b.price),
+      price: price(language, b.price, currency),
     }),
   );
   return `${label}\n${lines.join('\n')}`;

@@ -8,13 +8,19 @@ import { recommendationText } from './book-answers.js';
 
 export type ListKind = 'new' | 'more' | 'like' | 'author';
 
+/** What a list is drawn from: the catalog, and the store's currency to price it in. */
+export interface Shop {
+  catalog: CatalogIndex;
+  currency: string;
+}
+
 const LIST_SIZE = 3;
 // What the catalog says of books for the youngest readers.
 const PICTURE_BOOK = /\b(picture book|bedtime|toddlers?|board book)\b/i;
 
 /** The next few books of a list, best fit first, none shown before in the conversation. */
 export async function listBooks(
-  catalog: CatalogIndex,
+  { catalog, currency }: Shop,
   query: BookList,
   state: DialogueState,
   kind: ListKind,
@@ -54,7 +60,7 @@ export async function listBooks(
   const shown = [...query.shown, ...picked.map((b) => b.id)].slice(-MAX_SHOWN);
   return withParts(
     reply(
-      recommendationText(lang, picked, label(lang, query, kind, categoryName, like)),
+      recommendationText(lang, picked, label(lang, query, kind, categoryName, like), currency),
       'recommendation',
       { ...state, books: { ...query, shown } },
     ),

@@ -1,11 +1,13 @@
 import { text, understand } from '@bookstore/intents';
 import { storeDouble } from '../../../test/store-double.js';
 import { CatalogIndex } from '../../knowledge/catalog.js';
+import { DEMO } from '../../../../../test/support/content.js';
+import { StoreFacts } from '../../dialogue/store-facts.js';
 import { BooksFlow } from './books.flow.js';
 
 function flow() {
   const store = storeDouble();
-  return { store, books: new BooksFlow(new CatalogIndex(store.client)) };
+  return { store, books: new BooksFlow(new CatalogIndex(store.client), new StoreFacts(DEMO)) };
 }
 const part = (message: string) => understand(message).parts[0];
 const titles = (response: string | undefined) =>

@@ -6,9 +6,10 @@ import type { ShelfMention } from '../../knowledge/shelves.js';
 import { bookCards } from '../../dialogue/answer-parts.js';
 import { languageOf, reply, withParts, type Reply } from '../../dialogue/reply.js';
 import { MAX_TERMS, type DialogueState } from '../../dialogue/state.js';
+import { StoreFacts } from '../../dialogue/store-facts.js';
 import { unlessStoreDown } from '../../dialogue/store-down.js';
 import { titleText, unknownCategoryText } from './book-answers.js';
-import { listBooks } from './book-list.js';
+import { listBooks, type Shop } from './book-list.js';
 
 /**
  * Readers the rules know by a kind of book ("teenage", "YA"), as an age in their range: where the
@@ -34,7 +35,14 @@ interface Wanted {
  */
 @Injectable()
 export class BooksFlow {
-  constructor(private readonly catalog: CatalogIndex) {}
+  private readonly shop: Shop;
+
+  constructor(
+    private readonly catalog: CatalogIndex,
+    facts: StoreFacts,
+  ) {
+    this.shop = { catalog, currency: facts.currency };
+  }
 
   /** Books for the message; undefined when it is not about books at all. */
   answer(part: MessagePart, state: DialogueState): Promise<Reply | undefined> {
@@ -68,7 +76,7 @@ export class BooksFlow {
     if (state.books && part.books.more && !like) {
       const sameCategory = wanted.length === 0 || wanted[0] === state.books.category;
       if (sameCategory && excluded.length === 0)
-        return listBooks(this.catalog, state.books, state, 'more');
+        return listBooks(this.shop, state.books, state, 'more');
     }
     const asked: Wanted = {
       named,
@@ -82,14 +90,14 @@ export class BooksFlow {
       if (similar) return similar;
     }
     const author = await this.catalog.authorIn(message);
-    if (author) return listBooks(this.catalog, { author, shown: [] }, state, 'author');
+    if (author) return listBooks(this.shop, { author, shown: [] }, state, 'author');
 
     const titled = (await this.catalog.titlesIn(message))[0];
     if (titled && (part.cues.inStock || part.match.intent !== 'recommendation')) {
       const name =
         asked.categories.find((c) => c.slug === titled.category)?.name ?? titled.category;
       return withParts(
-        reply(titleText(languageOf(state), titled, name), 'recommendation', {
+        reply(titleText(languageOf(state), titled, name, this.shop.currency), 'recommendation', {
           ...state,
           books: { category: titled.category, shown: [titled.id] },
         }),
@@ -110,7 +118,7 @@ export class BooksFlow {
       (await this.catalog.search(like, 1))[0]?.category;
     if (!category || !asked.categories.some((c) => c.slug === category)) return undefined;
     return listBooks(
-      this.catalog,
+      this.shop,
       { category, shown: title ? [title.id] : [], exclude: asked.excluded },
       state,
       'like',
@@ -168,7 +176,7 @@ export class BooksFlow {
     // No shelf named, but a subject a few books are about: those books, not the bestsellers.
     if (!category && subject && !bestseller) {
       const query = { terms: subject.terms, about: subject.words.join(' '), ...exclude, shown: [] };
-      return listBooks(this.catalog, query, state, 'new');
+      return listBooks(this.shop, query, state, 'new');
     }
     if (!forChild && category === '') {
       const said = unknownCategoryText(languageOf(state), named[0].word, categories);
@@ -183,7 +191,7 @@ export class BooksFlow {
       ...(age !== undefined ? { age } : {}),
       shown: [],
     };
-    return listBooks(this.catalog, query, state, 'new');
+    return listBooks(this.shop, query, state, 'new');
   }
 
   /** The age of the readers a kind without a shelf names ("teenage"), if some book is for it. */
