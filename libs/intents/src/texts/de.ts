@@ -24,7 +24,7 @@ export const DE: Readonly<Record<TextKey, string>> = {
     'Rücksendungen, Zahlung und Buchempfehlungen.',
   help: 'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an support@bookstore.com, dort hilft man Ihnen weiter.',
   handoff:
-    'Ich kann dieses Gespräch an unser Support-Team weitergeben. Es antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags.',
+    'Ich kann dieses Gespräch an unser Support-Team weitergeben. Es antwortet {support_hours} innerhalb {answer_within}.',
   llm_failure:
     'Ich kann Ihre Nachricht gerade nicht verarbeiten. Bitte wenden Sie sich an support@bookstore.com.',
   'order.ask_number':

@@ -23,7 +23,7 @@ export const EN = {
     'payment and book recommendations.',
   help: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
   handoff:
-    'I can pass this conversation to our support team. They answer Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
+    'I can pass this conversation to our support team. They answer {support_hours}, within {answer_within}.',
   llm_failure: "I'm having trouble processing that. Please contact support@bookstore.com.",
   // Orders.
   'order.ask_number': 'What is your six-digit order number?',

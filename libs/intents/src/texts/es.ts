@@ -26,7 +26,7 @@ export const ES: Readonly<Record<TextKey, string>> = {
     'devoluciones, pagos y recomendaciones de libros.',
   help: 'No estoy seguro de poder ayudarte con eso. Escribe a support@bookstore.com y te echarán una mano.',
   handoff:
-    'Puedo pasar esta conversación a nuestro equipo de soporte. Responden de lunes a viernes, de 9:00 a 17:00 (hora del Este de EE. UU.), en un día hábil como máximo.',
+    'Puedo pasar esta conversación a nuestro equipo de soporte. Responden {support_hours}, en {answer_within} como máximo.',
   llm_failure:
     'Ahora mismo no puedo procesar tu mensaje. Escribe a support@bookstore.com y el equipo te ayudará.',
   'order.ask_number': '¿Cuál es el número de tu pedido? Tiene seis cifras.',

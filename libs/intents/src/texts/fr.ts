@@ -23,7 +23,7 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'les retours, le paiement et des idées de lecture.',
   help: 'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à support@bookstore.com, l’équipe vous aidera.',
   handoff:
-    'Je peux transmettre cette conversation à notre équipe d’assistance. Elle répond du lundi au vendredi, de 9 h à 17 h (heure de l’Est des États-Unis), sous 1 jour ouvré.',
+    'Je peux transmettre cette conversation à notre équipe d’assistance. Elle répond {support_hours}, sous {answer_within}.',
   llm_failure:
     'Je n’arrive pas à traiter votre message pour le moment. Écrivez à support@bookstore.com.',
   'order.ask_number': 'Quel est votre numéro de commande à six chiffres ?',
