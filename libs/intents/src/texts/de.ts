@@ -71,9 +71,9 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'cancel.processing':
     'Bestellung Nr. {orderId} ist noch in Bearbeitung und kann storniert werden: Schreiben Sie mit der Bestellnummer an support@bookstore.com, das Team storniert sie dann. Wenn Sie andere Bücher möchten, stornieren Sie sie und bestellen neu.',
   'cancel.shipped':
-    'Bestellung Nr. {orderId} ist bereits verschickt und kann nicht mehr storniert werden: Sobald sie ankommt, können Sie sie innerhalb von 30 Tagen zurücksenden und bekommen Ihr Geld zurück.',
+    'Bestellung Nr. {orderId} ist bereits verschickt und kann nicht mehr storniert werden: Sobald sie ankommt, können Sie sie gemäß unseren Rückgabebedingungen zurücksenden und bekommen Ihr Geld zurück.',
   'cancel.delivered':
-    'Bestellung Nr. {orderId} wurde bereits zugestellt und kann nicht storniert werden; Sie können sie innerhalb von 30 Tagen nach Zustellung zurücksenden und bekommen Ihr Geld zurück.',
+    'Bestellung Nr. {orderId} wurde bereits zugestellt und kann nicht storniert werden; Sie können sie gemäß unseren Rückgabebedingungen zurücksenden und bekommen Ihr Geld zurück.',
   'cancel.cancelled':
     'Bestellung Nr. {orderId} ist bereits storniert. Bereits abgebuchte Beträge werden innerhalb von 5-7 Werktagen auf Ihr ursprüngliches Zahlungsmittel erstattet.',
   'cancel.returned':

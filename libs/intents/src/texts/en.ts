@@ -65,9 +65,9 @@ export const EN = {
   'cancel.processing':
     'Order #{orderId} is still being prepared, so it can be cancelled: email support@bookstore.com with the order number and the team will cancel it. To change the books in it, cancel it and order again.',
   'cancel.shipped':
-    "Order #{orderId} has already shipped, so it can't be cancelled any more: once it arrives, you can return it within 30 days for a refund.",
+    "Order #{orderId} has already shipped, so it can't be cancelled any more: once it arrives, you can return it for a refund, as our returns policy describes.",
   'cancel.delivered':
-    "Order #{orderId} has already been delivered, so it can't be cancelled; you can return it within 30 days of delivery for a refund.",
+    "Order #{orderId} has already been delivered, so it can't be cancelled; you can return it for a refund, as our returns policy describes.",
   'cancel.cancelled':
     'Order #{orderId} is already cancelled. Any payment taken is refunded to your original payment method within 5-7 business days.',
   'cancel.returned':

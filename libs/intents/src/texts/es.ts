@@ -70,9 +70,9 @@ export const ES: Readonly<Record<TextKey, string>> = {
   'cancel.processing':
     'El pedido n.º {orderId} todavía se está preparando, así que se puede cancelar: escribe a support@bookstore.com con el número de pedido y el equipo lo cancelará. Si quieres cambiar los libros, cancélalo y haz un pedido nuevo.',
   'cancel.shipped':
-    'El pedido n.º {orderId} ya se ha enviado, así que ya no se puede cancelar: cuando llegue, puedes devolverlo en un plazo de 30 días y te reembolsamos el importe.',
+    'El pedido n.º {orderId} ya se ha enviado, así que ya no se puede cancelar: cuando llegue, puedes devolverlo y te reembolsamos el importe, como indica nuestra política de devoluciones.',
   'cancel.delivered':
-    'El pedido n.º {orderId} ya se ha entregado, así que no se puede cancelar; puedes devolverlo en los 30 días siguientes a la entrega y te reembolsamos el importe.',
+    'El pedido n.º {orderId} ya se ha entregado, así que no se puede cancelar; puedes devolverlo y te reembolsamos el importe, como indica nuestra política de devoluciones.',
   'cancel.cancelled':
     'El pedido n.º {orderId} ya está cancelado. Si se llegó a cobrar algo, se reembolsa en tu método de pago original en 5-7 días hábiles.',
   'cancel.returned':

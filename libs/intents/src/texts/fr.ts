@@ -67,9 +67,9 @@ export const FR: Readonly<Record<TextKey, string>> = {
   'cancel.processing':
     'La commande n° {orderId} est encore en préparation, elle peut donc être annulée : écrivez à support@bookstore.com avec le numéro de commande et l’équipe l’annulera. Pour changer de livres, annulez-la et passez une nouvelle commande.',
   'cancel.shipped':
-    'La commande n° {orderId} est déjà expédiée, elle ne peut plus être annulée : à sa réception, vous pourrez la retourner sous 30 jours pour être remboursé.',
+    'La commande n° {orderId} est déjà expédiée, elle ne peut plus être annulée : à sa réception, vous pourrez la retourner pour être remboursé, comme l’explique notre politique de retour.',
   'cancel.delivered':
-    'La commande n° {orderId} a déjà été livrée, elle ne peut donc pas être annulée ; vous pouvez la retourner dans les 30 jours suivant la livraison pour être remboursé.',
+    'La commande n° {orderId} a déjà été livrée, elle ne peut donc pas être annulée ; vous pouvez la retourner pour être remboursé, comme l’explique notre politique de retour.',
   'cancel.cancelled':
     'La commande n° {orderId} est déjà annulée. Tout montant débité est remboursé sur votre moyen de paiement d’origine sous 5 à 7 jours ouvrés.',
   'cancel.returned':
