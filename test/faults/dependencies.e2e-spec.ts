@@ -1,5 +1,5 @@
 import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
-import { STORE_DOWN } from '../../apps/chatbot/src/chat/answers.js';
+import { STORE_DOWN } from '../../apps/chatbot/src/dialogue/store-down.js';
 import { startChatbotAt } from '../support/chatbot-at.js';
 import { eventually } from '../support/wait.js';
 import { startFakeOpenAi, type FakeBehaviour, type FakeOpenAi } from '../support/fake-openai.js';

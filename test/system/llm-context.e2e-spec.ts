@@ -1,5 +1,5 @@
 import { LLM_FAILURE_RESPONSE } from '@bookstore/intents';
-import { SHORTENED_NOTE } from '../../apps/chatbot/src/chat/context-budget.js';
+import { SHORTENED_NOTE } from '../../apps/chatbot/src/assistant/context-budget.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { startServer } from '../support/http-server.js';
 import { json } from '../support/http.js';

@@ -3,7 +3,7 @@ import { startFakeOpenAi, type FakeOpenAi, type StreamErrorForm } from '../suppo
 import { json } from '../support/http.js';
 import { readEvents } from '../support/sse.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { SHORTENED_NOTE } from '../../apps/chatbot/src/chat/context-budget.js';
+import { SHORTENED_NOTE } from '../../apps/chatbot/src/assistant/context-budget.js';
 
 // The LLM client as real model servers behave (llama.cpp's server, vLLM, Ollama, OpenAI): each
 // behaviour below is one the fake reproduces from the servers' wire formats.

@@ -7,6 +7,7 @@ import {
   likenessTarget,
   wellKnownCategory,
 } from './books.js';
+import { englishGloss } from './foreign.js';
 
 describe('findCategoryMentions', () => {
   it.each([
@@ -34,8 +35,22 @@ describe('findCategoryMentions', () => {
     ['recommend a fantasy novel', 'fantasy'],
     ['not sure what I want, maybe a mystery', 'mystery'],
     ['I love romance', 'romance'],
+    ['guidebooks for a walk through Lisbon', 'travel'],
   ])('reads %j as wanting %s', (message, category) => {
     expect(findCategoryMentions(message)).toEqual([{ category, negated: false }]);
+  });
+
+  // The kinds in German compounds, Spanish and French phrases reach the English shelf words.
+  it.each([
+    ['Und ein Kochbuch für vegetarische Küche?', 'de', 'cooking'],
+    ['Habt ihr Backbücher?', 'de', 'cooking'],
+    ['Einen Reiseführer für Island, bitte', 'de', 'travel'],
+    ['¿Tenéis libros de cocina?', 'es', 'cooking'],
+    ['un guide de voyage pour Rome', 'fr', 'travel'],
+  ] as const)('glosses %j (%s) as %s', (message, language, category) => {
+    expect(findCategoryMentions(englishGloss(message, language))).toEqual([
+      { category, negated: false },
+    ]);
   });
 });
 

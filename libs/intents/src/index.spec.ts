@@ -30,8 +30,9 @@ describe('public API', () => {
       recommendation: 'Check out our Fiction category for popular titles!',
       fallback: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
     });
+    // The team's hours are the store's (its content), filled in by the chatbot's reply path.
     expect(intents.CONVERSATION_RESPONSES.handoff).toBe(
-      'I can pass this conversation to our support team. They answer Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
+      'I can pass this conversation to our support team. They answer {support_hours}, within {answer_within}.',
     );
     expect(intents.LLM_FAILURE_RESPONSE).toBe(
       "I'm having trouble processing that. Please contact support@bookstore.com.",

@@ -50,3 +50,20 @@ export {
   type Language,
   type TextKey,
 } from './texts/index.js';
+export { askedShelfWord, withoutOrderWords, type Cues } from './reading/cues.js';
+export { findAddress, isEmailAddress, type HandoffAnswer } from './reading/handoff-answers.js';
+export { splitQuestions } from './reading/questions.js';
+export {
+  askedMeasure,
+  contentWords,
+  isGeneric,
+  isVague,
+  type FactTopic,
+} from './reading/topic-words.js';
+export {
+  understand,
+  type BookCues,
+  type MessagePart,
+  type ReadingContext,
+  type Understanding,
+} from './reading/understanding.js';

@@ -1,20 +1,10 @@
-import type { AnswerParts, Rating } from '@bookstore/contracts';
+import type { TurnDto } from '@bookstore/contracts';
 
 /**
- * One exchange as stored: numbered per session so feedback can name it after older turns expire.
- * The answer's parts (quick replies, book cards, links) are kept with it, so a reload shows them.
+ * One exchange as stored: the wire's TurnDto (numbered per session so feedback can name it after
+ * older turns expire; its answer parts kept with it, so a reload shows them).
  */
-export interface Turn extends AnswerParts {
-  turn: number;
-  timestamp: string;
-  user: string;
-  bot: string;
-  intent: string;
-  source: string;
-  rating?: Rating;
-  /** The LLM's answer broke off (a stream error or the shopper's Stop): `bot` is the part shown. */
-  cut?: true;
-}
+export type Turn = TurnDto;
 
 export type NewTurn = Omit<Turn, 'turn' | 'rating'>;
 

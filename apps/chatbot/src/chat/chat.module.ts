@@ -4,12 +4,17 @@ import { outboundConfig } from '@bookstore/http';
 import { ChatbotOptions } from '../config/chatbot.options.js';
 import { ChatController } from './chat.controller.js';
 import { chatMetricProviders } from './chat.metrics.js';
-import { AssistantService } from './assistant.service.js';
 import { ChatService } from './chat.service.js';
-import { CatalogIndex } from './catalog.js';
-import { DialogueService } from './dialogue.service.js';
-import { HandoffService } from './handoff.service.js';
-import { HelpCenter } from './help-center.js';
+import { AssistantService } from '../assistant/assistant.service.js';
+import { DialogueService } from '../dialogue/dialogue.service.js';
+import { StoreFacts } from '../dialogue/store-facts.js';
+import { BooksFlow } from '../flows/books/books.flow.js';
+import { HandoffFlow } from '../flows/handoff/handoff.flow.js';
+import { HelpFlow } from '../flows/help/help.flow.js';
+import { OrdersFlow } from '../flows/orders/orders.flow.js';
+import { SmallTalkFlow } from '../flows/small-talk/small-talk.flow.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
+import { HelpCenter } from '../knowledge/help-center.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 
 @Module({
@@ -24,7 +29,12 @@ import { BookstoreClient } from '../store-client/bookstore.client.js';
   providers: [
     ChatService,
     DialogueService,
-    HandoffService,
+    StoreFacts,
+    OrdersFlow,
+    BooksFlow,
+    HelpFlow,
+    HandoffFlow,
+    SmallTalkFlow,
     AssistantService,
     BookstoreClient,
     CatalogIndex,

@@ -11,12 +11,12 @@ import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
-import { AssistantService } from './assistant.service.js';
-import { CatalogIndex } from './catalog.js';
+import { AssistantService } from '../assistant/assistant.service.js';
+import { dialogueOf } from '../dialogue/dialogue.fixture.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
+import { HelpCenter } from '../knowledge/help-center.js';
+import { StoreFacts } from '../dialogue/store-facts.js';
 import { ChatService } from './chat.service.js';
-import { DialogueService } from './dialogue.service.js';
-import { HandoffService } from './handoff.service.js';
-import { HelpCenter } from './help-center.js';
 
 const options = chatbotOptions(
   new ConfigService(validateEnv(ChatbotEnv)({ NODE_ENV: 'test', BOOKSTORE_API_TIMEOUT_MS: '500' })),
@@ -35,18 +35,15 @@ function chat(llm: ScriptedLlm) {
   const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
   const help = new HelpCenter(store);
   const catalog = new CatalogIndex(store);
-  const dialogue = new DialogueService(
-    store,
-    catalog,
-    help,
-    new HandoffService(store, llm, sessions),
-  );
+  const facts = new StoreFacts(options.content);
+  const dialogue = dialogueOf(store, llm, help, catalog, facts, sessions);
   const registry = new Registry();
   const labelNames = ['intent', 'source'] as const;
   const service = new ChatService(
     sessions,
     dialogue,
     new AssistantService(llm, catalog, help, options),
+    facts,
     new Counter({ name: 'turns', help: 'turns', labelNames, registers: [registry] }),
     new Histogram({ name: 'seconds', help: 'seconds', labelNames, registers: [registry] }),
   );

@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
-import type {
-  AnswerParts,
-  ChatRequest,
-  ChatResponse,
-  ChatSource,
-  ChatStreamEvent,
-} from '@bookstore/contracts';
+import type { AnswerParts, ChatRequest, ChatResponse, ChatStreamEvent } from '@bookstore/contracts';
 import { addressKey } from '@bookstore/http';
-import { text, type Intent, type Language } from '@bookstore/intents';
+import { text, type Intent, type Language, type Understanding } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
-import { SessionStore, type OpenTurn, type StateUpdate, type Turn } from '@bookstore/sessions';
+import { SessionStore, type OpenTurn, type Turn } from '@bookstore/sessions';
 import type { Counter, Histogram } from 'prom-client';
-import { AssistantService, type AnswerSources } from './assistant.service.js';
+import { AssistantService, type AnswerSources } from '../assistant/assistant.service.js';
+import { DialogueService } from '../dialogue/dialogue.service.js';
+import { llmAnswers } from '../dialogue/llm-decision.js';
+import type { Reply } from '../dialogue/reply.js';
+import { inLanguage, readState, type DialogueState } from '../dialogue/state.js';
+import { StoreFacts } from '../dialogue/store-facts.js';
 import { CHAT_REQUESTS, CHAT_RESPONSE_SECONDS } from './chat.metrics.js';
-import {
-  DialogueService,
-  readState,
-  type DialogueReply,
-  type DialogueState,
-} from './dialogue.service.js';
 
 /** A turn as `openStream` opened it. */
 interface Opened {
@@ -34,22 +27,13 @@ interface TurnContext extends Omit<Opened, 'turn'> {
   /** Saves with this turn's own lock token (see OpenTurn.save). */
   save: OpenTurn['save'];
   state: DialogueState;
+  /** The message, read once. */
+  heard: Understanding;
   /** The last turns, for the LLM (none when no LLM is configured). */
   recent: Turn[];
-  reply: DialogueReply;
+  reply: Reply;
   /** The conversation's language after this message. */
   language: Language;
-}
-
-interface Final {
-  response: string;
-  intent: Intent;
-  source: ChatSource;
-  state: StateUpdate;
-  /** Quick replies, book cards and links; the LLM's own answers carry none. */
-  parts?: AnswerParts;
-  /** An LLM answer that broke off (failure or Stop): stored as what the shopper saw, marked. */
-  cut?: boolean;
 }
 
 /** One chat turn: the rules and the store first, then the LLM, then the fallback text. */
@@ -61,6 +45,7 @@ export class ChatService {
     private readonly sessions: SessionStore,
     private readonly dialogue: DialogueService,
     private readonly assistant: AssistantService,
+    private readonly facts: StoreFacts,
     @InjectMetric(CHAT_REQUESTS) private readonly requests: Counter<'intent' | 'source'>,
     @InjectMetric(CHAT_RESPONSE_SECONDS) private readonly seconds: Histogram<'intent' | 'source'>,
   ) {}
@@ -113,10 +98,10 @@ export class ChatService {
     buffered: boolean,
   ): AsyncGenerator<ChatStreamEvent> {
     const ctx = await this.begin(opened, clientIp);
-    const toLlm = ctx.reply.needsLlm === true && this.assistant.enabled;
+    const toLlm = llmAnswers(ctx.reply, this.assistant.enabled);
     // What the LLM answers is reported as the fallback intent, as it was before the help center.
     const intent = toLlm ? 'fallback' : ctx.reply.intent;
-    const meta = (source: ChatSource, shown: Intent = intent): ChatStreamEvent => ({
+    const meta = (source: Reply['source'], shown: Intent = intent): ChatStreamEvent => ({
       event: 'meta',
       data: { session_id: ctx.sessionId, intent: shown, source, language: ctx.language },
     });
@@ -132,7 +117,7 @@ export class ChatService {
     const sources: AnswerSources = { client, links: [] };
     try {
       for await (const delta of this.assistant.stream(
-        ctx.message,
+        ctx.heard,
         ctx.recent,
         turnState(ctx),
         signal,
@@ -144,7 +129,7 @@ export class ChatService {
       }
       if (said.trim() === '') throw new LlmUnavailableError('empty reply');
     } catch (err) {
-      const partial: Final = {
+      const partial: Reply = {
         ...ctx.reply,
         intent,
         response: said,
@@ -167,7 +152,10 @@ export class ChatService {
         yield { event: 'token', data: { text: failed.response } };
         yield doneEvent(await this.finish(ctx, failed));
       } else {
-        const failure = text(ctx.language, 'llm_failure');
+        const failure = this.said(
+          { ...ctx.reply, response: text(ctx.language, 'llm_failure') },
+          ctx.language,
+        ).response;
         // What the shopper saw, marked as cut: never a complete answer in the history.
         await this.finish(ctx, partial);
         yield { event: 'error', data: { message: failure } };
@@ -191,35 +179,47 @@ export class ChatService {
    * rules and the help center have (the dialogue's reply carries the matched article's answer),
    * and the plan's LLM failure text only when they have none, counted as not understood.
    */
-  private withoutLlm(ctx: TurnContext, intent: Intent): Final {
+  private withoutLlm(ctx: TurnContext, intent: Intent): Reply {
     if (ctx.reply.source !== 'fallback') return { ...ctx.reply };
-    const failed: DialogueReply = {
+    const failed: Reply = {
       ...ctx.reply,
       intent,
       response: text(ctx.language, 'llm_failure'),
       source: 'fallback',
     };
-    return this.dialogue.notUnderstood(ctx.message, turnState(ctx), failed);
+    return this.said(this.dialogue.notUnderstood(ctx.heard, turnState(ctx), failed), ctx.language);
+  }
+
+  /**
+   * The one place the rules' texts get the store's facts ({support_email}, {store_name}, ...):
+   * every reply the shopper sees and the history keeps passes here first.
+   */
+  private said(reply: Reply, language: Language): Reply {
+    return this.facts.fill(reply, language);
   }
 
   private async begin(opened: Opened, clientIp?: string): Promise<TurnContext> {
     const { started, sessionId, message, turn } = opened;
     const state = readState(turn.state);
-    const reply = await this.dialogue.respond(message, state, { sessionId, clientIp });
-    const language = reply.language ?? state.language ?? 'en';
+    const heard = this.dialogue.read(message, state);
+    const reply = this.said(
+      await this.dialogue.respond(heard, state, { sessionId, clientIp }),
+      heard.language,
+    );
     return {
       started,
       sessionId,
       message,
       state,
+      heard,
       recent: turn.recent,
       reply,
-      language,
+      language: heard.language,
       save: turn.save,
     };
   }
 
-  private async finish(ctx: TurnContext, final: Final): Promise<ChatResponse> {
+  private async finish(ctx: TurnContext, final: Reply): Promise<ChatResponse> {
     const turn = await this.saveTurn(ctx, final);
     const labels = { intent: final.intent, source: final.source };
     this.requests.inc(labels);
@@ -235,7 +235,7 @@ export class ChatService {
     };
   }
 
-  private async saveTurn(ctx: TurnContext, final: Final): Promise<number | undefined> {
+  private async saveTurn(ctx: TurnContext, final: Reply): Promise<number | undefined> {
     try {
       return await ctx.save(
         {
@@ -259,8 +259,7 @@ export class ChatService {
 
 /** The state the LLM answers from: the one before the turn, in the language this message set. */
 function turnState(ctx: TurnContext): DialogueState {
-  const { language: _before, ...state } = ctx.state;
-  return ctx.language === 'en' ? state : { ...state, language: ctx.language };
+  return inLanguage(ctx.state, ctx.language);
 }
 
 async function* releasing<T>(

@@ -24,7 +24,7 @@ export const DE: Readonly<Record<TextKey, string>> = {
     'Rücksendungen, Zahlung und Buchempfehlungen.',
   help: 'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an support@bookstore.com, dort hilft man Ihnen weiter.',
   handoff:
-    'Ich kann dieses Gespräch an unser Support-Team weitergeben. Es antwortet montags bis freitags von 9 bis 17 Uhr (US-Ostküstenzeit) innerhalb eines Werktags.',
+    'Ich kann dieses Gespräch an unser Support-Team weitergeben. Es antwortet {support_hours} innerhalb {answer_within}.',
   llm_failure:
     'Ich kann Ihre Nachricht gerade nicht verarbeiten. Bitte wenden Sie sich an support@bookstore.com.',
   'order.ask_number':
@@ -71,9 +71,9 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'cancel.processing':
     'Bestellung Nr. {orderId} ist noch in Bearbeitung und kann storniert werden: Schreiben Sie mit der Bestellnummer an support@bookstore.com, das Team storniert sie dann. Wenn Sie andere Bücher möchten, stornieren Sie sie und bestellen neu.',
   'cancel.shipped':
-    'Bestellung Nr. {orderId} ist bereits verschickt und kann nicht mehr storniert werden: Sobald sie ankommt, können Sie sie innerhalb von 30 Tagen zurücksenden und bekommen Ihr Geld zurück.',
+    'Bestellung Nr. {orderId} ist bereits verschickt und kann nicht mehr storniert werden: Sobald sie ankommt, können Sie sie gemäß unseren Rückgabebedingungen zurücksenden und bekommen Ihr Geld zurück.',
   'cancel.delivered':
-    'Bestellung Nr. {orderId} wurde bereits zugestellt und kann nicht storniert werden; Sie können sie innerhalb von 30 Tagen nach Zustellung zurücksenden und bekommen Ihr Geld zurück.',
+    'Bestellung Nr. {orderId} wurde bereits zugestellt und kann nicht storniert werden; Sie können sie gemäß unseren Rückgabebedingungen zurücksenden und bekommen Ihr Geld zurück.',
   'cancel.cancelled':
     'Bestellung Nr. {orderId} ist bereits storniert. Bereits abgebuchte Beträge werden innerhalb von 5-7 Werktagen auf Ihr ursprüngliches Zahlungsmittel erstattet.',
   'cancel.returned':
@@ -100,6 +100,8 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'suggest.shipping': 'Versand',
   'suggest.returns': 'Rücksendungen',
   'suggest.recommend': 'Buch empfehlen',
+  'help.default_language':
+    '(Diese Antwort haben wir noch nicht in Ihrer Sprache, deshalb hier in unserer Hauptsprache.)',
   'link.support': 'E-Mail an das Support-Team',
   'link.track_with': 'Bei {carrier} verfolgen',
   'handoff.contact': 'Support-Team kontaktieren',

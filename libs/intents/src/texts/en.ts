@@ -23,7 +23,7 @@ export const EN = {
     'payment and book recommendations.',
   help: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
   handoff:
-    'I can pass this conversation to our support team. They answer Monday to Friday, 9 am to 5 pm Eastern, within 1 business day.',
+    'I can pass this conversation to our support team. They answer {support_hours}, within {answer_within}.',
   llm_failure: "I'm having trouble processing that. Please contact support@bookstore.com.",
   // Orders.
   'order.ask_number': 'What is your six-digit order number?',
@@ -65,9 +65,9 @@ export const EN = {
   'cancel.processing':
     'Order #{orderId} is still being prepared, so it can be cancelled: email support@bookstore.com with the order number and the team will cancel it. To change the books in it, cancel it and order again.',
   'cancel.shipped':
-    "Order #{orderId} has already shipped, so it can't be cancelled any more: once it arrives, you can return it within 30 days for a refund.",
+    "Order #{orderId} has already shipped, so it can't be cancelled any more: once it arrives, you can return it for a refund, as our returns policy describes.",
   'cancel.delivered':
-    "Order #{orderId} has already been delivered, so it can't be cancelled; you can return it within 30 days of delivery for a refund.",
+    "Order #{orderId} has already been delivered, so it can't be cancelled; you can return it for a refund, as our returns policy describes.",
   'cancel.cancelled':
     'Order #{orderId} is already cancelled. Any payment taken is refunded to your original payment method within 5-7 business days.',
   'cancel.returned':
@@ -93,6 +93,8 @@ export const EN = {
   'suggest.shipping': 'Shipping',
   'suggest.returns': 'Returns',
   'suggest.recommend': 'Recommend a book',
+  'help.default_language':
+    '(We do not have this answer in your language yet, so here it is in our main language.)',
   'link.support': 'Email the support team',
   'link.track_with': 'Track with {carrier}',
   // Handoff to a person.

@@ -26,7 +26,7 @@ export const ES: Readonly<Record<TextKey, string>> = {
     'devoluciones, pagos y recomendaciones de libros.',
   help: 'No estoy seguro de poder ayudarte con eso. Escribe a support@bookstore.com y te echarán una mano.',
   handoff:
-    'Puedo pasar esta conversación a nuestro equipo de soporte. Responden de lunes a viernes, de 9:00 a 17:00 (hora del Este de EE. UU.), en un día hábil como máximo.',
+    'Puedo pasar esta conversación a nuestro equipo de soporte. Responden {support_hours}, en {answer_within} como máximo.',
   llm_failure:
     'Ahora mismo no puedo procesar tu mensaje. Escribe a support@bookstore.com y el equipo te ayudará.',
   'order.ask_number': '¿Cuál es el número de tu pedido? Tiene seis cifras.',
@@ -70,9 +70,9 @@ export const ES: Readonly<Record<TextKey, string>> = {
   'cancel.processing':
     'El pedido n.º {orderId} todavía se está preparando, así que se puede cancelar: escribe a support@bookstore.com con el número de pedido y el equipo lo cancelará. Si quieres cambiar los libros, cancélalo y haz un pedido nuevo.',
   'cancel.shipped':
-    'El pedido n.º {orderId} ya se ha enviado, así que ya no se puede cancelar: cuando llegue, puedes devolverlo en un plazo de 30 días y te reembolsamos el importe.',
+    'El pedido n.º {orderId} ya se ha enviado, así que ya no se puede cancelar: cuando llegue, puedes devolverlo y te reembolsamos el importe, como indica nuestra política de devoluciones.',
   'cancel.delivered':
-    'El pedido n.º {orderId} ya se ha entregado, así que no se puede cancelar; puedes devolverlo en los 30 días siguientes a la entrega y te reembolsamos el importe.',
+    'El pedido n.º {orderId} ya se ha entregado, así que no se puede cancelar; puedes devolverlo y te reembolsamos el importe, como indica nuestra política de devoluciones.',
   'cancel.cancelled':
     'El pedido n.º {orderId} ya está cancelado. Si se llegó a cobrar algo, se reembolsa en tu método de pago original en 5-7 días hábiles.',
   'cancel.returned':
@@ -96,6 +96,8 @@ export const ES: Readonly<Record<TextKey, string>> = {
   'suggest.shipping': 'Envíos',
   'suggest.returns': 'Devoluciones',
   'suggest.recommend': 'Recomiéndame un libro',
+  'help.default_language':
+    '(Aún no tenemos esta respuesta en tu idioma, así que te la damos en nuestro idioma principal).',
   'link.support': 'Escribir al equipo de soporte',
   'link.track_with': 'Seguir con {carrier}',
   'handoff.contact': 'Contactar con el equipo de soporte',

@@ -23,7 +23,7 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'les retours, le paiement et des idées de lecture.',
   help: 'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à support@bookstore.com, l’équipe vous aidera.',
   handoff:
-    'Je peux transmettre cette conversation à notre équipe d’assistance. Elle répond du lundi au vendredi, de 9 h à 17 h (heure de l’Est des États-Unis), sous 1 jour ouvré.',
+    'Je peux transmettre cette conversation à notre équipe d’assistance. Elle répond {support_hours}, sous {answer_within}.',
   llm_failure:
     'Je n’arrive pas à traiter votre message pour le moment. Écrivez à support@bookstore.com.',
   'order.ask_number': 'Quel est votre numéro de commande à six chiffres ?',
@@ -67,9 +67,9 @@ export const FR: Readonly<Record<TextKey, string>> = {
   'cancel.processing':
     'La commande n° {orderId} est encore en préparation, elle peut donc être annulée : écrivez à support@bookstore.com avec le numéro de commande et l’équipe l’annulera. Pour changer de livres, annulez-la et passez une nouvelle commande.',
   'cancel.shipped':
-    'La commande n° {orderId} est déjà expédiée, elle ne peut plus être annulée : à sa réception, vous pourrez la retourner sous 30 jours pour être remboursé.',
+    'La commande n° {orderId} est déjà expédiée, elle ne peut plus être annulée : à sa réception, vous pourrez la retourner pour être remboursé, comme l’explique notre politique de retour.',
   'cancel.delivered':
-    'La commande n° {orderId} a déjà été livrée, elle ne peut donc pas être annulée ; vous pouvez la retourner dans les 30 jours suivant la livraison pour être remboursé.',
+    'La commande n° {orderId} a déjà été livrée, elle ne peut donc pas être annulée ; vous pouvez la retourner pour être remboursé, comme l’explique notre politique de retour.',
   'cancel.cancelled':
     'La commande n° {orderId} est déjà annulée. Tout montant débité est remboursé sur votre moyen de paiement d’origine sous 5 à 7 jours ouvrés.',
   'cancel.returned':
@@ -96,6 +96,8 @@ export const FR: Readonly<Record<TextKey, string>> = {
   'suggest.shipping': 'Livraison',
   'suggest.returns': 'Retours',
   'suggest.recommend': 'Conseillez-moi un livre',
+  'help.default_language':
+    '(Nous n’avons pas encore cette réponse dans votre langue : la voici dans notre langue principale.)',
   'link.support': 'Écrire à l’équipe d’assistance',
   'link.track_with': 'Suivre avec {carrier}',
   'handoff.contact': 'Contacter l’équipe d’assistance',

@@ -1,3 +1,4 @@
+import { CHAT_LANGUAGES, type ChatLanguage as Language } from '@bookstore/contracts';
 import { DE } from './de.js';
 import { EN, type TextKey } from './en.js';
 import { ES } from './es.js';
@@ -5,11 +6,11 @@ import { FR } from './fr.js';
 
 export type { TextKey };
 
-export const LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The languages are the wire contract's: one list, one type.
+export { CHAT_LANGUAGES as LANGUAGES, type ChatLanguage as Language } from '@bookstore/contracts';
 
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && (CHAT_LANGUAGES as readonly string[]).includes(value);
 }
 
 /** Every shopper-facing text of the rules, per language, under the same keys. */

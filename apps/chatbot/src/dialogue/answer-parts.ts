@@ -6,11 +6,10 @@ import { text, type Language } from '@bookstore/intents';
  * links books, help articles and tracking pages the same way, and only to http(s) or mailto URLs.
  */
 
-export const SUPPORT_EMAIL = 'support@bookstore.com';
-
+// The store's address is filled in with its other facts on the way out (StoreFacts.fill).
 export const supportLink = (language: Language = 'en'): ChatLink => ({
   label: text(language, 'link.support'),
-  url: `mailto:${SUPPORT_EMAIL}`,
+  url: 'mailto:{support_email}',
 });
 
 /** What a shopper usually wants next, offered after a greeting or when the bot did not understand. */

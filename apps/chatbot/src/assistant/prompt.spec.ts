@@ -24,8 +24,18 @@ describe('buildPrompt', () => {
     expect(messages.at(-1)).toEqual({ role: 'user', content: attack });
   });
 
-  it('states the store’s policies from the canned answers', () => {
-    const [system] = buildPrompt('q', [], none, wide);
+  it('names the store and states its policies, as its content has them', () => {
+    const store = {
+      name: 'Corner Books',
+      supportEmail: 'help@corner.example',
+      policies: (['shipping', 'returns', 'payment'] as const).map((topic) => ({
+        topic,
+        answer: CANNED_RESPONSES[topic],
+      })),
+    };
+    const [system] = buildPrompt('q', [], { ...none, store }, wide);
+    expect(system.content).toContain('assistant of Corner Books');
+    expect(system.content).toContain('suggest help@corner.example');
     expect(system.content).toContain(CANNED_RESPONSES.shipping);
     expect(system.content).toContain(CANNED_RESPONSES.returns);
     expect(system.content).toContain(CANNED_RESPONSES.payment);

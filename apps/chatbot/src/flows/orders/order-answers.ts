@@ -1,12 +1,7 @@
-import type {
-  CategoryDto,
-  OrderDetailsResponse,
-  OrderStatusName,
-  ProductDto,
-} from '@bookstore/contracts';
+import type { OrderDetailsResponse, OrderStatusName } from '@bookstore/contracts';
 import { text, type Language } from '@bookstore/intents';
 
-/** Shopper-facing texts for the store-backed answers, in the conversation's language. */
+/** Shopper-facing texts for the order answers, in the conversation's language. */
 
 export function orderStatusText(
   language: Language,
@@ -69,42 +64,3 @@ export function cancellationText(
   const key = status === 'in_transit' ? 'cancel.shipped' : (`cancel.${status}` as const);
   return text(language, key, { orderId });
 }
-
-/** US dollars, written the way the shopper's language writes an amount. */
-export function price(language: Language, amount: number): string {
-  return language === 'en'
-    ? `$${amount.toFixed(2)}`
-    : new Intl.NumberFormat(language, { style: 'currency', currency: 'USD' }).format(amount);
-}
-
-export function titleText(language: Language, book: ProductDto, categoryName: string): string {
-  return text(language, 'books.title', {
-    title: book.title,
-    author: book.author,
-    price: price(language, book.price),
-    category: categoryName,
-  });
-}
-
-export function recommendationText(language: Language, books: ProductDto[], label: string): string {
-  const lines = books.map((b) =>
-    text(language, 'books.line', {
-      title: b.title,
-      author: b.author,
-      price: price(language, b.price),
-    }),
-  );
-  return `${label}\n${lines.join('\n')}`;
-}
-
-export function unknownCategoryText(
-  language: Language,
-  asked: string,
-  categories: CategoryDto[],
-): string {
-  const names = categories.map((c) => c.name).join(', ');
-  return text(language, 'books.unknown_category', { asked, names });
-}
-
-/** The English sentence, for what checks it by name (the fault tests). */
-export const STORE_DOWN = text('en', 'order.store_down');

@@ -16,6 +16,8 @@ export interface ShelfMention {
   readonly word: string;
   /** "no poetry", "anything but manga". */
   readonly negated: boolean;
+  /** The kind of book the rules know it as ("young adult" for "teenage"), when they know it. */
+  readonly kind?: string;
 }
 
 /** Words in shelf names that name no kind of book by themselves ("Children's Books"). */
@@ -121,7 +123,8 @@ export class Shelves {
       const slug =
         (own && (this.phrases.get(own) ?? this.words.get(own))) || this.resolve(known.category);
       if (slug !== undefined && mentions.some((m) => m.slug === slug)) continue;
-      mentions.push({ slug, word: said ?? known.category, negated: known.negated });
+      const word = said ?? known.category;
+      mentions.push({ slug, word, negated: known.negated, kind: known.category });
     }
     return mentions;
   }

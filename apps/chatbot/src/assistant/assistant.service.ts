@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ChatLink, HelpMatchDto } from '@bookstore/contracts';
-import { englishGloss, extractCategory } from '@bookstore/intents';
+import type { Understanding } from '@bookstore/intents';
 import {
   LlmClient,
   LlmUnavailableError,
@@ -13,20 +13,12 @@ import {
 import { requestIdHeader } from '@bookstore/observability';
 import type { Turn } from '@bookstore/sessions';
 import { ChatbotOptions } from '../config/chatbot.options.js';
-import type { DialogueState } from './dialogue.service.js';
-import { helpArticleLink } from './answer-parts.js';
+import { helpArticleLink } from '../dialogue/answer-parts.js';
+import type { DialogueState } from '../dialogue/state.js';
+import { HelpCenter, localized } from '../knowledge/help-center.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
 import { fitToContext, type ContextBudget } from './context-budget.js';
-import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
-import { HelpCenter, localized } from './help-center.js';
-import { CatalogIndex } from './catalog.js';
-
-const ABOUT_BOOKS =
-  /\b(books?|novels?|authors?|read(ing)?|titles?|series|stories|genre|writer|poetry|kids?)\b/i;
-const STOP_WORDS = new Set(
-  'about after again also been before being could does doing from have having into just like more most much other over some such than that their them then there these they this those through very what when where which while with would your yours book books read reading novel novels recommend something anything good best'.split(
-    ' ',
-  ),
-);
+import { buildPrompt, type Grounding, type HistoryBudget, type StoreGrounding } from './prompt.js';
 
 /** What the caller learns of an LLM answer besides its text. */
 export interface AnswerSources {
@@ -45,6 +37,10 @@ export class AssistantService implements OnApplicationBootstrap {
   private readonly context: ContextBudget;
   /** Unset LLM_CONTEXT_TOKENS: the backend's default applies only while the server says nothing. */
   private readonly contextConfigured: boolean;
+  /** The store's name, address and policies for every prompt, from its content. */
+  private readonly store: StoreGrounding;
+  /** The catalog's prices, in the store's currency. */
+  private readonly price: Intl.NumberFormat;
   /** What the server's refusals said: its context, and its tokens per cl100k token. */
   private learned: LlmServerLimits = {};
 
@@ -62,12 +58,23 @@ export class AssistantService implements OnApplicationBootstrap {
       replyTokens: maxTokens,
     };
     this.contextConfigured = contextTokens !== undefined;
+    const { profile, articles } = options.content;
+    this.price = new Intl.NumberFormat('en', { style: 'currency', currency: profile.currency });
+    this.store = {
+      name: profile.name,
+      supportEmail: profile.supportEmail,
+      policies: (['shipping', 'returns', 'payment'] as const).flatMap((topic) =>
+        articles
+          .filter((a) => a.intent === topic && a.language === profile.defaultLanguage)
+          .map((a) => ({ topic, answer: a.answer })),
+      ),
+    };
   }
 
   /** The server's limits are asked at start-up, measured on the store's own system message. */
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
-    const grounding: Grounding = { books: [], verifiedOrders: [] };
+    const grounding: Grounding = { store: this.store, books: [], verifiedOrders: [] };
     void this.llm.serverLimits(buildPrompt('', [], grounding, this.budget)[0].content);
   }
 
@@ -87,13 +94,14 @@ export class AssistantService implements OnApplicationBootstrap {
    * server refuses as over its context is fitted again to what the server said, and sent once more.
    */
   async *stream(
-    question: string,
+    heard: Understanding,
     history: readonly Turn[],
     state: DialogueState,
     signal: AbortSignal,
     sources: AnswerSources = { links: [] },
   ): AsyncGenerator<string> {
-    const { grounding, grounds } = await this.grounding(question, state);
+    const question = heard.text;
+    const { grounding, grounds } = await this.grounding(heard, state);
     if (grounds) sources.links.push(helpArticleLink(grounds));
     const sample = buildPrompt('', [], grounding, this.budget)[0].content;
     const server = await this.limits(sample);
@@ -182,13 +190,13 @@ export class AssistantService implements OnApplicationBootstrap {
   }
 
   private async grounding(
-    question: string,
+    heard: Understanding,
     state: DialogueState,
   ): Promise<{ grounding: Grounding; grounds?: HelpMatchDto }> {
     const language = state.language;
     // The help center is searched in English; the articles go to the LLM in the shopper's language.
-    const search = (language && englishGloss(question, language)) || question;
-    const [books, found] = await Promise.all([this.books(question), this.help.forPrompt(search)]);
+    const search = (language && heard.gloss) || heard.text;
+    const [books, found] = await Promise.all([this.books(heard), this.help.forPrompt(search)]);
     const articles = language
       ? found.map((a) => {
           const own = localized(a, language);
@@ -196,6 +204,7 @@ export class AssistantService implements OnApplicationBootstrap {
         })
       : found;
     const grounding: Grounding = {
+      store: this.store,
       ...(language ? { language } : {}),
       articles,
       books,
@@ -207,18 +216,15 @@ export class AssistantService implements OnApplicationBootstrap {
   }
 
   // A few catalog entries when the question is about books, so the LLM names real ones.
-  private async books(question: string): Promise<string[]> {
-    const category = extractCategory(question);
-    if (!category && !ABOUT_BOOKS.test(question)) return [];
-    const words = (question.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter(
-      (w) => !STOP_WORDS.has(w),
-    );
+  private async books(heard: Understanding): Promise<string[]> {
+    if (!heard.aboutBooks) return [];
+    const words = heard.catalogWords;
     try {
-      let found = words.length > 0 ? await this.catalog.search(words.slice(0, 6).join(' '), 3) : [];
+      let found = words.length > 0 ? await this.catalog.search(words.join(' '), 3) : [];
       if (found.length === 0) found = await this.catalog.bestsellers(3);
       return found.map(
         (b) =>
-          `${b.title} by ${b.author} (${b.category}, $${b.price.toFixed(2)}): ${b.description}`,
+          `${b.title} by ${b.author} (${b.category}, ${this.price.format(b.price)}): ${b.description}`,
       );
     } catch {
       return [];

@@ -3,14 +3,15 @@ import { ConfigService } from '@nestjs/config';
 import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
 import { LlmClient, LlmUnavailableError } from '@bookstore/llm';
+import { understand } from '@bookstore/intents';
 import type { Turn } from '@bookstore/sessions';
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
 import { BookstoreClient } from '../store-client/bookstore.client.js';
 import { AssistantService } from './assistant.service.js';
-import { CatalogIndex } from './catalog.js';
-import { HelpCenter } from './help-center.js';
+import { CatalogIndex } from '../knowledge/catalog.js';
+import { HelpCenter } from '../knowledge/help-center.js';
 
 // No store answers (a closed port): the books and articles are empty, as when the store is down.
 /** The chatbot's options as the app maps them, from an environment. */
@@ -57,22 +58,23 @@ describe('AssistantService', () => {
   it('passes the LLM’s deltas on as they come', async () => {
     const service = assistant(new ScriptedLlm('ollama', ['Yes, ', 'we do.']));
     const deltas: string[] = [];
-    for await (const d of service.stream('Do you wrap gifts?', [], {}, never)) deltas.push(d);
+    for await (const d of service.stream(understand('Do you wrap gifts?'), [], {}, never))
+      deltas.push(d);
     expect(deltas).toEqual(['Yes, ', 'we do.']);
   });
 
   it('lets the LLM’s failure through for the turn to decide', async () => {
     const service = assistant(new ScriptedLlm('ollama', [], new LlmUnavailableError('timeout')));
-    await expect(said(service.stream('Do you wrap gifts?', [], {}, never))).rejects.toThrow(
-      LlmUnavailableError,
-    );
+    await expect(
+      said(service.stream(understand('Do you wrap gifts?'), [], {}, never)),
+    ).rejects.toThrow(LlmUnavailableError);
   });
 
   it('sends the conversation so far and the verified orders with the question', async () => {
     const llm = new ScriptedLlm('ollama', ['ok']);
     await said(
       assistant(llm).stream(
-        'Can it come faster?',
+        understand('Can it come faster?'),
         [earlier],
         { verified: [{ orderId: '123456', summary: 'Order 123456: shipped, 2 books' }] },
         never,
@@ -89,7 +91,7 @@ describe('AssistantService', () => {
 
   it('sends no history when LLM_HISTORY_TURNS is 0', async () => {
     const llm = new ScriptedLlm('ollama', ['ok']);
-    await said(assistant(llm, 0).stream('Anything new?', [earlier], {}, never));
+    await said(assistant(llm, 0).stream(understand('Anything new?'), [earlier], {}, never));
     expect(llm.sent[0].slice(1)).toEqual([{ role: 'user', content: 'Anything new?' }]);
   });
 });

@@ -1,10 +1,7 @@
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
-import { MemorySessionStore } from '@bookstore/sessions';
 import type { BookstoreClient } from '../store-client/bookstore.client.js';
-import { CatalogIndex } from './catalog.js';
-import { DialogueService, readState, splitQuestions } from './dialogue.service.js';
-import { HandoffService } from './handoff.service.js';
-import { HelpCenter } from './help-center.js';
+import { dialogueOf } from './dialogue.fixture.js';
+import { readState } from './state.js';
 
 describe('readState', () => {
   it('keeps what it knows', () => {
@@ -43,23 +40,6 @@ describe('readState', () => {
   });
 });
 
-describe('splitQuestions', () => {
-  it('splits two questions on different topics', () => {
-    expect(
-      splitQuestions('what cards do you take, and can I return a book after two weeks?'),
-    ).toEqual(['what cards do you take', 'can I return a book after two weeks?']);
-  });
-
-  it.each([
-    'how long does shipping take?',
-    'not a return question - how long does delivery take?',
-    'I love mysteries, and do you have any new ones?',
-    'how much is shipping? and how long does it take?',
-  ])('keeps %j whole', (message) => {
-    expect(splitQuestions(message)).toEqual([message]);
-  });
-});
-
 describe('DialogueService and the store', () => {
   it('asks the store for the catalog once a minute, not on every turn', async () => {
     const calls: string[] = [];
@@ -81,22 +61,13 @@ describe('DialogueService and the store', () => {
         },
       },
     ) as BookstoreClient;
-    const dialogue = new DialogueService(
-      store,
-      new CatalogIndex(store),
-      new HelpCenter(store),
-      new HandoffService(
-        store,
-        new ScriptedLlm('none', []),
-        new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 }),
-      ),
-    );
+    const dialogue = dialogueOf(store, new ScriptedLlm('none', []));
     for (const message of [
       'Do you offer gift wrapping?',
       'any mysteries?',
       'Do you offer gift wrapping?',
     ])
-      await dialogue.respond(message, {}, { sessionId: 's1' });
+      await dialogue.respond(dialogue.read(message, {}), {}, { sessionId: 's1' });
     expect(calls.filter((c) => c === 'catalog')).toHaveLength(1);
   });
 });

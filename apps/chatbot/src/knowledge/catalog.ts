@@ -54,6 +54,15 @@ export function fitsAge(book: ProductDto, age: number): boolean {
   return hasAge(book) && (book.age_min ?? 0) <= age && age <= (book.age_max ?? Infinity);
 }
 
+/**
+ * Whether the catalog gives readers' ages on most of a shelf's books: there, a book that gives none
+ * is for no age asked; on a shelf that mostly gives none, no range says nothing of a book.
+ */
+export function givesAges(books: readonly ProductDto[], shelf: string): boolean {
+  const on = books.filter((b) => b.category === shelf);
+  return on.length > 0 && on.filter(hasAge).length * 2 >= on.length;
+}
+
 /** Bestsellers first, then the best rated: the order the store API uses. */
 function byAppeal(a: ProductDto, b: ProductDto): number {
   if (a.bestseller !== b.bestseller) return a.bestseller ? -1 : 1;
@@ -98,9 +107,15 @@ export class CatalogIndex implements OnApplicationBootstrap {
     return (await this.copy.get()).shelves.find(message);
   }
 
-  /** Whether the catalog gives readers' ages: then a reader's age picks books, not a shelf. */
-  async hasAges(): Promise<boolean> {
-    return (await this.copy.get()).books.some(hasAge);
+  /** Whether the catalog gives readers' ages: on most of a shelf's books, or on any book at all. */
+  async hasAges(shelf?: string): Promise<boolean> {
+    const { books } = await this.copy.get();
+    return shelf === undefined ? books.some(hasAge) : givesAges(books, shelf);
+  }
+
+  /** Whether some book's range of readers' ages holds this age. */
+  async hasBooksFor(age: number): Promise<boolean> {
+    return (await this.copy.get()).books.some((b) => fitsAge(b, age));
   }
 
   /** The catalog's shelf for a kind of book ("fantasy", "children"), if it has one. */
