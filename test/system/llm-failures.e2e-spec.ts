@@ -1,4 +1,5 @@
-import { text, type Language } from '@bookstore/intents';
+import type { Language } from '@bookstore/intents';
+import { demoText } from '../support/content.js';
 import { closedPort } from '../support/http-server.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { json } from '../support/http.js';
@@ -94,7 +95,7 @@ describe.each([
     const question = KNOWN[lang];
     const { body } = await json(`${system.gatewayUrl}/api/chat`, 'POST', { message: question });
     expect(body).toMatchObject({ ...expected.get(question), language: lang });
-    expect(body.response).not.toBe(text(lang, 'llm_failure'));
+    expect(body.response).not.toBe(demoText(lang, 'llm_failure'));
     const { events } = await readEvents(`${system.gatewayUrl}/api/chat/stream`, {
       message: question,
     });
@@ -110,7 +111,7 @@ describe.each([
       const { body } = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
         message: UNKNOWN[lang],
       });
-      expect(body).toMatchObject({ response: text(lang, 'llm_failure'), source: 'fallback' });
+      expect(body).toMatchObject({ response: demoText(lang, 'llm_failure'), source: 'fallback' });
     },
   );
 
@@ -121,16 +122,18 @@ describe.each([
         message: UNKNOWN[lang],
       });
       // The failure text, or (the circuit open by now) the rules' own "not sure".
-      expect([text(lang, 'llm_failure'), text(lang, 'help')]).toContain(first.body.response);
+      expect([demoText(lang, 'llm_failure'), demoText(lang, 'help')]).toContain(
+        first.body.response,
+      );
       const second = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
         message: UNKNOWN[lang],
         session_id: first.body.session_id,
       });
-      expect(String(second.body.response).endsWith(` ${text(lang, 'handoff')}`)).toBe(true);
-      expect(second.body.suggestions).toContain(text(lang, 'handoff.contact'));
+      expect(String(second.body.response).endsWith(` ${demoText(lang, 'handoff')}`)).toBe(true);
+      expect(second.body.suggestions).toContain(demoText(lang, 'handoff.contact'));
       // Accepting it goes on with the handoff's questions.
       const yes = await json(`${system.gatewayUrl}/api/chat`, 'POST', {
-        message: text(lang, 'handoff.contact'),
+        message: demoText(lang, 'handoff.contact'),
         session_id: first.body.session_id,
       });
       expect(yes.body.intent).toBe('handoff');

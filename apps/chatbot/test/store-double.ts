@@ -32,6 +32,9 @@ export const ORDER: OrderDetailsResponse = {
 };
 export const OWNER = 'ann@example.com';
 
+/** Whether the question has the word, singular or plural ("exchange" for exchanges). */
+const has = (q: string, word: string): boolean => q.toLowerCase().includes(word.replace(/s$/, ''));
+
 const article = (slug: string, topic: string, answer: string): HelpArticleDto => ({
   slug,
   topic,
@@ -98,9 +101,13 @@ export function storeDouble(): StoreDouble {
     helpArticles: () => answer('helpArticles', () => ARTICLES),
     helpSearch: (q: string) =>
       answer('helpSearch', () =>
-        ARTICLES.filter((a) => q.toLowerCase().includes(a.slug.split('-')[0])).map(
-          (a): HelpMatchDto => ({ ...a, score: 0.6, matched: 2 }),
-        ),
+        // An article matches on its slug's first word; more of its words rank it higher.
+        ARTICLES.filter((a) => has(q, a.slug.split('-')[0]))
+          .map((a): HelpMatchDto => {
+            const matched = a.slug.split('-').filter((w) => has(q, w)).length;
+            return { ...a, score: 0.5 + matched / 10, matched };
+          })
+          .sort((x, y) => y.score - x.score),
       ),
     catalog: () =>
       answer('catalog', () => ({

@@ -24,18 +24,19 @@ describe('public API', () => {
     expect(intents.CANNED_RESPONSES).toEqual({
       greeting: "Hello! I'm here to help. What can I assist you with today?",
       order_status: 'I can help you track your order. Please provide your order number.',
-      shipping: 'Standard shipping takes 5-7 business days. Express shipping is 2-3 business days.',
-      returns: 'We accept returns within 30 days. Books must be in original condition.',
-      payment: 'We accept Visa, Mastercard, American Express, and PayPal.',
+      // The facts themselves are the store's articles; these only point to them.
+      shipping: 'Our help center has our shipping options and delivery times.',
+      returns: 'Our help center has our returns policy.',
+      payment: 'Our help center lists the ways you can pay.',
       recommendation: 'Check out our Fiction category for popular titles!',
-      fallback: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
+      fallback: "I'm not sure about that. Please contact {support_email} for assistance.",
     });
     // The team's hours are the store's (its content), filled in by the chatbot's reply path.
     expect(intents.CONVERSATION_RESPONSES.handoff).toBe(
       'I can pass this conversation to our support team. They answer {support_hours}, within {answer_within}.',
     );
     expect(intents.LLM_FAILURE_RESPONSE).toBe(
-      "I'm having trouble processing that. Please contact support@bookstore.com.",
+      "I'm having trouble processing that. Please contact {support_email}.",
     );
   });
 

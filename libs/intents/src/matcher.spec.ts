@@ -36,7 +36,7 @@ describe('matchIntent: the original plan phrases', () => {
   it('answers the fallback text when nothing matches', () => {
     expect(matchIntent('what is the capital of france')).toEqual({
       intent: 'fallback',
-      response: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
+      response: "I'm not sure about that. Please contact {support_email} for assistance.",
       entities: {},
     });
   });

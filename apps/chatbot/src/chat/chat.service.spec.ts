@@ -4,9 +4,9 @@ import { Counter, Histogram, Registry } from 'prom-client';
 import { validateEnv } from '@bookstore/config';
 import type { ChatStreamEvent } from '@bookstore/contracts';
 import { createOutboundClient } from '@bookstore/http';
-import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
 import { MemorySessionStore } from '@bookstore/sessions';
+import { demoFact, demoText } from '../../../../test/support/content.js';
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
@@ -61,6 +61,9 @@ async function streamed(service: ChatService, message: string, sessionId: string
   return events;
 }
 
+/** The failure text as the demo store's shopper reads it. */
+const LLM_FAILURE = demoText('en', 'llm_failure');
+
 describe('ChatService: one turn, as JSON and as a stream', () => {
   it('answers by the rules without asking the LLM, the same text both ways', async () => {
     const llm = new ScriptedLlm('ollama', ['never']);
@@ -73,10 +76,10 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
       undefined,
       never,
     );
-    expect(json).toMatchObject({ response: CANNED_RESPONSES.payment, source: 'rules', turn: 1 });
+    expect(json).toMatchObject({ response: demoFact('payment'), source: 'rules', turn: 1 });
     const events = await streamed(service, 'What payment methods do you accept?', 'stream-turn');
     expect(events.map((e) => e.event)).toEqual(['meta', 'token', 'done']);
-    expect(events[1].data).toEqual({ text: CANNED_RESPONSES.payment });
+    expect(events[1].data).toEqual({ text: demoFact('payment') });
     expect(llm.sent).toHaveLength(0);
     expect(await sessions.history('stream-turn')).toHaveLength(1);
   });
@@ -103,13 +106,13 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
     expect(
       await service.reply({ message: NO_RULE, session_id: 'json-fail1' }, undefined, never),
     ).toMatchObject({
-      response: LLM_FAILURE_RESPONSE,
+      response: LLM_FAILURE,
       source: 'fallback',
     });
     const events = await streamed(service, NO_RULE, 'stream-fail1');
     expect(events.map((e) => e.event)).toEqual(['meta', 'token', 'done']);
     expect(events[0].data).toMatchObject({ source: 'fallback' });
-    expect(events[1].data).toEqual({ text: LLM_FAILURE_RESPONSE });
+    expect(events[1].data).toEqual({ text: LLM_FAILURE });
   });
 
   it('ends a stream cut after its first words with an error, and stores what was shown as cut', async () => {
@@ -127,9 +130,9 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
     expect(
       (await service.reply({ message: NO_RULE, session_id: 'json-empty' }, undefined, never))
         .response,
-    ).toBe(LLM_FAILURE_RESPONSE);
+    ).toBe(LLM_FAILURE);
     const events = await streamed(service, NO_RULE, 'stream-empty');
-    expect(events.at(-1)).toEqual({ event: 'error', data: { message: LLM_FAILURE_RESPONSE } });
+    expect(events.at(-1)).toEqual({ event: 'error', data: { message: LLM_FAILURE } });
   });
 
   it('answers the rules’ fallback without an LLM configured, asking none', async () => {
@@ -150,9 +153,9 @@ describe('ChatService: one turn, as JSON and as a stream', () => {
       undefined,
       never,
     );
-    expect(json).toMatchObject({ response: LLM_FAILURE_RESPONSE, source: 'fallback', turn: 1 });
+    expect(json).toMatchObject({ response: LLM_FAILURE, source: 'fallback', turn: 1 });
     const [turn] = await sessions.history('json-cut1');
-    expect(turn).toMatchObject({ turn: 1, bot: LLM_FAILURE_RESPONSE, source: 'fallback' });
+    expect(turn).toMatchObject({ turn: 1, bot: LLM_FAILURE, source: 'fallback' });
     expect(turn.cut).toBeUndefined();
   });
 

@@ -44,6 +44,14 @@ export class StoreFacts {
   }
 
   /**
+   * Whether the article is one of the store's fact articles (its `intent` is shipping, returns or
+   * payment): the topic's generic answer, which the topic answers with its fact, not as a search hit.
+   */
+  statesFact(slug: string): boolean {
+    return this.content.articles.some((a) => a.slug === slug && a.intent !== undefined);
+  }
+
+  /**
    * The article that states a fact (shipping, returns, payment) in the language, or the default
    * language's when the store has none in it (`translated` false).
    */

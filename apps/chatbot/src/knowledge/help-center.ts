@@ -33,9 +33,6 @@ export function isConfident(match: Pick<HelpMatchDto, 'score' | 'matched'>): boo
   return match.score >= HELP_THRESHOLD || (match.matched >= 2 && match.score >= TWO_WORD_THRESHOLD);
 }
 
-/** The plan's canned sentences: their articles are the generic answer of each topic. */
-const GENERIC = new Set(['shipping-times', 'returns-policy', 'payment-methods']);
-
 const LIST_TTL_MS = 60_000;
 /**
  * Searches kept per question: the articles change only with a release, shoppers ask the same
@@ -73,14 +70,18 @@ export class HelpCenter {
   }
 
   /**
-   * The specific article of a topic the question asks about; undefined for the topic's generic
-   * question ("Return policy"), which keeps the plan's canned sentence.
+   * The article of a topic the question asks about; undefined when the best is one `generic`
+   * names (the store's fact article of the topic, "Return policy": the topic's own answer).
    */
-  async bestInTopic(question: string, topic: string): Promise<HelpMatchDto | undefined> {
+  async bestInTopic(
+    question: string,
+    topic: string,
+    generic: (slug: string) => boolean = () => false,
+  ): Promise<HelpMatchDto | undefined> {
     // Deep enough that the topic's own articles are there when others share the words.
     const found = await this.search(question, 10);
     const top = found.find((a) => a.topic === topic);
-    if (!top || top.score < TOPIC_THRESHOLD || GENERIC.has(top.slug)) return undefined;
+    if (!top || top.score < TOPIC_THRESHOLD || generic(top.slug)) return undefined;
     return top;
   }
 

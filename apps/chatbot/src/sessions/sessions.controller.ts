@@ -42,7 +42,7 @@ export class SessionsController {
   @ApiOkResponse({ type: HistoryResponse })
   async history(@Param() { id }: SessionIdParam): Promise<HistoryResponse> {
     const turns = await this.guard(() => this.sessions.history(id));
-    return { session_id: id, turns: turns as HistoryResponse['turns'] };
+    return { session_id: id, turns: turns };
   }
 
   @Delete()

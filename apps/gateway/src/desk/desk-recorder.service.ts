@@ -8,6 +8,7 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { createHmac } from 'node:crypto';
 import type { Counter } from 'prom-client';
 import type { Subscription } from 'rxjs';
+import { fillStoreFacts, type StoreProfile } from '@bookstore/content';
 import { isLanguage, text } from '@bookstore/intents';
 import { DeskRepository } from '@bookstore/store';
 import { ChatbotClient } from '../chat-proxy/chatbot.client.js';
@@ -17,13 +18,17 @@ import { CHAT_CONVERSATIONS, CHAT_UNRESOLVED, CHAT_UNANSWERED } from './desk.met
 
 const LANGUAGES = new Set(['en', 'es', 'fr', 'de']);
 
-/** Why a turn counts as not answered; undefined when it was answered. */
-export function unansweredReason(t: AnsweredTurn): string | undefined {
+/**
+ * Why a turn counts as not answered; undefined when it was answered. The failure text is compared
+ * as the shopper got it: with the store's facts ({support_email}...) the chatbot filled in.
+ */
+export function unansweredReason(t: AnsweredTurn, store: StoreProfile): string | undefined {
   if (t.broken) return 'llm_failure';
   if (t.intent === 'gibberish') return 'not_understood';
   if (t.source !== 'fallback') return undefined;
   const language = t.language ?? 'en';
-  return isLanguage(language) && t.response === text(language, 'llm_failure')
+  return isLanguage(language) &&
+    t.response === fillStoreFacts(text(language, 'llm_failure'), store, language)
     ? 'llm_failure'
     : 'fallback';
 }
@@ -40,6 +45,7 @@ export class DeskRecorder implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeskRecorder.name);
   private readonly keep: string[];
   private readonly key: string;
+  private readonly store: StoreProfile;
   private readonly subscriptions: Subscription[] = [];
   private readonly running = new Set<Promise<void>>();
 
@@ -53,6 +59,7 @@ export class DeskRecorder implements OnModuleInit, BeforeApplicationShutdown {
     @InjectMetric(CHAT_UNRESOLVED) private readonly unresolved: Counter<'reason'>,
   ) {
     this.keep = [options.support.email];
+    this.store = options.content.profile;
     // Conversations are told apart by a keyed hash: the session id itself is a bearer secret.
     this.key = options.chatbot.internalToken ?? 'bookstore-desk';
   }
@@ -88,7 +95,7 @@ export class DeskRecorder implements OnModuleInit, BeforeApplicationShutdown {
 
   private async answered(t: AnsweredTurn): Promise<void> {
     if (t.turn === 1) this.conversations.inc();
-    const reason = unansweredReason(t);
+    const reason = unansweredReason(t, this.store);
     const handoff = t.intent === 'handoff';
     if (!reason && !handoff) return;
     const sessionKey = this.sessionKey(t.sessionId);

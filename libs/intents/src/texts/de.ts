@@ -4,29 +4,27 @@ import type { TextKey } from './en.js';
 export const DE: Readonly<Record<TextKey, string>> = {
   greeting: 'Hallo! Ich bin für Sie da. Wobei kann ich Ihnen heute helfen?',
   order_status: 'Ich helfe Ihnen gern, die Bestellung zu verfolgen. Wie lautet die Bestellnummer?',
-  shipping:
-    'Der Standardversand dauert 5-7 Werktage, mit Expressversand ist die Bestellung in 2-3 Werktagen bei Ihnen.',
-  returns:
-    'Sie können Bücher innerhalb von 30 Tagen zurückgeben. Die Bücher müssen dafür im Originalzustand sein.',
-  payment: 'Wir akzeptieren die Kreditkarten Visa, Mastercard und American Express sowie PayPal.',
+  shipping: 'In unserem Hilfe-Center finden Sie unsere Versandoptionen und Lieferzeiten.',
+  returns: 'In unserem Hilfe-Center finden Sie unsere Rückgaberegeln.',
+  payment: 'In unserem Hilfe-Center finden Sie die Zahlungsarten, die wir akzeptieren.',
   recommendation:
     'Stöbern Sie in der Kategorie Belletristik – dort finden Sie die beliebtesten Titel!',
   fallback:
-    'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an support@bookstore.com, dort hilft man Ihnen weiter.',
+    'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an {support_email}, dort hilft man Ihnen weiter.',
   thanks: 'Gern geschehen! Kann ich sonst noch etwas für Sie tun?',
   goodbye: 'Danke für Ihren Besuch und viel Freude mit Ihren Büchern! Bis bald.',
   acknowledge: 'Prima! Kann ich sonst noch etwas für Sie tun?',
   frustrated:
     'Es tut mir leid, dass ich Ihnen nicht besser helfen konnte. Können Sie mir etwas genauer sagen, was Sie brauchen? ' +
-    'Sie erreichen auch einen Menschen in unserem Support-Team unter support@bookstore.com.',
+    'Sie erreichen auch einen Menschen in unserem Support-Team unter {support_email}.',
   gibberish:
     'Entschuldigung, das habe ich nicht verstanden. Können Sie es anders formulieren? Ich helfe bei Bestellungen, Versand, ' +
     'Rücksendungen, Zahlung und Buchempfehlungen.',
-  help: 'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an support@bookstore.com, dort hilft man Ihnen weiter.',
+  help: 'Da bin ich mir leider nicht sicher. Bitte wenden Sie sich an {support_email}, dort hilft man Ihnen weiter.',
   handoff:
     'Ich kann dieses Gespräch an unser Support-Team weitergeben. Es antwortet {support_hours} innerhalb {answer_within}.',
   llm_failure:
-    'Ich kann Ihre Nachricht gerade nicht verarbeiten. Bitte wenden Sie sich an support@bookstore.com.',
+    'Ich kann Ihre Nachricht gerade nicht verarbeiten. Bitte wenden Sie sich an {support_email}.',
   'order.ask_number':
     'Wie lautet die sechsstellige Nummer Ihrer Bestellung? Sie steht in der Bestellbestätigung.',
   'order.status': 'Ihre Bestellung Nr. {orderId} ist {status}. {next}',
@@ -39,7 +37,7 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'order.email_no_match':
     'Diese E-Mail-Adresse passt nicht zu Bestellung Nr. {orderId}. Bitte prüfen Sie sie und versuchen Sie es erneut.',
   'order.too_many_attempts':
-    'Ich kann vorerst keine weiteren E-Mail-Adressen prüfen: Nach zu vielen falschen Angaben sind Bestellabfragen gesperrt. Bitte versuchen Sie es später noch einmal oder schreiben Sie an support@bookstore.com – das Team hilft Ihnen.',
+    'Ich kann vorerst keine weiteren E-Mail-Adressen prüfen: Nach zu vielen falschen Angaben sind Bestellabfragen gesperrt. Bitte versuchen Sie es später noch einmal oder schreiben Sie an {support_email} – das Team hilft Ihnen.',
   'order.nothing_to_track':
     'Bestellung Nr. {orderId} ist {status}, es gibt also nichts zu verfolgen.',
   'order.wrong_length':
@@ -63,13 +61,13 @@ export const DE: Readonly<Record<TextKey, string>> = {
   'next.shipped': 'Fragen Sie mich nach der Sendungsverfolgung, wenn Sie sie verfolgen möchten.',
   'next.in_transit': 'Fragen Sie mich nach der Sendungsverfolgung, um zu sehen, wo sie ist.',
   'next.delivered':
-    'Falls sie nicht bei Ihnen angekommen ist, schreiben Sie bitte an support@bookstore.com.',
+    'Falls sie nicht bei Ihnen angekommen ist, schreiben Sie bitte an {support_email}.',
   'next.cancelled':
     'Bereits abgebuchte Beträge werden innerhalb von 5-7 Werktagen auf Ihr ursprüngliches Zahlungsmittel erstattet.',
   'next.returned':
     'Die Erstattung kommt innerhalb von 5-7 Werktagen, nachdem die Rücksendung bei uns eingegangen ist, auf Ihr Konto.',
   'cancel.processing':
-    'Bestellung Nr. {orderId} ist noch in Bearbeitung und kann storniert werden: Schreiben Sie mit der Bestellnummer an support@bookstore.com, das Team storniert sie dann. Wenn Sie andere Bücher möchten, stornieren Sie sie und bestellen neu.',
+    'Bestellung Nr. {orderId} ist noch in Bearbeitung und kann storniert werden: Schreiben Sie mit der Bestellnummer an {support_email}, das Team storniert sie dann. Wenn Sie andere Bücher möchten, stornieren Sie sie und bestellen neu.',
   'cancel.shipped':
     'Bestellung Nr. {orderId} ist bereits verschickt und kann nicht mehr storniert werden: Sobald sie ankommt, können Sie sie gemäß unseren Rückgabebedingungen zurücksenden und bekommen Ihr Geld zurück.',
   'cancel.delivered':
@@ -118,9 +116,9 @@ export const DE: Readonly<Record<TextKey, string>> = {
     'Das sieht nicht nach einer E-Mail-Adresse aus. Bitte geben Sie die Adresse ein, an die das Team antworten soll, oder sagen Sie abbrechen.',
   'handoff.cancelled': 'Kein Problem. Wobei kann ich Ihnen sonst helfen?',
   'handoff.too_many':
-    'Sie haben dem Support-Team schon mehrere Anfragen geschickt; es antwortet Ihnen per E-Mail. Sie können auch an support@bookstore.com schreiben.',
+    'Sie haben dem Support-Team schon mehrere Anfragen geschickt; es antwortet Ihnen per E-Mail. Sie können auch an {support_email} schreiben.',
   'handoff.down':
-    'Unser Support-System ist gerade nicht erreichbar. Bitte schreiben Sie an support@bookstore.com oder versuchen Sie es in ein paar Minuten noch einmal.',
+    'Unser Support-System ist gerade nicht erreichbar. Bitte schreiben Sie an {support_email} oder versuchen Sie es in ein paar Minuten noch einmal.',
   'handoff.created':
     'Erledigt: Ihre Anfrage hat die Nummer {reference}. {expected} Das Team schreibt Ihnen an {email}.',
   'handoff.see_conversation': 'Siehe Gespräch.',

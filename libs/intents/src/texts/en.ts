@@ -1,30 +1,32 @@
 /**
- * Everything the bot says without an LLM, in English: the original plan's canned sentences word for
- * word. Other languages have the same keys and the same {placeholders} (texts.spec.ts checks it).
+ * Everything the bot says without an LLM, in English. The store's facts are placeholders
+ * ({support_email}, {support_hours}, ...) the chatbot fills from the store's content; the facts of
+ * shipping, returns and payment are the store's articles (these keys only point to them when a
+ * store has none). Other languages have the same keys and {placeholders} (texts.spec.ts checks it).
  */
 export const EN = {
   // The plan's seven canned answers.
   greeting: "Hello! I'm here to help. What can I assist you with today?",
   order_status: 'I can help you track your order. Please provide your order number.',
-  shipping: 'Standard shipping takes 5-7 business days. Express shipping is 2-3 business days.',
-  returns: 'We accept returns within 30 days. Books must be in original condition.',
-  payment: 'We accept Visa, Mastercard, American Express, and PayPal.',
+  shipping: 'Our help center has our shipping options and delivery times.',
+  returns: 'Our help center has our returns policy.',
+  payment: 'Our help center lists the ways you can pay.',
   recommendation: 'Check out our Fiction category for popular titles!',
-  fallback: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
+  fallback: "I'm not sure about that. Please contact {support_email} for assistance.",
   // Small talk.
   thanks: "You're welcome! Is there anything else I can help you with?",
   goodbye: 'Thanks for stopping by, and happy reading! Bye for now.',
   acknowledge: 'Great! Anything else I can help you with?',
   frustrated:
     "I'm sorry I haven't been more helpful. Could you tell me a little more about what you need? " +
-    'You can also reach a person on our support team at support@bookstore.com.',
+    'You can also reach a person on our support team at {support_email}.',
   gibberish:
     "Sorry, I didn't catch that. Could you rephrase it? I can help with orders, shipping, returns, " +
     'payment and book recommendations.',
-  help: "I'm not sure about that. Please contact support@bookstore.com for assistance.",
+  help: "I'm not sure about that. Please contact {support_email} for assistance.",
   handoff:
     'I can pass this conversation to our support team. They answer {support_hours}, within {answer_within}.',
-  llm_failure: "I'm having trouble processing that. Please contact support@bookstore.com.",
+  llm_failure: "I'm having trouble processing that. Please contact {support_email}.",
   // Orders.
   'order.ask_number': 'What is your six-digit order number?',
   'order.status': 'Your order #{orderId} is {status}. {next}',
@@ -37,7 +39,7 @@ export const EN = {
   'order.email_no_match':
     "That email address doesn't match order #{orderId}. Please check it and try again.",
   'order.too_many_attempts':
-    "I can't check more email addresses for now: you're locked out of order checks after too many that didn't match. Please try again later, or contact support@bookstore.com and the team will help.",
+    "I can't check more email addresses for now: you're locked out of order checks after too many that didn't match. Please try again later, or contact {support_email} and the team will help.",
   'order.nothing_to_track': 'Order #{orderId} was {status}, so there is nothing to track.',
   'order.wrong_length':
     "{digits} doesn't look like one of our order numbers: order numbers have six digits, in your order confirmation email. Could you check it?",
@@ -58,12 +60,12 @@ export const EN = {
   'next.processing': "It hasn't shipped yet; you'll get an email with tracking as soon as it does.",
   'next.shipped': 'Ask me for the tracking details if you want to follow it.',
   'next.in_transit': 'Ask me for the tracking details to see where it is.',
-  'next.delivered': "If it hasn't reached you, please contact support@bookstore.com.",
+  'next.delivered': "If it hasn't reached you, please contact {support_email}.",
   'next.cancelled':
     'Any payment taken is refunded to your original payment method within 5-7 business days.',
   'next.returned': 'Your refund is issued within 5-7 business days of the return arriving.',
   'cancel.processing':
-    'Order #{orderId} is still being prepared, so it can be cancelled: email support@bookstore.com with the order number and the team will cancel it. To change the books in it, cancel it and order again.',
+    'Order #{orderId} is still being prepared, so it can be cancelled: email {support_email} with the order number and the team will cancel it. To change the books in it, cancel it and order again.',
   'cancel.shipped':
     "Order #{orderId} has already shipped, so it can't be cancelled any more: once it arrives, you can return it for a refund, as our returns policy describes.",
   'cancel.delivered':
@@ -112,9 +114,9 @@ export const EN = {
     "That doesn't look like an email address. Please type the address the team should answer you at, or say cancel.",
   'handoff.cancelled': 'No problem. What else can I help you with?',
   'handoff.too_many':
-    'You have already sent several requests to the support team; they will answer you by email. You can also write to support@bookstore.com.',
+    'You have already sent several requests to the support team; they will answer you by email. You can also write to {support_email}.',
   'handoff.down':
-    "I can't reach our support system right now. Please email support@bookstore.com, or try again in a few minutes.",
+    "I can't reach our support system right now. Please email {support_email}, or try again in a few minutes.",
   'handoff.created': 'Done: your request is {reference}. {expected} They will write to {email}.',
   'handoff.see_conversation': 'See the conversation.',
 } as const;

@@ -5,30 +5,27 @@ export const ES: Readonly<Record<TextKey, string>> = {
   greeting: '¡Hola! Estoy aquí para ayudarte. ¿En qué puedo ayudarte hoy?',
   order_status:
     'Puedo ayudarte a seguir tu pedido. Para eso necesito el número de pedido, por favor.',
-  shipping:
-    'Con el envío estándar, tu pedido llega en 5-7 días hábiles; con el exprés, en 2-3 días hábiles.',
-  returns:
-    'Aceptamos devoluciones en un plazo de 30 días. Los libros deben estar en su estado original.',
-  payment:
-    'Aceptamos las tarjetas Visa, Mastercard y American Express, y también el pago con PayPal.',
+  shipping: 'Nuestro centro de ayuda tiene las opciones de envío y los plazos de entrega.',
+  returns: 'Nuestro centro de ayuda tiene nuestra política de devoluciones.',
+  payment: 'Nuestro centro de ayuda indica las formas de pago que aceptamos.',
   recommendation:
     '¡Echa un vistazo a nuestra sección de Ficción para ver los títulos más populares!',
   fallback:
-    'No estoy seguro de poder ayudarte con eso. Escribe a support@bookstore.com y te echarán una mano.',
+    'No estoy seguro de poder ayudarte con eso. Escribe a {support_email} y te echarán una mano.',
   thanks: '¡De nada! ¿Hay algo más en lo que pueda ayudarte?',
   goodbye: '¡Gracias por tu visita y que disfrutes de la lectura! Hasta pronto.',
   acknowledge: '¡Perfecto! ¿Algo más en lo que pueda ayudarte?',
   frustrated:
     'Siento no haberte sido de más ayuda. ¿Me cuentas un poco mejor qué necesitas? ' +
-    'También puedes hablar con una persona de nuestro equipo de soporte en support@bookstore.com.',
+    'También puedes hablar con una persona de nuestro equipo de soporte en {support_email}.',
   gibberish:
     'Perdona, no te he entendido. ¿Puedes decirlo de otra forma? Puedo ayudarte con pedidos, envíos, ' +
     'devoluciones, pagos y recomendaciones de libros.',
-  help: 'No estoy seguro de poder ayudarte con eso. Escribe a support@bookstore.com y te echarán una mano.',
+  help: 'No estoy seguro de poder ayudarte con eso. Escribe a {support_email} y te echarán una mano.',
   handoff:
     'Puedo pasar esta conversación a nuestro equipo de soporte. Responden {support_hours}, en {answer_within} como máximo.',
   llm_failure:
-    'Ahora mismo no puedo procesar tu mensaje. Escribe a support@bookstore.com y el equipo te ayudará.',
+    'Ahora mismo no puedo procesar tu mensaje. Escribe a {support_email} y el equipo te ayudará.',
   'order.ask_number': '¿Cuál es el número de tu pedido? Tiene seis cifras.',
   'order.status': 'El estado de tu pedido n.º {orderId}: está {status}. {next}',
   'order.details': 'El estado del pedido n.º {orderId} es: {status}.',
@@ -40,7 +37,7 @@ export const ES: Readonly<Record<TextKey, string>> = {
   'order.email_no_match':
     'Esa dirección de correo no coincide con el pedido n.º {orderId}. Revísala y vuelve a intentarlo.',
   'order.too_many_attempts':
-    'De momento no puedo comprobar más direcciones de correo: tras demasiados intentos fallidos, las consultas de pedidos quedan bloqueadas. Inténtalo más tarde o escribe a support@bookstore.com y el equipo te ayudará.',
+    'De momento no puedo comprobar más direcciones de correo: tras demasiados intentos fallidos, las consultas de pedidos quedan bloqueadas. Inténtalo más tarde o escribe a {support_email} y el equipo te ayudará.',
   'order.nothing_to_track':
     'El pedido n.º {orderId} está {status}, así que no hay nada que seguir.',
   'order.wrong_length':
@@ -63,12 +60,12 @@ export const ES: Readonly<Record<TextKey, string>> = {
     'Todavía no ha salido; te llegará un correo con el seguimiento en cuanto se envíe.',
   'next.shipped': 'Pídeme los datos de seguimiento si quieres seguirlo.',
   'next.in_transit': 'Pídeme los datos de seguimiento para ver dónde está.',
-  'next.delivered': 'Si no te ha llegado, escribe a support@bookstore.com.',
+  'next.delivered': 'Si no te ha llegado, escribe a {support_email}.',
   'next.cancelled':
     'Si se llegó a cobrar algo, se reembolsa en tu método de pago original en 5-7 días hábiles.',
   'next.returned': 'El reembolso se emite en 5-7 días hábiles desde que recibimos la devolución.',
   'cancel.processing':
-    'El pedido n.º {orderId} todavía se está preparando, así que se puede cancelar: escribe a support@bookstore.com con el número de pedido y el equipo lo cancelará. Si quieres cambiar los libros, cancélalo y haz un pedido nuevo.',
+    'El pedido n.º {orderId} todavía se está preparando, así que se puede cancelar: escribe a {support_email} con el número de pedido y el equipo lo cancelará. Si quieres cambiar los libros, cancélalo y haz un pedido nuevo.',
   'cancel.shipped':
     'El pedido n.º {orderId} ya se ha enviado, así que ya no se puede cancelar: cuando llegue, puedes devolverlo y te reembolsamos el importe, como indica nuestra política de devoluciones.',
   'cancel.delivered':
@@ -114,9 +111,9 @@ export const ES: Readonly<Record<TextKey, string>> = {
     'Eso no parece una dirección de correo. Escribe la dirección a la que quieres que te responda el equipo, o di cancelar.',
   'handoff.cancelled': 'Sin problema. ¿En qué más puedo ayudarte?',
   'handoff.too_many':
-    'Ya has enviado varias solicitudes al equipo de soporte; te responderán por correo. También puedes escribir a support@bookstore.com.',
+    'Ya has enviado varias solicitudes al equipo de soporte; te responderán por correo. También puedes escribir a {support_email}.',
   'handoff.down':
-    'Ahora mismo no puedo acceder a nuestro sistema de soporte. Escribe a support@bookstore.com o inténtalo de nuevo en unos minutos.',
+    'Ahora mismo no puedo acceder a nuestro sistema de soporte. Escribe a {support_email} o inténtalo de nuevo en unos minutos.',
   'handoff.created': 'Listo: tu solicitud es la {reference}. {expected} Te escribirán a {email}.',
   'handoff.see_conversation': 'Ver la conversación.',
 };

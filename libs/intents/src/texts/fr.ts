@@ -5,27 +5,25 @@ export const FR: Readonly<Record<TextKey, string>> = {
   greeting: 'Bonjour ! Je suis là pour vous aider. Que puis-je faire pour vous aujourd’hui ?',
   order_status:
     'Je peux vous aider à suivre votre commande. Pouvez-vous me donner votre numéro de commande ?',
-  shipping:
-    'Comptez 5-7 jours ouvrés pour la livraison standard et 2-3 jours ouvrés pour la livraison express.',
-  returns: 'Vous pouvez retourner un livre pendant 30 jours. Il doit être dans son état d’origine.',
-  payment: 'Nous acceptons les cartes Visa, Mastercard et American Express, ainsi que PayPal.',
+  shipping: 'Notre centre d’aide présente nos options de livraison et leurs délais.',
+  returns: 'Notre centre d’aide présente notre politique de retour.',
+  payment: 'Notre centre d’aide indique les moyens de paiement acceptés.',
   recommendation: 'Jetez un œil à notre rayon Fiction pour les titres les plus appréciés !',
   fallback:
-    'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à support@bookstore.com, l’équipe vous aidera.',
+    'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à {support_email}, l’équipe vous aidera.',
   thanks: 'Avec plaisir ! Puis-je vous aider pour autre chose ?',
   goodbye: 'Merci de votre visite, et bonne lecture ! À bientôt.',
   acknowledge: 'Parfait ! Est-ce que je peux vous aider pour autre chose ?',
   frustrated:
     'Je suis désolé de ne pas vous avoir mieux aidé. Pouvez-vous m’en dire un peu plus sur ce dont vous avez besoin ? ' +
-    'Vous pouvez aussi joindre une personne de notre équipe d’assistance à support@bookstore.com.',
+    'Vous pouvez aussi joindre une personne de notre équipe d’assistance à {support_email}.',
   gibberish:
     'Désolé, je n’ai pas compris. Pouvez-vous reformuler ? Je peux vous aider pour les commandes, la livraison, ' +
     'les retours, le paiement et des idées de lecture.',
-  help: 'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à support@bookstore.com, l’équipe vous aidera.',
+  help: 'Je ne suis pas sûr de pouvoir vous répondre. Écrivez à {support_email}, l’équipe vous aidera.',
   handoff:
     'Je peux transmettre cette conversation à notre équipe d’assistance. Elle répond {support_hours}, sous {answer_within}.',
-  llm_failure:
-    'Je n’arrive pas à traiter votre message pour le moment. Écrivez à support@bookstore.com.',
+  llm_failure: 'Je n’arrive pas à traiter votre message pour le moment. Écrivez à {support_email}.',
   'order.ask_number': 'Quel est votre numéro de commande à six chiffres ?',
   'order.status': 'Votre commande n° {orderId} est {status}. {next}',
   'order.details': 'La commande n° {orderId} est {status}.',
@@ -37,7 +35,7 @@ export const FR: Readonly<Record<TextKey, string>> = {
   'order.email_no_match':
     'Cette adresse e-mail ne correspond pas à la commande n° {orderId}. Vérifiez-la et réessayez.',
   'order.too_many_attempts':
-    'Je ne peux plus vérifier d’adresses e-mail pour le moment : après trop d’essais infructueux, les vérifications de commande sont bloquées. Réessayez plus tard, ou écrivez à support@bookstore.com et l’équipe vous aidera.',
+    'Je ne peux plus vérifier d’adresses e-mail pour le moment : après trop d’essais infructueux, les vérifications de commande sont bloquées. Réessayez plus tard, ou écrivez à {support_email} et l’équipe vous aidera.',
   'order.nothing_to_track':
     'La commande n° {orderId} est {status} : il n’y a donc rien à suivre pour le moment.',
   'order.wrong_length':
@@ -60,12 +58,12 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'Elle n’est pas encore partie ; vous recevrez un e-mail avec le suivi dès son expédition.',
   'next.shipped': 'Demandez-moi le suivi si vous voulez la suivre.',
   'next.in_transit': 'Demandez-moi le suivi pour savoir où elle se trouve.',
-  'next.delivered': 'Si vous ne l’avez pas reçue, écrivez à support@bookstore.com.',
+  'next.delivered': 'Si vous ne l’avez pas reçue, écrivez à {support_email}.',
   'next.cancelled':
     'Tout montant débité est remboursé sur votre moyen de paiement d’origine sous 5 à 7 jours ouvrés.',
   'next.returned': 'Le remboursement est émis sous 5 à 7 jours ouvrés après réception du retour.',
   'cancel.processing':
-    'La commande n° {orderId} est encore en préparation, elle peut donc être annulée : écrivez à support@bookstore.com avec le numéro de commande et l’équipe l’annulera. Pour changer de livres, annulez-la et passez une nouvelle commande.',
+    'La commande n° {orderId} est encore en préparation, elle peut donc être annulée : écrivez à {support_email} avec le numéro de commande et l’équipe l’annulera. Pour changer de livres, annulez-la et passez une nouvelle commande.',
   'cancel.shipped':
     'La commande n° {orderId} est déjà expédiée, elle ne peut plus être annulée : à sa réception, vous pourrez la retourner pour être remboursé, comme l’explique notre politique de retour.',
   'cancel.delivered':
@@ -114,9 +112,9 @@ export const FR: Readonly<Record<TextKey, string>> = {
     'Cela ne ressemble pas à une adresse e-mail. Tapez l’adresse à laquelle l’équipe doit vous répondre, ou dites annuler.',
   'handoff.cancelled': 'Pas de souci. Que puis-je faire d’autre pour vous ?',
   'handoff.too_many':
-    'Vous avez déjà envoyé plusieurs demandes à l’équipe d’assistance, qui vous répondra par e-mail. Vous pouvez aussi écrire à support@bookstore.com pour la relancer.',
+    'Vous avez déjà envoyé plusieurs demandes à l’équipe d’assistance, qui vous répondra par e-mail. Vous pouvez aussi écrire à {support_email} pour la relancer.',
   'handoff.down':
-    'Je n’arrive pas à joindre notre service d’assistance pour le moment. Écrivez à support@bookstore.com, ou réessayez dans quelques minutes.',
+    'Je n’arrive pas à joindre notre service d’assistance pour le moment. Écrivez à {support_email}, ou réessayez dans quelques minutes.',
   'handoff.created':
     'C’est fait : votre demande porte la référence {reference}. {expected} L’équipe vous écrira à {email}.',
   'handoff.see_conversation': 'Voir la conversation.',

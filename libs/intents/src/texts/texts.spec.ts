@@ -27,7 +27,9 @@ describe('texts per language', () => {
       ...CONVERSATION_RESPONSES,
     }))
       expect(TEXTS.en[intent as keyof typeof TEXTS.en]).toBe(sentence);
-    expect(TEXTS.en.payment).toBe('We accept Visa, Mastercard, American Express, and PayPal.');
+    expect(TEXTS.en.fallback).toBe(
+      "I'm not sure about that. Please contact {support_email} for assistance.",
+    );
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -1,6 +1,6 @@
 import { text, understand } from '@bookstore/intents';
 import { storeDouble } from '../../../test/store-double.js';
-import { DEMO } from '../../../../../test/support/content.js';
+import { DEMO, demoFact as fact } from '../../../../../test/support/content.js';
 import { StoreFacts } from '../../dialogue/store-facts.js';
 import { readState } from '../../dialogue/state.js';
 import { HelpCenter } from '../../knowledge/help-center.js';
@@ -13,10 +13,10 @@ function flow() {
 const part = (message: string) => understand(message).parts[0];
 
 describe('HelpFlow', () => {
-  it('answers the plan’s topic questions with the canned sentence', async () => {
+  it('answers the plan’s topic questions with the store’s fact', async () => {
     const { help } = flow();
     const reply = await help.answerTopic(part('Shipping time'), 'shipping', {});
-    expect(reply.response).toBe(text('en', 'shipping'));
+    expect(reply.response).toBe(fact('shipping'));
     expect(reply.state).toEqual({ set: { topic: 'shipping' } });
   });
 
@@ -49,11 +49,11 @@ describe('HelpFlow', () => {
     expect(reply.open).toBe(true);
   });
 
-  it('still answers when the store does not: the canned sentence, then "not sure"', async () => {
+  it('still answers when the store does not: the store’s fact, then "not sure"', async () => {
     const { help, store } = flow();
     store.down = true;
     const topic = await help.answerTopic(part('How do I return a book I bought?'), 'returns', {});
-    expect(topic.response).toBe(text('en', 'returns'));
+    expect(topic.response).toBe(fact('returns'));
     const unknown = await help.unknown(part('do you do gift wrapping?'), {});
     expect(unknown.source).toBe('fallback');
   });

@@ -19,6 +19,12 @@ const TIMED_TOPICS = new Set<Topic>(['shipping', 'returns']);
 // What a message about a damaged book or a wrong order may have been read as by the rules.
 const RETURN_CASE_INTENTS = new Set<Intent>(['returns', 'fallback', 'shipping', 'order_status']);
 
+/** What each return case is about, in the help search's words, with the shopper's own. */
+const RETURN_CASE_WORDS: Record<NonNullable<MessagePart['returnCase']>, string> = {
+  mistake: 'exchange swap for another book, edition or title',
+  damaged: 'damaged, misprinted or wrong book received',
+};
+
 /**
  * The help center: shipping, returns and payment (the specific fact asked, or the plan's canned
  * sentence), follow-ups to the last answer, and any other question an article answers.
@@ -30,12 +36,17 @@ export class HelpFlow {
     private readonly facts: StoreFacts,
   ) {}
 
-  /** A damaged or wrong book, or the shopper's own wrong choice: the returns fact for that case. */
+  /**
+   * A damaged or wrong book, or the shopper's own wrong choice: the returns article for that case,
+   * the best of the topic for the case and the shopper's words (a store names its articles its way).
+   */
   async returnCase(part: MessagePart, state: DialogueState): Promise<Reply | undefined> {
     const kind = RETURN_CASE_INTENTS.has(part.match.intent) ? part.returnCase : undefined;
     if (!kind) return undefined;
-    const found = await this.help.bySlug(
-      kind === 'mistake' ? 'exchanges' : 'damaged-or-wrong-book',
+    const found = await this.help.bestInTopic(
+      `${RETURN_CASE_WORDS[kind]} ${part.search}`,
+      'returns',
+      (slug) => this.facts.statesFact(slug),
     );
     if (!found) return undefined;
     const topical = { ...state, topic: 'returns' as const };
@@ -69,7 +80,7 @@ export class HelpFlow {
     if (search !== '' && state.topic && part.words <= FOLLOW_UP_WORDS) {
       const followUp =
         (await this.lastCovers(part, state, state.topic)) ??
-        (await this.help.bestInTopic(search, state.topic));
+        (await this.specific(search, state.topic));
       if (followUp && !outranks(found, followUp))
         return fromArticle(followUp, state.topic, state, true, this.facts.supportEmail);
     }
@@ -93,7 +104,7 @@ export class HelpFlow {
     const specific = search !== '' && !(lang === 'en' && isGeneric(part.text, intent));
     // The last article first: "how long?" after the international answer is its 7-14 days.
     const last = search === '' ? undefined : await this.lastCovers(part, current, intent);
-    const found = last ?? (specific ? await this.help.bestInTopic(search, intent) : undefined);
+    const found = last ?? (specific ? await this.specific(search, intent) : undefined);
     // The rules heard the topic's word, but an article of another topic answers the question
     // ("will you price match" is no payment method, "Zoll zahlen" no way to pay).
     // A vague follow-up ("how long do I have?") has no other topic to be about.
@@ -111,6 +122,11 @@ export class HelpFlow {
       ? fromArticle(found, intent, state, false, this.facts.supportEmail)
       : reply(this.factAnswer(intent, lang), intent, canned);
     return remind(answer, state);
+  }
+
+  /** The topic's article for a specific question: not its fact article, the topic's own answer. */
+  private specific(search: string, topic: Topic): Promise<HelpMatchDto | undefined> {
+    return this.help.bestInTopic(search, topic, (slug) => this.facts.statesFact(slug));
   }
 
   /**

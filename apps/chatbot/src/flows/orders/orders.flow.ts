@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { HelpTopic } from '@bookstore/content';
+import type { HelpMatchDto } from '@bookstore/contracts';
 import { text, withoutOrderWords, type MessagePart } from '@bookstore/intents';
 import { BookstoreClient } from '../../store-client/bookstore.client.js';
 import { HelpCenter, localized } from '../../knowledge/help-center.js';
@@ -22,6 +24,23 @@ import {
 
 // A help article clearly about another topic outranks the word "order" in the question.
 const STRONG_MATCH = 0.5;
+
+type OrderCase = 'privacy' | 'late' | 'numberHelp';
+/**
+ * The help article for each order case is the store's best of the case's topics for the case's
+ * words and the shopper's: any store names its articles its own way (no slug is known here).
+ */
+const ORDER_CASES: Record<OrderCase, { words: string; topics: readonly HelpTopic[] }> = {
+  privacy: {
+    words: 'privacy: look up (lookup) or find my order by email address, without its number',
+    topics: ['order_status'],
+  },
+  late: {
+    words: 'order late lost missing delayed never arrived',
+    topics: ['shipping', 'order_status'],
+  },
+  numberHelp: { words: 'where do I find my order number', topics: ['order_status'] },
+};
 
 /**
  * Orders: looked up by number, tracking details once an email proves the order is the shopper's,
@@ -83,7 +102,7 @@ export class OrdersFlow {
       (match.intent === 'order_status' || cues.order) &&
       (cues.byEmail || (email && state.pending !== 'order_email'))
     ) {
-      const privacy = await this.help.bySlug('privacy-order-lookup');
+      const privacy = await this.article('privacy', part);
       if (privacy)
         return fromArticle(privacy, 'order_status', state, false, this.facts.supportEmail);
     }
@@ -108,7 +127,7 @@ export class OrdersFlow {
     const lang = languageOf(state);
     // A late or lost parcel: what happens next, and the number to look it up.
     if (part.cues.late) {
-      const late = await this.help.bySlug('lost-or-late');
+      const late = await this.article('late', part);
       if (late)
         return withParts(
           reply(
@@ -121,7 +140,7 @@ export class OrdersFlow {
     }
     // "Where do I find my order number?": the answer, not a request for it.
     if (part.cues.numberHelp) {
-      const help = await this.help.bySlug('order-number');
+      const help = await this.article('numberHelp', part);
       if (help) return fromArticle(help, 'order_status', asked, false, this.facts.supportEmail);
     }
     // "Can you gift wrap my order?" names an order but asks about something else.
@@ -245,6 +264,17 @@ export class OrdersFlow {
         }
       },
       () => orderStoreDown(state),
+    );
+  }
+
+  /** The store's article for an order case (see ORDER_CASES), the best of its topics. */
+  private async article(kind: OrderCase, part: MessagePart): Promise<HelpMatchDto | undefined> {
+    const { words, topics } = ORDER_CASES[kind];
+    const question = `${words} ${part.search}`;
+    const found = await Promise.all(topics.map((t) => this.help.bestInTopic(question, t)));
+    return found.reduce<HelpMatchDto | undefined>(
+      (best, a) => (a && (!best || a.score > best.score) ? a : best),
+      undefined,
     );
   }
 }
