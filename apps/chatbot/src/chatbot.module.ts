@@ -7,7 +7,7 @@ import { HealthModule } from '@bookstore/health';
 import { LoggingModule, MetricsModule } from '@bookstore/observability';
 import { LlmModule, LlmReadiness } from '@bookstore/llm';
 import { RateLimitModule, RateLimitReadiness } from '@bookstore/ratelimit';
-import { SessionsModule, SessionsReadiness } from '@bookstore/sessions';
+import { SessionsModule, SessionsReadiness } from '@bookstore/conversations';
 import { ChatModule } from './chat/chat.module.js';
 import { ChatbotEnv } from './config/chatbot.env.js';
 import { ChatbotOptions, ChatbotOptionsModule } from './config/chatbot.options.js';

@@ -1,5 +1,5 @@
 import type { CategoryDto, ProductDto } from '@bookstore/contracts';
-import type { BookstoreClient, CatalogOutcome } from '../src/store-client/bookstore.client.js';
+import type { StoreApiClient, CatalogOutcome } from '../src/store-client/store-api.client.js';
 
 /*
  * #23: the shelves are whatever a store's catalog has, named in shoppers' own words. A small
@@ -63,7 +63,7 @@ export const BOOKS: ProductDto[] = [
 ];
 
 /** A store client that serves this catalog (and nothing else: no help articles, no orders). */
-export function smallStore(): BookstoreClient {
+export function smallStore(): StoreApiClient {
   const served: CatalogOutcome = {
     kind: 'catalog',
     etag: '"small"',
@@ -72,5 +72,5 @@ export function smallStore(): BookstoreClient {
   return new Proxy(
     {},
     { get: (_t, name: string) => () => Promise.resolve(name === 'catalog' ? served : []) },
-  ) as BookstoreClient;
+  ) as StoreApiClient;
 }

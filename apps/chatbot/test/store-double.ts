@@ -6,8 +6,8 @@ import type {
 } from '@bookstore/contracts';
 import {
   StoreUnavailableError,
-  type BookstoreClient,
-} from '../src/store-client/bookstore.client.js';
+  type StoreApiClient,
+} from '../src/store-client/store-api.client.js';
 
 /**
  * The store client's boundary for the flows' specs: a few orders, books and help articles as the
@@ -15,7 +15,7 @@ import {
  * (catalog index, help center, intents) is the real code.
  */
 export interface StoreDouble {
-  client: BookstoreClient;
+  client: StoreApiClient;
   /** What the flows asked the store, in order. */
   calls: string[];
   down: boolean;
@@ -79,7 +79,7 @@ const CATEGORIES = ['mystery', 'science-fiction', 'children'].map((slug) => ({
 
 export function storeDouble(): StoreDouble {
   const double: StoreDouble = {
-    client: undefined as unknown as BookstoreClient,
+    client: undefined as unknown as StoreApiClient,
     calls: [],
     down: false,
   };
@@ -128,6 +128,6 @@ export function storeDouble(): StoreDouble {
         reference: 'SR-1',
         expectedAnswer: 'within a day',
       })),
-  } as unknown as BookstoreClient;
+  } as unknown as StoreApiClient;
   return double;
 }

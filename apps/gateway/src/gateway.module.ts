@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type { Redis } from 'ioredis';
 import { REDIS_CLIENT, RedisModule } from '@bookstore/redis';
-import { BookstoreModule, DatabaseReadiness } from '@bookstore/store';
+import { BookstoreModule, DatabaseReadiness } from '@bookstore/database';
 import { validateEnv } from '@bookstore/config';
 import { HealthModule } from '@bookstore/health';
 import { LoggingModule, MetricsModule } from '@bookstore/observability';

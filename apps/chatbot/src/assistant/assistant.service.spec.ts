@@ -4,11 +4,11 @@ import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
 import { LlmClient, LlmUnavailableError } from '@bookstore/llm';
 import { understand } from '@bookstore/intents';
-import type { Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/conversations';
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
-import { BookstoreClient } from '../store-client/bookstore.client.js';
+import { StoreApiClient } from '../store-client/store-api.client.js';
 import { AssistantService } from './assistant.service.js';
 import { CatalogIndex } from '../knowledge/catalog.js';
 import { HelpCenter } from '../knowledge/help-center.js';
@@ -18,7 +18,7 @@ import { HelpCenter } from '../knowledge/help-center.js';
 const options = (env: Record<string, string> = {}) =>
   chatbotOptions(new ConfigService(validateEnv(ChatbotEnv)({ NODE_ENV: 'test', ...env })));
 
-const store = new BookstoreClient(
+const store = new StoreApiClient(
   options({ BOOKSTORE_API_TIMEOUT_MS: '500' }),
   new HttpService(createOutboundClient({ baseUrl: 'http://127.0.0.1:9', connections: 1 })),
 );

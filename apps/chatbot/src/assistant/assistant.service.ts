@@ -11,7 +11,7 @@ import {
   type LlmServerLimits,
 } from '@bookstore/llm';
 import { requestIdHeader } from '@bookstore/observability';
-import type { Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/conversations';
 import { ChatbotOptions } from '../config/chatbot.options.js';
 import { helpArticleLink } from '../dialogue/answer-parts.js';
 import type { DialogueState } from '../dialogue/state.js';

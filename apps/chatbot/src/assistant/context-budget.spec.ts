@@ -1,5 +1,5 @@
 import { countPromptTokens } from '@bookstore/llm';
-import type { Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/conversations';
 import { SHORTENED_NOTE, TOKENIZER_MARGIN, fitToContext as fitOrNot } from './context-budget.js';
 import { buildPrompt, type Grounding } from './prompt.js';
 

@@ -1,5 +1,5 @@
 import { promptFits, type LlmMessage } from '@bookstore/llm';
-import type { Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/conversations';
 import { buildPrompt, type Grounding, type HistoryBudget } from './prompt.js';
 
 /**

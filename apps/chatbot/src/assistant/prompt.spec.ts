@@ -1,5 +1,5 @@
 import { CANNED_RESPONSES } from '@bookstore/intents';
-import type { Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/conversations';
 import { buildPrompt, type Grounding } from './prompt.js';
 
 const turn = (n: number, user: string, bot: string): Turn => ({

@@ -1,6 +1,6 @@
 import type { Language } from '@bookstore/intents';
 import type { LlmMessage } from '@bookstore/llm';
-import type { Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/conversations';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',

@@ -15,7 +15,7 @@ import { OrdersFlow } from '../flows/orders/orders.flow.js';
 import { SmallTalkFlow } from '../flows/small-talk/small-talk.flow.js';
 import { CatalogIndex } from '../knowledge/catalog.js';
 import { HelpCenter } from '../knowledge/help-center.js';
-import { BookstoreClient } from '../store-client/bookstore.client.js';
+import { StoreApiClient } from '../store-client/store-api.client.js';
 
 @Module({
   imports: [
@@ -36,7 +36,7 @@ import { BookstoreClient } from '../store-client/bookstore.client.js';
     HandoffFlow,
     SmallTalkFlow,
     AssistantService,
-    BookstoreClient,
+    StoreApiClient,
     CatalogIndex,
     HelpCenter,
     ...chatMetricProviders,

@@ -5,12 +5,12 @@ import { validateEnv } from '@bookstore/config';
 import type { ChatStreamEvent } from '@bookstore/contracts';
 import { createOutboundClient } from '@bookstore/http';
 import { LlmUnavailableError } from '@bookstore/llm';
-import { MemorySessionStore } from '@bookstore/sessions';
+import { MemoryConversations } from '@bookstore/conversations';
 import { demoFact, demoText } from '../../../../test/support/content.js';
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
 import { ChatbotEnv } from '../config/chatbot.env.js';
 import { chatbotOptions } from '../config/chatbot.options.js';
-import { BookstoreClient } from '../store-client/bookstore.client.js';
+import { StoreApiClient } from '../store-client/store-api.client.js';
 import { AssistantService } from '../assistant/assistant.service.js';
 import { dialogueOf } from '../dialogue/dialogue.fixture.js';
 import { CatalogIndex } from '../knowledge/catalog.js';
@@ -22,7 +22,7 @@ const options = chatbotOptions(
   new ConfigService(validateEnv(ChatbotEnv)({ NODE_ENV: 'test', BOOKSTORE_API_TIMEOUT_MS: '500' })),
 );
 // No store answers (a closed port): the rules answer what needs no store, the rest goes on.
-const store = new BookstoreClient(
+const store = new StoreApiClient(
   options,
   new HttpService(createOutboundClient({ baseUrl: 'http://127.0.0.1:9', connections: 1 })),
 );
@@ -32,7 +32,7 @@ const NO_RULE = 'Do you offer gift wrapping?';
 const never = new AbortController().signal;
 
 function chat(llm: ScriptedLlm) {
-  const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
+  const sessions = new MemoryConversations({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
   const help = new HelpCenter(store);
   const catalog = new CatalogIndex(store);
   const facts = new StoreFacts(options.content);

@@ -5,7 +5,7 @@ import type { AnswerParts, ChatRequest, ChatResponse, ChatStreamEvent } from '@b
 import { addressKey } from '@bookstore/http';
 import { text, type Intent, type Language, type Understanding } from '@bookstore/intents';
 import { LlmUnavailableError } from '@bookstore/llm';
-import { SessionStore, type OpenTurn, type Turn } from '@bookstore/sessions';
+import { Conversations, type OpenTurn, type Turn } from '@bookstore/conversations';
 import type { Counter, Histogram } from 'prom-client';
 import { AssistantService, type AnswerSources } from '../assistant/assistant.service.js';
 import { DialogueService } from '../dialogue/dialogue.service.js';
@@ -42,7 +42,7 @@ export class ChatService {
   private readonly logger = new Logger(ChatService.name);
 
   constructor(
-    private readonly sessions: SessionStore,
+    private readonly sessions: Conversations,
     private readonly dialogue: DialogueService,
     private readonly assistant: AssistantService,
     private readonly facts: StoreFacts,
@@ -60,7 +60,7 @@ export class ChatService {
   }
 
   /**
-   * `stream` in an open turn of the conversation (see SessionStore.beginTurn), opened before any
+   * `stream` in an open turn of the conversation (see Conversations.beginTurn), opened before any
    * event so a 409 stays a 409. That one round trip also reads the state and, when an LLM may
    * answer, the turns it is shown. `buffered`: nobody sees the tokens before the end (JSON), so
    * an LLM answer that breaks off is replaced whole rather than shown cut.

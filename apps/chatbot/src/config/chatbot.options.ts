@@ -4,7 +4,7 @@ import { loadStoreContent, STORE_CONTENT, type StoreContent } from '@bookstore/c
 import type { LlmModuleOptions } from '@bookstore/llm';
 import type { RateLimitOptions } from '@bookstore/ratelimit';
 import type { RedisModuleOptions } from '@bookstore/redis';
-import type { SessionsModuleOptions } from '@bookstore/sessions';
+import type { SessionsModuleOptions } from '@bookstore/conversations';
 import type { ChatbotEnv } from './chatbot.env.js';
 
 /**

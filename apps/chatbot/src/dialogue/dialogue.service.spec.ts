@@ -1,5 +1,5 @@
 import { ScriptedLlm } from '../../../../test/support/scripted-llm.js';
-import type { BookstoreClient } from '../store-client/bookstore.client.js';
+import type { StoreApiClient } from '../store-client/store-api.client.js';
 import { dialogueOf } from './dialogue.fixture.js';
 import { readState } from './state.js';
 
@@ -60,7 +60,7 @@ describe('DialogueService and the store', () => {
           );
         },
       },
-    ) as BookstoreClient;
+    ) as StoreApiClient;
     const dialogue = dialogueOf(store, new ScriptedLlm('none', []));
     for (const message of [
       'Do you offer gift wrapping?',

@@ -1,6 +1,6 @@
 import type { AnswerParts, ChatSource } from '@bookstore/contracts';
 import type { Intent, Language } from '@bookstore/intents';
-import type { ConversationState, StateUpdate } from '@bookstore/sessions';
+import type { ConversationState, StateUpdate } from '@bookstore/conversations';
 import type { DialogueState } from './state.js';
 
 /** An answer to the shopper, from whichever flow (or the LLM) gave it: the chatbot's one reply. */

@@ -1,5 +1,5 @@
 import { isLanguage, type Language } from '@bookstore/intents';
-import type { ConversationState } from '@bookstore/sessions';
+import type { ConversationState } from '@bookstore/conversations';
 import { readHandoff, type HandoffState } from '../flows/handoff/handoff-state.js';
 
 export type Topic = 'shipping' | 'returns' | 'payment';

@@ -1,5 +1,5 @@
 import { text } from '@bookstore/intents';
-import { StoreUnavailableError } from '../store-client/bookstore.client.js';
+import { StoreUnavailableError } from '../store-client/store-api.client.js';
 import { languageOf, reply, type Reply } from './reply.js';
 import type { DialogueState } from './state.js';
 

@@ -1,9 +1,9 @@
 import type { ProductDto } from '@bookstore/contracts';
 import {
-  BookstoreClient,
+  StoreApiClient,
   StoreUnavailableError,
   type CatalogOutcome,
-} from '../store-client/bookstore.client.js';
+} from '../store-client/store-api.client.js';
 import { CatalogIndex } from './catalog.js';
 
 const book = (id: number, title: string): ProductDto =>
@@ -52,7 +52,7 @@ describe('CatalogIndex', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     store = new FakeStore();
-    catalog = new CatalogIndex(store as unknown as BookstoreClient);
+    catalog = new CatalogIndex(store as unknown as StoreApiClient);
   });
   afterEach(() => vi.useRealTimers());
 

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CategoryDto, ProductDto } from '@bookstore/contracts';
 import { findCategoryMentions, isFunctionWord, normalize, stem } from '@bookstore/intents';
-import { BookstoreClient } from '../store-client/bookstore.client.js';
+import { StoreApiClient } from '../store-client/store-api.client.js';
 import { KeptCopy } from './kept-copy.js';
 import { Shelves, type ShelfMention } from './shelves.js';
 
@@ -84,7 +84,7 @@ function stemsOf(text: string): string[] {
 export class CatalogIndex implements OnApplicationBootstrap {
   private readonly copy: KeptCopy<Indexed>;
 
-  constructor(private readonly store: BookstoreClient) {
+  constructor(private readonly store: StoreApiClient) {
     this.copy = new KeptCopy('catalog', (kept) => this.load(kept), TTL_MS);
   }
 

@@ -1,7 +1,7 @@
 import { DEFAULT_CONTENT_DIR, loadStoreContent } from '@bookstore/content';
-import { BookstoreRepository, openDatabase, type Database } from '@bookstore/store';
+import { BookstoreRepository, openDatabase, type Database } from '@bookstore/database';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
-import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
+import { StoreApiClient, StoreUnavailableError } from '../store-client/store-api.client.js';
 import { HELP_THRESHOLD, HelpCenter, isConfident } from './help-center.js';
 
 /*
@@ -131,7 +131,7 @@ describe('HelpCenter searches', () => {
         calls.push('(list)');
         return Promise.resolve(articles);
       },
-    } as unknown as BookstoreClient;
+    } as unknown as StoreApiClient;
     return { help: new HelpCenter(store), calls };
   }
 
@@ -201,7 +201,7 @@ describe('HelpCenter articles by slug', () => {
         if (held) await gate;
         return [{ slug: 'gift-wrap', topic: 'orders', title, answer: 'a', body: 'b' }];
       },
-    } as unknown as BookstoreClient;
+    } as unknown as StoreApiClient;
     const help = new HelpCenter(store);
     expect((await help.bySlug('gift-wrap'))?.title).toBe('Old title');
     vi.advanceTimersByTime(61_000);

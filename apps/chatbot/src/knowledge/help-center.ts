@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HelpArticleDto, HelpMatchDto } from '@bookstore/contracts';
 import type { Language } from '@bookstore/intents';
-import { BookstoreClient, StoreUnavailableError } from '../store-client/bookstore.client.js';
+import { StoreApiClient, StoreUnavailableError } from '../store-client/store-api.client.js';
 import { KeptCopy } from './kept-copy.js';
 
 /**
@@ -58,7 +58,7 @@ export class HelpCenter {
     { at: number; found: Promise<HelpMatchDto[] | undefined> }
   >();
 
-  constructor(private readonly store: BookstoreClient) {
+  constructor(private readonly store: StoreApiClient) {
     this.list = new KeptCopy('help articles', () => store.helpArticles(), LIST_TTL_MS);
   }
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { StoreUnavailableError } from '../store-client/bookstore.client.js';
+import { StoreUnavailableError } from '../store-client/store-api.client.js';
 
 /** After a failed refresh, the old copy is used this long before the store is asked again. */
 const RETRY_MS = 10_000;

@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorBody, HistoryResponse, SessionIdParam, TurnFeedback } from '@bookstore/contracts';
-import { SessionStore } from '@bookstore/sessions';
+import { Conversations } from '@bookstore/conversations';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { CHAT_FEEDBACK } from './sessions.metrics.js';
@@ -33,7 +33,7 @@ export class SessionsController {
   private readonly logger = new Logger(SessionsController.name);
 
   constructor(
-    private readonly sessions: SessionStore,
+    private readonly sessions: Conversations,
     @InjectMetric(CHAT_FEEDBACK) private readonly feedback: Counter<'rating'>,
   ) {}
 

@@ -43,7 +43,7 @@ import {
   formatEvent,
   startEventStream,
 } from '@bookstore/http';
-import { SupportRequestsRepository } from '@bookstore/store';
+import { SupportRequestsRepository } from '@bookstore/database';
 import type { Request, Response } from 'express';
 import { ChatbotClient, type UpstreamReply } from './chatbot.client.js';
 import { ChatTurns, type AnsweredTurn } from './chat-turns.js';

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { RateLimitOptions } from '@bookstore/ratelimit';
 import type { RedisModuleOptions } from '@bookstore/redis';
 import { loadStoreContent, STORE_CONTENT, type StoreContent } from '@bookstore/content';
-import type { BookstoreModuleOptions } from '@bookstore/store';
+import type { BookstoreModuleOptions } from '@bookstore/database';
 import type { GatewayEnv } from './gateway.env.js';
 
 /**

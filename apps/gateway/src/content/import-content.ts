@@ -1,6 +1,6 @@
 import { validateEnv } from '@bookstore/config';
 import { ContentInvalidError, loadStoreContent } from '@bookstore/content';
-import { openStore } from '@bookstore/store';
+import { openStore } from '@bookstore/database';
 import { GatewayEnv } from '../config/gateway.env.js';
 
 /** A mistake of the caller's or of the folder's: told as it is, with no stack. */

@@ -1,7 +1,7 @@
 import { isEmail } from 'class-validator';
 import { validateEnv } from '@bookstore/config';
 import { loadStoreContent } from '@bookstore/content';
-import { DeskRepository, openDatabase } from '@bookstore/store';
+import { DeskRepository, openDatabase } from '@bookstore/database';
 import { GatewayEnv } from '../config/gateway.env.js';
 import { hashPassword } from './desk-auth.service.js';
 

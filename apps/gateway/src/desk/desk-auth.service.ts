@@ -2,7 +2,7 @@ import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { errorBody } from '@bookstore/http';
-import { BookstoreRepository, DeskRepository, type DeskSessionAgent } from '@bookstore/store';
+import { BookstoreRepository, DeskRepository, type DeskSessionAgent } from '@bookstore/database';
 import { GatewayOptions } from '../config/gateway.options.js';
 
 export class TooManySignIns extends HttpException {

@@ -5,7 +5,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { HttpExceptionFilter } from '@bookstore/http';
-import { DatabaseUnavailableError, DeskStoreError, SupportStoreError } from '@bookstore/store';
+import { DatabaseUnavailableError, DeskStoreError, SupportStoreError } from '@bookstore/database';
 
 const DESK_DOWN = 'The desk cannot reach its database right now. Please try again in a moment.';
 

@@ -10,7 +10,7 @@ import type { Counter } from 'prom-client';
 import type { Subscription } from 'rxjs';
 import { fillStoreFacts, type StoreProfile } from '@bookstore/content';
 import { isLanguage, text } from '@bookstore/intents';
-import { DeskRepository } from '@bookstore/store';
+import { DeskRepository } from '@bookstore/database';
 import { ChatbotClient } from '../chat-proxy/chatbot.client.js';
 import { ChatTurns, type AnsweredTurn, type RatedTurn } from '../chat-proxy/chat-turns.js';
 import { GatewayOptions } from '../config/gateway.options.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_CONTENT_DIR, loadStoreContent } from '@bookstore/content';
-import { DeskRepository, openDatabase, type Database } from '@bookstore/store';
+import { DeskRepository, openDatabase, type Database } from '@bookstore/database';
 import { createSchema } from '../../../../test/support/postgres.js';
 import type { GatewayOptions } from '../config/gateway.options.js';
 import { DeskRetentionService } from './desk-retention.service.js';

@@ -4,7 +4,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DeskRepository } from '@bookstore/store';
+import { DeskRepository } from '@bookstore/database';
 import { GatewayOptions } from '../config/gateway.options.js';
 
 const HOUR_MS = 3_600_000;

@@ -6,7 +6,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import type { DeskSessionAgent } from '@bookstore/store';
+import type { DeskSessionAgent } from '@bookstore/database';
 import { DeskAuthService } from './desk-auth.service.js';
 
 export const SESSION_COOKIE = 'desk_session';

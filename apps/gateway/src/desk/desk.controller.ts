@@ -35,7 +35,7 @@ import {
   type DeskGroupRow,
   type DeskReplyRow,
   type SupportRequestRow,
-} from '@bookstore/store';
+} from '@bookstore/database';
 import type { CookieOptions, Request, Response } from 'express';
 import { DeskAuthService, TooManySignIns } from './desk-auth.service.js';
 import { DeskDownFilter } from './desk-down.filter.js';

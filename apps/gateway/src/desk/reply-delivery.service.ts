@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { DeskRepository, type ClaimedReply } from '@bookstore/store';
+import { DeskRepository, type ClaimedReply } from '@bookstore/database';
 import { GatewayOptions } from '../config/gateway.options.js';
 
 const MAX_RETRY_DELAY_SECONDS = 3_600;

@@ -17,7 +17,7 @@ import {
   ProductsQuery,
   ProductsResponse,
 } from '@bookstore/contracts';
-import { BookstoreRepository } from '@bookstore/store';
+import { BookstoreRepository } from '@bookstore/database';
 import { StoreDownFilter } from './store-down.filter.js';
 
 @ApiTags('store')

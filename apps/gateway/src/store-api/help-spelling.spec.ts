@@ -1,5 +1,5 @@
 import { DEFAULT_CONTENT_DIR, loadStoreContent } from '@bookstore/content';
-import { BookstoreRepository, openDatabase, type Database } from '@bookstore/store';
+import { BookstoreRepository, openDatabase, type Database } from '@bookstore/database';
 import { HelpSpelling } from './help-spelling.js';
 
 // The store's own articles (the embedded database, seeded): the words a search is corrected to.

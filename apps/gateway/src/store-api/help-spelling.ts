@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Speller } from '@bookstore/intents';
-import { BookstoreRepository, type HelpArticleRow } from '@bookstore/store';
+import { BookstoreRepository, type HelpArticleRow } from '@bookstore/database';
 
 /** The articles change only with a release; a minute-old vocabulary is current enough. */
 const TTL_MS = 60_000;

@@ -13,7 +13,7 @@ import {
   HelpSearchQuery,
   HelpSearchResponse,
 } from '@bookstore/contracts';
-import { BookstoreRepository } from '@bookstore/store';
+import { BookstoreRepository } from '@bookstore/database';
 import { HelpSpelling } from './help-spelling.js';
 import { StoreDownFilter } from './store-down.filter.js';
 

@@ -33,7 +33,7 @@ import {
   BookstoreRepository,
   SupportRequestsRepository,
   type AttemptLimit,
-} from '@bookstore/store';
+} from '@bookstore/database';
 import { clientKey, errorBody } from '@bookstore/http';
 import type { Request, Response } from 'express';
 import { GatewayOptions } from '../config/gateway.options.js';

@@ -5,7 +5,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { HttpExceptionFilter } from '@bookstore/http';
-import { DatabaseUnavailableError } from '@bookstore/store';
+import { DatabaseUnavailableError } from '@bookstore/database';
 
 const STORE_DOWN = 'The store is unavailable right now. Please try again in a moment.';
 

@@ -14,7 +14,7 @@ import {
   SupportRequestsRepository,
   type ClaimedRequest,
   type SupportRequestRow,
-} from '@bookstore/store';
+} from '@bookstore/database';
 import { GatewayOptions } from '../config/gateway.options.js';
 import { SUPPORT_DELIVERIES } from './support.metrics.js';
 import { SupportTranscript } from './support-transcript.js';

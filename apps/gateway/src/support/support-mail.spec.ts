@@ -1,4 +1,4 @@
-import type { SupportRequestRow } from '@bookstore/store';
+import type { SupportRequestRow } from '@bookstore/database';
 import { mailBody } from './support-delivery.service.js';
 
 const request = (over: Partial<SupportRequestRow> = {}): SupportRequestRow => ({

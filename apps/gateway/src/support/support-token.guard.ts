@@ -11,7 +11,7 @@ import {
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { clientKey, errorBody } from '@bookstore/http';
-import { BookstoreRepository, type AttemptReservation } from '@bookstore/store';
+import { BookstoreRepository, type AttemptReservation } from '@bookstore/database';
 import { GatewayOptions } from '../config/gateway.options.js';
 
 /** Wrong tokens a client may present within the window before it is refused outright. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { TranscriptTurn } from '@bookstore/store';
+import type { TranscriptTurn } from '@bookstore/database';
 import { ChatbotClient } from '../chat-proxy/chatbot.client.js';
 
 const MAX_TRANSCRIPT_TURNS = 100;

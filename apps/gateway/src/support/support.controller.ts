@@ -43,7 +43,7 @@ import {
   SupportRequestsRepository,
   SupportStoreError,
   type SupportRequestRow,
-} from '@bookstore/store';
+} from '@bookstore/database';
 import type { Request, Response } from 'express';
 import { EXPECTED_ANSWER, SupportService, TooManySupportRequests } from './support.service.js';
 import { SupportTokenGuard } from './support-token.guard.js';

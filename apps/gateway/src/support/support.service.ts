@@ -3,7 +3,7 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import type { CreateSupportRequest, SupportReason } from '@bookstore/contracts';
 import { errorBody } from '@bookstore/http';
-import { SupportRequestsRepository, type SupportRequestRow } from '@bookstore/store';
+import { SupportRequestsRepository, type SupportRequestRow } from '@bookstore/database';
 import { GatewayOptions } from '../config/gateway.options.js';
 import { SupportDeliveryService } from './support-delivery.service.js';
 import { SUPPORT_REQUESTS } from './support.metrics.js';

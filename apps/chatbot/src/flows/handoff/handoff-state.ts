@@ -1,6 +1,6 @@
 import type { SupportReason } from '@bookstore/contracts';
 import { isEmailAddress } from '@bookstore/intents';
-import type { ConversationState, StateUpdate } from '@bookstore/sessions';
+import type { ConversationState, StateUpdate } from '@bookstore/conversations';
 
 export type Step = 'offered' | 'email' | 'problem';
 export type BotReason = Exclude<SupportReason, 'form'>;

@@ -4,23 +4,23 @@ import { validateEnv } from '@bookstore/config';
 import { createOutboundClient } from '@bookstore/http';
 import type { LlmClient } from '@bookstore/llm';
 import { text, understand, type Intent } from '@bookstore/intents';
-import { MemorySessionStore } from '@bookstore/sessions';
+import { MemoryConversations } from '@bookstore/conversations';
 import { storeDouble } from '../../../test/store-double.js';
 import { readState, type DialogueState } from '../../dialogue/state.js';
 import { ChatbotEnv } from '../../config/chatbot.env.js';
 import { chatbotOptions } from '../../config/chatbot.options.js';
-import { BookstoreClient } from '../../store-client/bookstore.client.js';
+import { StoreApiClient } from '../../store-client/store-api.client.js';
 import type { Reply } from '../../dialogue/reply.js';
 import { HandoffFlow } from './handoff.flow.js';
 import { readHandoff } from './handoff-state.js';
 
-const sessions = new MemorySessionStore({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
+const sessions = new MemoryConversations({ prefix: 'chat:', maxTurns: 20, ttlSeconds: 60 });
 
 // follow() is pure: it only reads whether an LLM would answer what no rule knew.
 const noLlm = { backend: 'none' } as LlmClient;
 const withLlm = { backend: 'ollama', circuitState: () => 'closed' } as LlmClient;
 const llmDown = { backend: 'ollama', circuitState: () => 'open' } as LlmClient;
-const store = new BookstoreClient(
+const store = new StoreApiClient(
   chatbotOptions(
     new ConfigService(
       validateEnv(ChatbotEnv)({ NODE_ENV: 'test', BOOKSTORE_API_TIMEOUT_MS: '500' }),

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isEmailAddress, text, type TextKey, type Understanding } from '@bookstore/intents';
 import { LlmClient } from '@bookstore/llm';
-import { SessionStore, type Turn } from '@bookstore/sessions';
-import { BookstoreClient } from '../../store-client/bookstore.client.js';
+import { Conversations, type Turn } from '@bookstore/conversations';
+import { StoreApiClient } from '../../store-client/store-api.client.js';
 import { supportLink } from '../../dialogue/answer-parts.js';
 import type { Reply } from '../../dialogue/reply.js';
 import type { Asker, DialogueState } from '../../dialogue/state.js';
@@ -32,9 +32,9 @@ function buttons(state: DialogueState, ...keys: TextKey[]): string[] {
 @Injectable()
 export class HandoffFlow {
   constructor(
-    private readonly store: BookstoreClient,
+    private readonly store: StoreApiClient,
     private readonly llm: LlmClient,
-    private readonly sessions: SessionStore,
+    private readonly sessions: Conversations,
   ) {}
 
   /** Answers the turn when a handoff is under way or asked for; otherwise undefined. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HelpTopic } from '@bookstore/content';
 import type { HelpMatchDto } from '@bookstore/contracts';
 import { text, withoutOrderWords, type MessagePart } from '@bookstore/intents';
-import { BookstoreClient } from '../../store-client/bookstore.client.js';
+import { StoreApiClient } from '../../store-client/store-api.client.js';
 import { HelpCenter, localized } from '../../knowledge/help-center.js';
 import { helpArticleLink, supportLink, trackingLink } from '../../dialogue/answer-parts.js';
 import { fromArticle, topicIntent } from '../../dialogue/article-answer.js';
@@ -50,7 +50,7 @@ const ORDER_CASES: Record<OrderCase, { words: string; topics: readonly HelpTopic
 @Injectable()
 export class OrdersFlow {
   constructor(
-    private readonly store: BookstoreClient,
+    private readonly store: StoreApiClient,
     private readonly help: HelpCenter,
     private readonly facts: StoreFacts,
   ) {}

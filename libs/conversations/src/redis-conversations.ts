@@ -5,10 +5,10 @@ import { createRedisClient } from '@bookstore/redis';
 import {
   ConversationBusyError,
   ConversationErasedError,
-  SessionStore,
+  Conversations,
   tooManyConversations,
   type TurnStart,
-} from './session.store.js';
+} from './conversations.js';
 import { readStoredTurn } from './stored-turn.js';
 import type {
   ConversationState,
@@ -98,9 +98,9 @@ type Scripted = Redis & {
 };
 
 /** Conversations in Redis: shared by every replica, kept for the TTL, each write one round trip. */
-export class RedisSessionStore extends SessionStore {
+export class RedisConversations extends Conversations {
   readonly kind = 'redis';
-  private readonly logger = new Logger('RedisSessionStore');
+  private readonly logger = new Logger('RedisConversations');
   private readonly redis: Scripted;
   private readonly owned: boolean;
   private readonly onFull: (full: boolean) => void;
@@ -110,7 +110,7 @@ export class RedisSessionStore extends SessionStore {
   constructor(options: RedisSessionOptions, extra: RedisOptions = {}) {
     super(options);
     if (!options.client && !options.url)
-      throw new Error('RedisSessionStore needs a client or a url');
+      throw new Error('RedisConversations needs a client or a url');
     this.owned = !options.client;
     this.onFull = options.onFull ?? (() => undefined);
     this.redis = (options.client ??

@@ -21,7 +21,7 @@ import {
   send,
 } from '@bookstore/http';
 import { currentClientAddress, requestIdHeader } from '@bookstore/observability';
-import type { Turn } from '@bookstore/sessions';
+import type { Turn } from '@bookstore/conversations';
 import { ChatbotOptions } from '../config/chatbot.options.js';
 
 /**
@@ -51,8 +51,8 @@ export type SupportRequestOutcome =
 
 /** The store API (the gateway's /api), with a timeout on every call. */
 @Injectable()
-export class BookstoreClient implements OnApplicationShutdown {
-  private readonly logger = new Logger(BookstoreClient.name);
+export class StoreApiClient implements OnApplicationShutdown {
+  private readonly logger = new Logger(StoreApiClient.name);
   private readonly timeoutMs: number;
   private readonly internalToken: string | undefined;
 

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ReadinessCheck } from '@bookstore/health';
-import { SessionStore } from './session.store.js';
+import { Conversations } from './conversations.js';
 
 /** Readiness of the conversation store: a tiny write raced against a timeout; `full` apart. */
 @Injectable()
 export class SessionsReadiness extends ReadinessCheck {
   constructor(
     private readonly indicator: HealthIndicatorService,
-    private readonly store: SessionStore,
+    private readonly store: Conversations,
   ) {
     super();
   }

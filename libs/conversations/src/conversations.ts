@@ -40,10 +40,10 @@ const MAX_ORPHANS = 10_000;
 const ORPHAN_RETRY_MS = 250;
 
 /**
- * Where conversations live. The abstract class is the DI token: consumers inject `SessionStore`
+ * Where conversations live. The abstract class is the DI token: consumers inject `Conversations`
  * and never know whether Redis or memory is behind it.
  */
-export abstract class SessionStore {
+export abstract class Conversations {
   abstract readonly kind: 'redis' | 'memory';
   private readonly lockLogger = new Logger('SessionLock');
   /** Lock tokens to release once the store answers again, with when their lock expires anyway. */

@@ -1,13 +1,13 @@
 import { dropPrefix, REDIS_URL, testPrefix, withRedis } from '../../../test/support/redis.js';
 import { startBlackhole, TcpProxy } from '../../../test/support/tcp.js';
-import { MemorySessionStore } from './memory-session.store.js';
-import { RedisSessionStore } from './redis-session.store.js';
+import { MemoryConversations } from './memory-conversations.js';
+import { RedisConversations } from './redis-conversations.js';
 import {
   ConversationBusyError,
   ConversationErasedError,
   type OpenTurn,
-  type SessionStore,
-} from './session.store.js';
+  type Conversations,
+} from './conversations.js';
 import type { NewTurn, SessionOptions } from './session.types.js';
 import { STORED_PARTS_MAX } from './stored-turn.js';
 
@@ -20,7 +20,7 @@ const turn = (user: string, bot = 'ok'): NewTurn => ({
 });
 
 interface Harness {
-  store: SessionStore;
+  store: Conversations;
   /** Moves the store's clock (memory) or checks Redis TTLs (redis). */
   prefix: string;
   cleanup(): Promise<void>;
@@ -35,7 +35,7 @@ const factories: Array<[string, Factory]> = [
     (o) => {
       const prefix = 'chat:';
       return {
-        store: new MemorySessionStore({ ...o, prefix }, () => clock),
+        store: new MemoryConversations({ ...o, prefix }, () => clock),
         prefix,
         cleanup: () => Promise.resolve(),
       };
@@ -45,7 +45,7 @@ const factories: Array<[string, Factory]> = [
     'redis',
     (o) => {
       const prefix = testPrefix('sessions');
-      const store = new RedisSessionStore({
+      const store = new RedisConversations({
         ...o,
         prefix,
         url: REDIS_URL,
@@ -63,7 +63,7 @@ const factories: Array<[string, Factory]> = [
   ],
 ];
 
-describe.each(factories)('SessionStore contract: %s', (kind, make) => {
+describe.each(factories)('Conversations contract: %s', (kind, make) => {
   let h: Harness;
   beforeEach(async () => {
     clock = Date.now();
@@ -359,10 +359,10 @@ describe.each(factories)('SessionStore contract: %s', (kind, make) => {
   });
 });
 
-describe('RedisSessionStore with data it did not write', () => {
+describe('RedisConversations with data it did not write', () => {
   it('opens a turn and reads the history over state or turns that do not parse, keeping the lock', async () => {
     const prefix = testPrefix('unparsable');
-    const store = new RedisSessionStore({
+    const store = new RedisConversations({
       prefix,
       maxTurns: 10,
       ttlSeconds: 60,
@@ -391,11 +391,11 @@ describe('RedisSessionStore with data it did not write', () => {
   });
 });
 
-describe('RedisSessionStore when Redis fails', () => {
+describe('RedisConversations when Redis fails', () => {
   const options = { prefix: 'unused:', maxTurns: 10, ttlSeconds: 60, commandTimeoutMs: 300 };
 
   it('fails fast when nothing listens', async () => {
-    const store = new RedisSessionStore({ ...options, url: 'redis://127.0.0.1:1' });
+    const store = new RedisConversations({ ...options, url: 'redis://127.0.0.1:1' });
     const started = Date.now();
     // A turn still opens, without memory or lock; a save fails for the caller to decide.
     expect(await store.beginTurn('s', 5)).toMatchObject({ state: null, recent: [] });
@@ -407,7 +407,7 @@ describe('RedisSessionStore when Redis fails', () => {
 
   it('gives up on a Redis that accepts connections and never answers', async () => {
     const hole = await startBlackhole();
-    const store = new RedisSessionStore({ ...options, url: `redis://127.0.0.1:${hole.port}` });
+    const store = new RedisConversations({ ...options, url: `redis://127.0.0.1:${hole.port}` });
     const started = Date.now();
     await expect(store.ping()).rejects.toThrow();
     expect(await store.beginTurn('s', 5)).toMatchObject({ state: null, recent: [] });
@@ -419,7 +419,7 @@ describe('RedisSessionStore when Redis fails', () => {
   it('writes again by itself once Redis is back', async () => {
     const proxy = await new TcpProxy(Number(new URL(REDIS_URL).port || 6379)).start();
     const prefix = testPrefix('recovery');
-    const store = new RedisSessionStore({
+    const store = new RedisConversations({
       ...options,
       prefix,
       url: `redis://127.0.0.1:${proxy.port}/${new URL(REDIS_URL).pathname.slice(1) || 0}`,
@@ -443,7 +443,7 @@ describe('RedisSessionStore when Redis fails', () => {
 
 /** Runs `fn` inside a turn of the conversation, closing the turn whatever happens. */
 async function inTurn<T>(
-  store: SessionStore,
+  store: Conversations,
   sessionId: string,
   fn: (open: OpenTurn) => Promise<T>,
 ): Promise<T> {
@@ -456,13 +456,13 @@ async function inTurn<T>(
 }
 
 /** The conversation's state, as the next turn would start from it. */
-async function stateOf(store: SessionStore, sessionId: string) {
+async function stateOf(store: Conversations, sessionId: string) {
   const open = await store.beginTurn(sessionId);
   await open.release();
   return open.state;
 }
 
-async function waitReady(store: SessionStore, timeoutMs = 5_000): Promise<void> {
+async function waitReady(store: Conversations, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

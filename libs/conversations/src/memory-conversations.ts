@@ -2,9 +2,9 @@ import type { Rating } from '@bookstore/contracts';
 import {
   ConversationBusyError,
   ConversationErasedError,
-  SessionStore,
+  Conversations,
   type TurnStart,
-} from './session.store.js';
+} from './conversations.js';
 import { readStoredTurn } from './stored-turn.js';
 import type {
   ConversationState,
@@ -25,7 +25,7 @@ interface Entry {
 const MAX_SESSIONS = 10_000;
 
 /** The embedded default: one process, same cap and TTL as Redis, gone on restart. */
-export class MemorySessionStore extends SessionStore {
+export class MemoryConversations extends Conversations {
   readonly kind = 'memory';
   private readonly sessions = new Map<string, Entry>();
   private readonly locks = new Map<string, { token: string; expiresAt: number }>();

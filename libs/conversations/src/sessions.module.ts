@@ -6,9 +6,9 @@ import {
 import { getToken, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Redis } from 'ioredis';
 import type { Gauge } from 'prom-client';
-import { MemorySessionStore } from './memory-session.store.js';
-import { RedisSessionStore } from './redis-session.store.js';
-import { SessionStore } from './session.store.js';
+import { MemoryConversations } from './memory-conversations.js';
+import { RedisConversations } from './redis-conversations.js';
+import { Conversations } from './conversations.js';
 import type { SessionOptions } from './session.types.js';
 
 export interface SessionsModuleOptions extends SessionOptions {
@@ -36,13 +36,13 @@ const fullGauge = makeGaugeProvider({
   help: '1 while Redis refuses writes for lack of memory (conversations are not saved), else 0.',
 });
 
-export async function createSessionStore(
+export async function openConversations(
   options: SessionsModuleOptions,
   onFull?: (full: boolean) => void,
-): Promise<SessionStore> {
+): Promise<Conversations> {
   const { redis, commandTimeoutMs, ...common } = options;
-  if (!redis) return new MemorySessionStore(common);
-  const store = new RedisSessionStore({ ...common, client: redis, commandTimeoutMs, onFull });
+  if (!redis) return new MemoryConversations(common);
+  const store = new RedisConversations({ ...common, client: redis, commandTimeoutMs, onFull });
   // Commands fail fast while disconnected, so give the first connection a moment before serving.
   await store.ready(BOOT_WAIT_MS);
   return store;
@@ -52,14 +52,14 @@ export async function createSessionStore(
   providers: [
     fullGauge,
     {
-      provide: SessionStore,
+      provide: Conversations,
       useFactory: (o: SessionsModuleOptions, full: Gauge) => {
         full.set(0);
-        return createSessionStore(o, (isFull) => full.set(isFull ? 1 : 0));
+        return openConversations(o, (isFull) => full.set(isFull ? 1 : 0));
       },
       inject: [SESSIONS_OPTIONS, getToken(SESSIONS_STORE_FULL)],
     },
   ],
-  exports: [SessionStore],
+  exports: [Conversations],
 })
 export class SessionsModule extends ConfigurableModuleClass {}

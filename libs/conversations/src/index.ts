@@ -1,13 +1,13 @@
-export { MemorySessionStore } from './memory-session.store.js';
-export { RedisSessionStore, type RedisSessionOptions } from './redis-session.store.js';
+export { MemoryConversations } from './memory-conversations.js';
+export { RedisConversations, type RedisSessionOptions } from './redis-conversations.js';
 export {
   ConversationBusyError,
   ConversationErasedError,
-  SessionStore,
+  Conversations,
   type OpenTurn,
   type TurnClient,
   type TurnStart,
-} from './session.store.js';
+} from './conversations.js';
 export {
   type ConversationState,
   type NewTurn,
@@ -18,7 +18,7 @@ export {
 export { SessionsReadiness } from './sessions.health.js';
 export {
   SessionsModule,
-  createSessionStore,
+  openConversations,
   type SessionsModuleAsyncOptions,
   type SessionsModuleOptions,
 } from './sessions.module.js';
