@@ -55,6 +55,7 @@ export {
   SupportReferenceParam,
   SupportRequestCreated,
   SupportTranscriptTurn,
+  transcriptTurn,
   SUPPORT_TRANSCRIPT_MAX_TURNS,
   SupportRequestDto,
   SupportRequestsQuery,

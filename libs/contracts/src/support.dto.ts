@@ -37,6 +37,28 @@ const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
 /** The most turns a transcript carries (the gateway keeps the last 100 of what it reads). */
 export const SUPPORT_TRANSCRIPT_MAX_TURNS = 100;
 
+/**
+ * A turn with only the fields the support team reads: nothing else a turn carries (answer parts,
+ * ratings) travels to the team, wherever a transcript is made.
+ */
+export function transcriptTurn(t: {
+  turn: number;
+  timestamp: string;
+  user: string;
+  bot: string;
+  intent: string;
+  source: string;
+}): { turn: number; timestamp: string; user: string; bot: string; intent: string; source: string } {
+  return {
+    turn: t.turn,
+    timestamp: t.timestamp,
+    user: t.user,
+    bot: t.bot,
+    intent: t.intent,
+    source: t.source,
+  };
+}
+
 /** A turn of the conversation as the chatbot sends it with a support request. */
 export class SupportTranscriptTurn {
   @ApiProperty({ example: 1 })

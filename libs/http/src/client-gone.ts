@@ -11,3 +11,13 @@ export function abortWhenClientLeaves(res: Response): AbortSignal {
   });
   return abort.signal;
 }
+
+/**
+ * A signal that aborts when the connection closes, finished or not: a stream's work ends with
+ * its connection (the shopper left, or pressed Stop).
+ */
+export function abortWhenClosed(res: Response): AbortSignal {
+  const abort = new AbortController();
+  res.on('close', () => abort.abort());
+  return abort.signal;
+}

@@ -28,4 +28,4 @@ export {
   type OutboundOptions,
   type OutboundResponse,
 } from './outbound.js';
-export { abortWhenClientLeaves } from './client-gone.js';
+export { abortWhenClientLeaves, abortWhenClosed } from './client-gone.js';

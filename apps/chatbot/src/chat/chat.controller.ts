@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { abortWhenClientLeaves, clientAddress } from '@bookstore/http';
+import { abortWhenClientLeaves, abortWhenClosed, clientAddress } from '@bookstore/http';
 import { RateLimitGuard } from '@bookstore/ratelimit';
 import {
   ApiBadRequestResponse,
@@ -58,9 +58,7 @@ export class ChatController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const abort = new AbortController();
-    res.on('close', () => abort.abort());
-    const events = await this.chat.openStream(body, clientAddress(req), abort.signal);
+    const events = await this.chat.openStream(body, clientAddress(req), abortWhenClosed(res));
     await writeEventStream(res, events);
   }
 }

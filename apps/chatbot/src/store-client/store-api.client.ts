@@ -11,6 +11,7 @@ import {
   type ProductDto,
   type ProductSearch,
   type SupportTranscriptTurn,
+  transcriptTurn,
 } from '@bookstore/contracts';
 import {
   Deadline,
@@ -255,12 +256,5 @@ function withTranscript<R extends object>(
 
 /** The turns as the support team reads them: the last ones, and only the fields it shows. */
 function transcript(turns: readonly Turn[]): SupportTranscriptTurn[] {
-  return turns.slice(-SUPPORT_TRANSCRIPT_MAX_TURNS).map((t) => ({
-    turn: t.turn,
-    timestamp: t.timestamp,
-    user: t.user,
-    bot: t.bot,
-    intent: t.intent,
-    source: t.source,
-  }));
+  return turns.slice(-SUPPORT_TRANSCRIPT_MAX_TURNS).map(transcriptTurn);
 }

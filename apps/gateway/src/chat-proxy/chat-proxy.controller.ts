@@ -39,6 +39,7 @@ import {
 import {
   SseDecoder,
   abortWhenClientLeaves,
+  abortWhenClosed,
   clientAddress,
   formatEvent,
   startEventStream,
@@ -106,10 +107,9 @@ export class ChatProxyController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const abort = new AbortController();
     // The shopper went away (or pressed Stop): stop the chatbot, which stops the LLM.
-    res.on('close', () => abort.abort());
-    const upstream = await this.chatbot.openStream(body, clientAddress(req), abort.signal);
+    const closed = abortWhenClosed(res);
+    const upstream = await this.chatbot.openStream(body, clientAddress(req), closed);
     if ('gone' in upstream) return;
     if (!('stream' in upstream)) {
       res.set(upstream.headers ?? {});
@@ -128,7 +128,7 @@ export class ChatProxyController {
       seen.end();
       if (seen.meta) this.tellAnswered(body.message, seen.meta, seen.done, seen.broken);
     } catch {
-      if (!abort.signal.aborted && !res.destroyed) {
+      if (!closed.aborted && !res.destroyed) {
         // The blank lines end any event cut in half before the error is told.
         res.write(`\n\n${formatEvent('error', { message: STREAM_BROKEN })}`);
       }

@@ -27,6 +27,7 @@ import {
   DeskSignIn,
   ErrorBody,
   SupportReferenceParam,
+  transcriptTurn,
 } from '@bookstore/contracts';
 import { clientKey } from '@bookstore/http';
 import {
@@ -34,7 +35,6 @@ import {
   SupportRequestsRepository,
   type DeskGroupRow,
   type DeskReplyRow,
-  type SupportRequestRow,
 } from '@bookstore/database';
 import type { CookieOptions, Request, Response } from 'express';
 import { DeskAuthService, TooManySignIns } from './desk-auth.service.js';
@@ -46,23 +46,10 @@ import {
   type DeskRequest,
 } from './desk-session.guard.js';
 import { ReplyDeliveryService } from './reply-delivery.service.js';
+import { requestSummary } from '../support/support-wire.js';
 
 /** An agent's route: a live session first (401), then, for a change, the desk's own origin. */
 const Agent = () => UseGuards(DeskSessionGuard, SameOriginGuard);
-
-/** A request as the desk lists it. */
-function summary(row: SupportRequestRow) {
-  return {
-    reference: row.reference,
-    email: row.email,
-    problem: row.problem,
-    order_id: row.order_id,
-    language: row.language,
-    reason: row.reason,
-    status: row.status,
-    created_at: row.created_at,
-  };
-}
 
 function reply(row: DeskReplyRow) {
   return {
@@ -159,7 +146,7 @@ export class DeskController {
   @ApiOperation({ summary: 'Open support requests, newest first' })
   @ApiUnauthorizedResponse({ type: ErrorBody })
   async list() {
-    return { items: (await this.requests.list('open')).map(summary) };
+    return { items: (await this.requests.list('open')).map(requestSummary) };
   }
 
   @Get('requests/:ref')
@@ -170,16 +157,9 @@ export class DeskController {
     const row = await this.requests.get(ref);
     if (!row) throw new NotFoundException(`Support request ${ref} was not found.`);
     return {
-      ...summary(row),
+      ...requestSummary(row),
       note: row.note,
-      transcript: row.transcript.map((t) => ({
-        turn: t.turn,
-        timestamp: t.timestamp,
-        user: t.user,
-        bot: t.bot,
-        intent: t.intent,
-        source: t.source,
-      })),
+      transcript: row.transcript.map(transcriptTurn),
       replies: (await this.desk.replies(ref)).map(reply),
     };
   }
@@ -213,7 +193,7 @@ export class DeskController {
   async close(@Param() { ref }: SupportReferenceParam) {
     const row = await this.requests.update(ref, { status: 'closed' });
     if (!row) throw new NotFoundException(`Support request ${ref} was not found.`);
-    return summary(row);
+    return requestSummary(row);
   }
 
   @Get('unanswered')

@@ -1,3 +1,4 @@
+import { transcriptTurn } from '@bookstore/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { TranscriptTurn } from '@bookstore/database';
 import { ChatbotClient } from '../chat-proxy/chatbot.client.js';
@@ -20,7 +21,7 @@ export class SupportTranscript {
       const reply = await this.chatbot.send(`/sessions/${sessionId}/history`, 'GET');
       const turns = (reply.body as { turns?: unknown } | null)?.turns;
       if (reply.status === 200 && Array.isArray(turns)) {
-        return turns.filter(isTurn).slice(-MAX_TRANSCRIPT_TURNS).map(pickTurn);
+        return turns.filter(isTurn).slice(-MAX_TRANSCRIPT_TURNS).map(transcriptTurn);
       }
       // A 4xx from the chatbot (e.g. it refuses the id): there is no conversation to read.
       if (reply.status >= 400 && reply.status < 500 && reply.status !== 429) return [];
@@ -47,16 +48,4 @@ function isTurn(value: unknown): value is TranscriptTurn {
     typeof t.intent === 'string' &&
     typeof t.source === 'string'
   );
-}
-
-// Only the known fields: nothing else the chatbot may add travels to the support team.
-export function pickTurn(t: TranscriptTurn): TranscriptTurn {
-  return {
-    turn: t.turn,
-    timestamp: t.timestamp,
-    user: t.user,
-    bot: t.bot,
-    intent: t.intent,
-    source: t.source,
-  };
 }

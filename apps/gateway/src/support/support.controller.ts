@@ -47,6 +47,7 @@ import {
 import type { Request, Response } from 'express';
 import { EXPECTED_ANSWER, SupportService, TooManySupportRequests } from './support.service.js';
 import { SupportTokenGuard } from './support-token.guard.js';
+import { toDto } from './support-wire.js';
 
 const STORE_DOWN = 'Support requests cannot be saved right now. Please email {support_email}.';
 
@@ -160,25 +161,4 @@ export class SupportController {
 function mapped(err: unknown, storeDown: string): unknown {
   if (err instanceof SupportStoreError) return new ServiceUnavailableException(storeDown);
   return err;
-}
-
-function toDto(row: SupportRequestRow): SupportRequestDto {
-  return {
-    reference: row.reference,
-    email: row.email,
-    problem: row.problem,
-    order_id: row.order_id,
-    language: row.language,
-    reason: row.reason as SupportRequestDto['reason'],
-    status: row.status,
-    note: row.note,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-    delivery: row.delivery,
-    transcript_read: row.transcript_read,
-    transcript: row.transcript.map((t) => ({
-      ...t,
-      source: t.source as SupportRequestDto['transcript'][number]['source'],
-    })),
-  };
 }

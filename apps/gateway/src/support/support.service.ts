@@ -1,13 +1,17 @@
 import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
-import type { CreateSupportRequest, SupportReason } from '@bookstore/contracts';
+import {
+  transcriptTurn,
+  type CreateSupportRequest,
+  type SupportReason,
+} from '@bookstore/contracts';
 import { errorBody } from '@bookstore/http';
 import { SupportRequestsRepository, type SupportRequestRow } from '@bookstore/database';
 import { GatewayOptions } from '../config/gateway.options.js';
 import { SupportDeliveryService } from './support-delivery.service.js';
 import { SUPPORT_REQUESTS } from './support.metrics.js';
-import { SupportTranscript, pickTurn } from './support-transcript.js';
+import { SupportTranscript } from './support-transcript.js';
 
 /** Told to the shopper with every reference; the store's hours come from its content. */
 export const EXPECTED_ANSWER = 'Our support team answers {support_hours}, within {answer_within}.';
@@ -70,7 +74,7 @@ export class SupportService {
   ): Promise<SupportRequestRow> {
     const reason: SupportReason = body.reason ?? 'form';
     const transcript = internal
-      ? (body.transcript?.map(pickTurn) ?? null)
+      ? (body.transcript?.map(transcriptTurn) ?? null)
       : await this.transcript.read(body.session_id);
     const created = await this.repo.createWithinLimits(
       {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HelpTopic } from '@bookstore/content';
 import type { HelpMatchDto } from '@bookstore/contracts';
-import { text, withoutOrderWords, type MessagePart } from '@bookstore/intents';
+import { text, withoutOrderWords, type Language, type MessagePart } from '@bookstore/intents';
 import { StoreApiClient } from '../../store-client/store-api.client.js';
 import { HelpCenter, localized } from '../../knowledge/help-center.js';
 import { helpArticleLink, supportLink, trackingLink } from '../../dialogue/answer-parts.js';
@@ -160,12 +160,7 @@ export class OrdersFlow {
     return unlessStoreDown(
       async () => {
         const order = await this.store.orderStatus(orderId);
-        if (!order) {
-          return reply(ORDER_NOT_FOUND(lang, orderId), 'order_status', {
-            ...rest(state),
-            pending: 'order_number',
-          });
-        }
+        if (!order) return orderNotFound(lang, orderId, state);
         const next: DialogueState = { ...rest(state), orderId };
         if (wantsTracking && isTrackable(order.status)) {
           const known = state.verified?.find((v) => v.orderId === orderId);
@@ -203,12 +198,7 @@ export class OrdersFlow {
     return unlessStoreDown(
       async () => {
         const order = await this.store.orderStatus(orderId);
-        if (!order) {
-          return reply(ORDER_NOT_FOUND(lang, orderId), 'order_status', {
-            ...rest(state),
-            pending: 'order_number',
-          });
-        }
+        if (!order) return orderNotFound(lang, orderId, state);
         const answer = reply(cancellationText(lang, orderId, order.status), 'order_status', {
           ...rest(state),
           orderId,
@@ -282,4 +272,12 @@ export class OrdersFlow {
 /** The email and at most a few words around it ("it's ...", "my email is ..."). */
 function isAlmostOnly(message: string, email: string): boolean {
   return message.replace(email, ' ').trim().split(/\s+/).filter(Boolean).length <= 4;
+}
+
+/** No such order: said, and the next message may be the right number. */
+function orderNotFound(lang: Language, orderId: string, state: DialogueState): Reply {
+  return reply(ORDER_NOT_FOUND(lang, orderId), 'order_status', {
+    ...rest(state),
+    pending: 'order_number',
+  });
 }
