@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { CANNED_RESPONSES } from '@bookstore/intents';
+import { CANNED_RESPONSES } from '../support/content.js';
 import { launchChromium, openChat, send } from '../support/browser.js';
 import { startServer, type TestServer } from '../support/http-server.js';
 import {

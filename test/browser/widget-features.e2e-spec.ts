@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page, Route } from 'playwright-core';
-import { CANNED_RESPONSES } from '@bookstore/intents';
+import { CANNED_RESPONSES } from '../support/content.js';
 import { launchChromium, openChat, send } from '../support/browser.js';
 import { json } from '../support/http.js';
 import { startSystem, type RunningSystem } from '../support/system.js';

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { CANNED_RESPONSES } from '@bookstore/intents';
+import { CANNED_RESPONSES } from '../support/content.js';
 import { launchChromium } from '../support/browser.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { startSystem, type RunningSystem } from '../support/system.js';

@@ -1,4 +1,4 @@
-import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '../support/content.js';
 import { STORE_DOWN } from '../../apps/chatbot/src/dialogue/store-down.js';
 import { startChatbotAt } from '../support/chatbot-at.js';
 import { eventually } from '../support/wait.js';

@@ -1,5 +1,4 @@
-import { CANNED_RESPONSES } from '@bookstore/intents';
-import { DEMO } from '../support/content.js';
+import { CANNED_RESPONSES, DEMO } from '../support/content.js';
 import { startFakeOpenAi, type FakeOpenAi, type RecordedRequest } from '../support/fake-openai.js';
 import { json } from '../support/http.js';
 import { startSystem, type RunningSystem } from '../support/system.js';

@@ -4,7 +4,13 @@ import {
   loadStoreContent,
   type ContentArticle,
 } from '@bookstore/content';
-import { text, type Language, type TextKey } from '@bookstore/intents';
+import {
+  CANNED_RESPONSES as RULES_CANNED,
+  LLM_FAILURE_RESPONSE as RULES_LLM_FAILURE,
+  text,
+  type Language,
+  type TextKey,
+} from '@bookstore/intents';
 
 /** The repository's demo store (content/), as the apps load it by default. */
 export const DEMO = loadStoreContent(DEFAULT_CONTENT_DIR);
@@ -36,3 +42,19 @@ export function demoFact(intent: 'shipping' | 'returns' | 'payment', language = 
   if (!found) throw new Error(`no ${intent} article in ${language} in the demo content`);
   return found.answer;
 }
+
+/**
+ * The plan's canned answers as the demo store gives them: its facts filled in, and the fact
+ * answers (shipping, returns, payment) from its `intent` articles, which state the plan's sentences.
+ */
+export const CANNED_RESPONSES: Readonly<Record<keyof typeof RULES_CANNED, string>> = {
+  ...(Object.fromEntries(
+    Object.entries(RULES_CANNED).map(([k, v]) => [k, fillStoreFacts(v, DEMO.profile, 'en')]),
+  ) as Record<keyof typeof RULES_CANNED, string>),
+  shipping: demoFact('shipping'),
+  returns: demoFact('returns'),
+  payment: demoFact('payment'),
+};
+
+/** The LLM failure text as the demo store's shopper reads it. */
+export const LLM_FAILURE_RESPONSE = fillStoreFacts(RULES_LLM_FAILURE, DEMO.profile, 'en');

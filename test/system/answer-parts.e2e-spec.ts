@@ -1,4 +1,4 @@
-import { CANNED_RESPONSES } from '@bookstore/intents';
+import { CANNED_RESPONSES } from '../support/content.js';
 import { json } from '../support/http.js';
 import { readEvents } from '../support/sse.js';
 import { startSystem, type RunningSystem } from '../support/system.js';

@@ -1,4 +1,5 @@
-import { CANNED_RESPONSES, type PlanIntent } from '@bookstore/intents';
+import { type PlanIntent } from '@bookstore/intents';
+import { CANNED_RESPONSES } from '../support/content.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;

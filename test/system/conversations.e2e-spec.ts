@@ -1,4 +1,4 @@
-import { CANNED_RESPONSES } from '@bookstore/intents';
+import { CANNED_RESPONSES } from '../support/content.js';
 import { closedPort } from '../support/http-server.js';
 import { eventually } from '../support/wait.js';
 import { json } from '../support/http.js';

@@ -1,5 +1,5 @@
 import { validateEnv } from '@bookstore/config';
-import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '../support/content.js';
 import { ChatbotEnv } from '../../apps/chatbot/src/config/chatbot.env.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { json } from '../support/http.js';

@@ -1,4 +1,4 @@
-import { LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import { LLM_FAILURE_RESPONSE } from '../support/content.js';
 import { SHORTENED_NOTE } from '../../apps/chatbot/src/assistant/context-budget.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { startServer } from '../support/http-server.js';

@@ -1,4 +1,4 @@
-import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '@bookstore/intents';
+import { CANNED_RESPONSES, LLM_FAILURE_RESPONSE } from '../support/content.js';
 import { startFakeOpenAi, type FakeOpenAi, type StreamErrorForm } from '../support/fake-openai.js';
 import { json } from '../support/http.js';
 import { readEvents } from '../support/sse.js';
