@@ -10,7 +10,7 @@ import { LlmClient } from './llm.client.js';
 import { LlmMetrics } from './llm.metrics.js';
 import { LLM_MODULE_OPTIONS } from './llm.tokens.js';
 import type { LlmModuleOptions } from './llm.types.js';
-import { OpenAiCompatibleClient } from './openai-compatible.client.js';
+import { OpenAiCompatibleClient } from './openai-compatible/openai-compatible.client.js';
 import { loadTokenizer } from './prompt-tokens.js';
 
 const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<LlmModuleOptions>({

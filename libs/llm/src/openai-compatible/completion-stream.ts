@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { SseDecoder, type SseEvent } from '@bookstore/http';
-import { LlmUnavailableError } from './llm-unavailable.error.js';
-import type { LlmUsage } from './llm.types.js';
+import { LlmUnavailableError } from '../llm-unavailable.error.js';
+import type { LlmUsage } from '../llm.types.js';
 import { streamError } from './upstream-error.js';
 
 interface StreamChunk {

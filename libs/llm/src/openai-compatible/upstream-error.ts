@@ -1,4 +1,4 @@
-import { LlmUnavailableError, type ContextOverflow } from './llm-unavailable.error.js';
+import { LlmUnavailableError, type ContextOverflow } from '../llm-unavailable.error.js';
 
 /**
  * The message inside an error body: OpenAI's `{"error":{"message"}}`, Ollama's `{"error":"..."}`,

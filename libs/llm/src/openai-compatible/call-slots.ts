@@ -1,4 +1,4 @@
-import { LlmUnavailableError } from './llm-unavailable.error.js';
+import { LlmUnavailableError } from '../llm-unavailable.error.js';
 
 /**
  * The LLM calls allowed in flight: `max` in all (the client's connections, so that no request

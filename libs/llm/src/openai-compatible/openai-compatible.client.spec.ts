@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Registry, register } from 'prom-client';
-import { startFakeOpenAi, type FakeOpenAi } from '../../../test/support/fake-openai.js';
-import { closedPort } from '../../../test/support/http-server.js';
-import { LlmUnavailableError } from './llm-unavailable.error.js';
-import type { LlmClient } from './llm.client.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../../../../test/support/fake-openai.js';
+import { closedPort } from '../../../../test/support/http-server.js';
+import { LlmUnavailableError } from '../llm-unavailable.error.js';
+import type { LlmClient } from '../llm.client.js';
 import {
   LLM_CIRCUIT_STATE,
   LLM_COST_USD,
   LLM_PROMPT_TRUNCATED,
   LLM_REQUESTS,
   LLM_TOKENS,
-} from './llm.metrics.js';
-import { createLlmClient } from './llm.module.js';
-import type { LlmBackend, LlmMessage, LlmModuleOptions } from './llm.types.js';
+} from '../llm.metrics.js';
+import { createLlmClient } from '../llm.module.js';
+import type { LlmBackend, LlmMessage, LlmModuleOptions } from '../llm.types.js';
 
 const VCF_PREFIX = '/api/v1/compatibility/openai/v1';
 const question: LlmMessage[] = [
