@@ -3,7 +3,7 @@ export {
   extractOrderId,
   extractWrongLengthOrderNumber,
   stemsOf,
-} from './entities.js';
+} from './books/entities.js';
 export {
   INTENTS,
   planIntent,
@@ -13,18 +13,18 @@ export {
   type IntentMatch,
   type PlanIntent,
 } from './intent.types.js';
-export { analyzeIntent, matchIntent, type IntentAnalysis } from './matcher.js';
-export { normalize, stem } from './normalize.js';
-export { Speller } from './speller.js';
-export { isFunctionWord } from './vocabulary.js';
+export { analyzeIntent, matchIntent, type IntentAnalysis } from './matching/matcher.js';
+export { normalize, stem } from './words/normalize.js';
+export { Speller } from './words/speller.js';
+export { isFunctionWord } from './words/vocabulary.js';
 export { returnCase, type ReturnCase } from './return-case.js';
 export {
   CANNED_RESPONSES,
   CONVERSATION_RESPONSES,
   LLM_FAILURE_RESPONSE,
   responseFor,
-} from './responses.js';
-export { INTENT_RULES, type IntentRule } from './rules.js';
+} from './matching/responses.js';
+export { INTENT_RULES, type IntentRule } from './matching/rules.js';
 export {
   WELL_KNOWN_TITLES,
   asksForBestsellers,
@@ -37,10 +37,10 @@ export {
   negatedSpans,
   wellKnownCategory,
   type CategoryMention,
-} from './books.js';
-export { detectLanguage } from './language.js';
-export { englishGloss, fold, foreignIntent, type ForeignLanguage } from './foreign.js';
-export { matchIntentIn } from './multilingual.js';
+} from './books/books.js';
+export { detectLanguage } from './language/language.js';
+export { englishGloss, fold, foreignIntent, type ForeignLanguage } from './language/foreign.js';
+export { matchIntentIn } from './language/multilingual.js';
 export {
   LANGUAGES,
   TEXTS,

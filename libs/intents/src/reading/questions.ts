@@ -1,5 +1,5 @@
 import type { Intent } from '../intent.types.js';
-import { matchIntent } from '../matcher.js';
+import { matchIntent } from '../matching/matcher.js';
 
 const REAL_TOPICS = new Set<Intent>(['shipping', 'returns', 'payment', 'order_status']);
 

@@ -1,4 +1,4 @@
-import { stem } from '../normalize.js';
+import { stem } from '../words/normalize.js';
 
 /**
  * How a question about shipping, returns or payment is worded: the topic as a whole ("Refund",

@@ -6,12 +6,16 @@ import {
   isForChildren,
   likenessTarget,
   type CategoryMention,
-} from '../books.js';
-import { extractCategory, extractOrderId, extractWrongLengthOrderNumber } from '../entities.js';
-import { englishGloss } from '../foreign.js';
+} from '../books/books.js';
+import {
+  extractCategory,
+  extractOrderId,
+  extractWrongLengthOrderNumber,
+} from '../books/entities.js';
+import { englishGloss } from '../language/foreign.js';
 import type { IntentMatch } from '../intent.types.js';
-import { detectLanguage } from '../language.js';
-import { matchIntentIn } from '../multilingual.js';
+import { detectLanguage } from '../language/language.js';
+import { matchIntentIn } from '../language/multilingual.js';
 import { returnCase, type ReturnCase } from '../return-case.js';
 import type { Language } from '../texts/index.js';
 import { EMAIL, askedShelfWord, catalogWords, mentionsBooks, readCues, type Cues } from './cues.js';

@@ -1,4 +1,4 @@
-import { CANNED_RESPONSES, CONVERSATION_RESPONSES } from '../responses.js';
+import { CANNED_RESPONSES, CONVERSATION_RESPONSES } from '../matching/responses.js';
 import { LANGUAGES, TEXTS, placeholders, text } from './index.js';
 
 describe('texts per language', () => {

@@ -1,8 +1,8 @@
-import { extractOrderId } from './entities.js';
+import { extractOrderId } from '../books/entities.js';
 import { englishGloss, foreignIntent } from './foreign.js';
-import type { IntentMatch } from './intent.types.js';
-import { matchIntent } from './matcher.js';
-import { text, type Language } from './texts/index.js';
+import type { IntentMatch } from '../intent.types.js';
+import { matchIntent } from '../matching/matcher.js';
+import { text, type Language } from '../texts/index.js';
 
 /**
  * matchIntent in the conversation's language: Spanish, French and German go through their own rules

@@ -7,7 +7,7 @@ import {
   likenessTarget,
   wellKnownCategory,
 } from './books.js';
-import { englishGloss } from './foreign.js';
+import { englishGloss } from '../language/foreign.js';
 
 describe('findCategoryMentions', () => {
   it.each([

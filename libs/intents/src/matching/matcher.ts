@@ -1,6 +1,6 @@
-import { extractOrderId, findCategorySpans } from './entities.js';
-import type { Intent, IntentEntities, IntentMatch } from './intent.types.js';
-import { normalize, stem } from './normalize.js';
+import { extractOrderId, findCategorySpans } from '../books/entities.js';
+import type { Intent, IntentEntities, IntentMatch } from '../intent.types.js';
+import { normalize, stem } from '../words/normalize.js';
 import {
   compilePattern,
   hasAnyLabel,
@@ -12,7 +12,7 @@ import {
 import { isGibberish, emojiIntent } from './small-talk.js';
 import { responseFor } from './responses.js';
 import { INTENT_RULES, type IntentRule } from './rules.js';
-import { isKnownConcept, resolveWord, type ResolvedToken } from './vocabulary.js';
+import { isKnownConcept, resolveWord, type ResolvedToken } from '../words/vocabulary.js';
 
 /** Longer messages are classified on their first words only, which bounds the cost. */
 export const MAX_MATCHED_WORDS = 256;

@@ -1,5 +1,5 @@
-import type { Intent } from './intent.types.js';
-import type { Language } from './texts/index.js';
+import type { Intent } from '../intent.types.js';
+import type { Language } from '../texts/index.js';
 
 export type ForeignLanguage = Exclude<Language, 'en'>;
 

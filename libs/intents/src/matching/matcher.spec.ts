@@ -1,4 +1,4 @@
-import type { Intent } from './intent.types.js';
+import type { Intent } from '../intent.types.js';
 import { analyzeIntent, matchIntent } from './matcher.js';
 import { CANNED_RESPONSES } from './responses.js';
 

@@ -1,4 +1,4 @@
-import { INTENTS } from './intent.types.js';
+import { INTENTS } from '../intent.types.js';
 import { analyzeIntent } from './matcher.js';
 import { compilePattern } from './pattern.js';
 import { INTENT_RULES } from './rules.js';

@@ -1,6 +1,6 @@
 import { BOOK_CATEGORIES, CATEGORY_BLOCK_AFTER, CATEGORY_BLOCK_BEFORE } from './categories.js';
-import { normalize, stem, tokenize } from './normalize.js';
-import { resolveWord } from './vocabulary.js';
+import { normalize, stem, tokenize } from '../words/normalize.js';
+import { resolveWord } from '../words/vocabulary.js';
 
 // Digit groups joined by single separators: phone and card numbers, dates, amounts.
 const NUMBER_RUN = /\d+(?:[ .,\-/]\d+)*/g;

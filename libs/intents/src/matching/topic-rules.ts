@@ -1,43 +1,21 @@
-import type { Intent } from './intent.types.js';
+import {
+  CATEGORY_ONLY,
+  DAMAGED,
+  HANDOFF,
+  ORDER,
+  ORDER_LOOSE,
+  PAYMENT,
+  PAYMENT_LOOSE,
+  RECOMMEND,
+  REFUND,
+  SHIPPING,
+  SHIPPING_LOOSE,
+  SUPPORT_TOPIC,
+  type IntentRule,
+} from './intent-rule.js';
 
-/**
- * One row of the intent table. The highest-priority rule with a matching pattern wins; ties go to
- * the row listed first. Pattern syntax is described in pattern.ts.
- */
-export interface IntentRule {
-  readonly id: string;
-  readonly intent: Intent;
-  readonly priority: number;
-  readonly patterns: readonly string[];
-  /** Any of these words or concepts anywhere in the message vetoes the rule. */
-  readonly exclude?: readonly string[];
-  /** How many content words may stand outside the matched slots (unlimited when absent). */
-  readonly maxExtraWords?: number;
-  /** Words or concepts that never count as extra content. */
-  readonly ignore?: readonly string[];
-}
-
-// Priority bands: clear topic words beat loose ones, and small talk loses to any real question.
-const REFUND = 90;
-const PAYMENT = 85;
-const ORDER = 80;
-const SHIPPING = 75;
-const RECOMMEND = 70;
-const DAMAGED = 70;
-const SUPPORT_TOPIC = 65;
-const ORDER_LOOSE = 60;
-const SHIPPING_LOOSE = 50;
-const PAYMENT_LOOSE = 45;
-const CATEGORY_ONLY = 40;
-const FRUSTRATED = 15;
-const THANKS = 14;
-const GOODBYE = 13;
-const GREETING = 10;
-// Asking for a person beats the topic it is about: "a human about my refund" wants the human.
-const HANDOFF = 95;
-const ACKNOWLEDGE = 9;
-
-export const INTENT_RULES: readonly IntentRule[] = [
+/** Rules for what the customer asks about: the shop's topics and asking for a person. */
+export const TOPIC_RULES: readonly IntentRule[] = [
   // Returns and refunds.
   {
     id: 'returns.refund-word',
@@ -354,108 +332,5 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'call|phone|ring you|support|someone|somebody|anyone|anybody',
       'hotline|helpline',
     ],
-  },
-  // Tone: frustration outranks the other small talk ("thanks for nothing, useless bot").
-  {
-    id: 'frustrated.insult',
-    intent: 'frustrated',
-    priority: FRUSTRATED,
-    patterns: [
-      '@insult',
-      'not|never|no helpful|useful|help|helping',
-      'waste *2 time',
-      'fed up',
-      'what a joke',
-      'make|makes|making no sense',
-    ],
-    // "I hate romance" is a taste in books, not a complaint about the bot.
-    exclude: ['#category'],
-  },
-  {
-    id: 'thanks.thank',
-    intent: 'thanks',
-    priority: THANKS,
-    patterns: ['@thanks'],
-    maxExtraWords: 3,
-    ignore: [
-      '@smalltalk',
-      '@wellbeing',
-      '@ack',
-      '@bye',
-      '@you',
-      'lot',
-      'much',
-      'help',
-      'helpful',
-      'info',
-      'information',
-      'answer',
-      'anyway',
-    ],
-  },
-  {
-    id: 'goodbye.bye',
-    intent: 'goodbye',
-    priority: GOODBYE,
-    patterns: [
-      '@bye',
-      'see you|ya later|soon|around|tomorrow|then',
-      '^ see you|ya $',
-      'that @be all|it $',
-      'have a nice|good|great|lovely day|evening|night|weekend',
-      'good night',
-      'gotta|got to go',
-      'i @be done',
-      'nothing else',
-    ],
-    maxExtraWords: 3,
-    ignore: [
-      '@smalltalk',
-      '@wellbeing',
-      '@ack',
-      '@thanks',
-      '@you',
-      'now',
-      'everything',
-      'help',
-      'helping',
-      'needed',
-    ],
-  },
-  {
-    id: 'acknowledge.ok',
-    intent: 'acknowledge',
-    priority: ACKNOWLEDGE,
-    patterns: ['@ack', 'got it', 'sound|sounds good|great|fine', 'make|makes sense'],
-    maxExtraWords: 1,
-    ignore: ['@smalltalk', '@wellbeing', '@you'],
-  },
-
-  // Greetings and small talk; only when little else is said.
-  {
-    id: 'greeting.hello',
-    intent: 'greeting',
-    priority: GREETING,
-    patterns: [
-      '@greet',
-      'good @daytime',
-      '^ @daytime @smalltalk|#name? $',
-      'how @be @you',
-      'how @you @be @ongoing?',
-      'how @be|have|do? @you|it|things|everything|life|everyone|stuff @ongoing',
-      'how @be|have? the? ai|bot|assistant @be? @ongoing',
-      'how @be things|everything|life|stuff|tricks',
-      'how @be @your day|morning|week|evening|afternoon|weekend|life',
-      'how goes it',
-      'how do @you do $',
-      '^ @greet? what @be up|new|good|happening|cracking',
-      '^ @greet? what @be going on',
-      '@be @you doing? @wellbeing $',
-      '@be everything @wellbeing',
-      'good|nice|great|glad|pleased|happy to see|meet|talk|chat *1 @you',
-      'long time no see',
-    ],
-    maxExtraWords: 0,
-    ignore: ['@smalltalk', '@greet', '@you', '@wellbeing', '@ongoing', '@daytime', '#name'],
   },
 ];

@@ -4,8 +4,8 @@ import {
   type ConversationIntent,
   type Intent,
   type PlanIntent,
-} from './intent.types.js';
-import { EN } from './texts/en.js';
+} from '../intent.types.js';
+import { EN } from '../texts/en.js';
 
 // The English texts are the one copy (texts/en.ts); these tables name the ones each intent answers.
 function pick<K extends keyof typeof EN>(keys: readonly K[]): Readonly<Record<K, string>> {

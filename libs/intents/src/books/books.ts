@@ -1,6 +1,6 @@
 import { BOOK_CATEGORIES } from './categories.js';
 import { findCategorySpans, stemsOf } from './entities.js';
-import { normalize, stem } from './normalize.js';
+import { normalize, stem } from '../words/normalize.js';
 
 export interface CategoryMention {
   /** Canonical category name, as extractCategory gives it. */

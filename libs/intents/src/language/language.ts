@@ -1,8 +1,8 @@
 import { eld } from 'eld/extrasmall';
-import { analyzeIntent } from './matcher.js';
-import { isEnglishWord } from './vocabulary.js';
+import { analyzeIntent } from '../matching/matcher.js';
+import { isEnglishWord } from '../words/vocabulary.js';
 import { fold, foreignIntent, type ForeignLanguage } from './foreign.js';
-import { LANGUAGES, type Language } from './texts/index.js';
+import { LANGUAGES, type Language } from '../texts/index.js';
 
 // eld ships its n-gram database in the package (no download at run time). The extra-small one
 // tells our four languages apart as well as the medium one on the languages set (the same score

@@ -1,5 +1,5 @@
-import { LEXICON } from './lexicon.js';
-import { resolveWord } from './vocabulary.js';
+import { LEXICON } from '../words/lexicon.js';
+import { resolveWord } from '../words/vocabulary.js';
 
 // Runs along one keyboard row: what a hand produces when it types nothing in particular.
 const KEYBOARD_RUN =

@@ -1,8 +1,8 @@
-import { BOOK_CATEGORIES } from './categories.js';
+import { BOOK_CATEGORIES } from '../books/categories.js';
 import { LEXICON, NO_TYPO_CONCEPTS, TYPO_CONCEPTS } from './lexicon.js';
 import { stem } from './normalize.js';
 import { PROTECTED_WORDS } from './protected-words.js';
-import { INTENT_RULES } from './rules.js';
+import { INTENT_RULES } from '../matching/rules.js';
 import { TypoIndex, swapsOf } from './typo.js';
 
 /** What the matcher knows about one token: its stem (after any typo fix) and its labels. */

@@ -1,4 +1,4 @@
-import { stem } from './normalize.js';
+import { stem } from '../words/normalize.js';
 
 /**
  * A tiny pattern language over tokens, written as space-separated slots:

@@ -1,5 +1,5 @@
 import { compilePattern, matchPattern, type TokenLabels } from './pattern.js';
-import { stem } from './normalize.js';
+import { stem } from '../words/normalize.js';
 
 // Tokens labelled as the matcher would, with a few hand-made concepts.
 const CONCEPTS: Record<string, string[]> = { '@pay': ['pay', 'payment'], '@you': ['you', 'ya'] };
